@@ -1,0 +1,37 @@
+# The two commands of the README:
+#   make serve   set up .venv and serve the site from submissions/ at http://127.0.0.1:8000
+#   make test    set up .venv with the test tools and run the whole test suite
+# Also: make build (static site in site/), make check (validate submissions only).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test clean
+
+serve: $(VENV)/.site
+	$(BIN)/mkdocs serve
+
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.site
+	$(BIN)/python -m build_hooks check
+
+test: $(VENV)/.dev
+	bash scripts/ensure-browser.sh
+	$(BIN)/python -m pytest
+
+$(VENV)/.site: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.site
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site archive $(VENV)

@@ -1,0 +1,60 @@
+"""Problems: the one value every check returns instead of printing or raising.
+
+A problem carries where it is (path, line, column, counted from 1 as the author
+sees the file), which rule found it, how bad it is, a Vietnamese message and a
+hint that says how to fix it. Collections of problems are sorted by position so
+that a whole run can be reported at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    """File the problem is in, relative to the repository root where possible."""
+    line: int
+    """Line, from 1; 0 when the problem concerns the whole file."""
+    column: int
+    """Column, from 1; 0 when unknown."""
+    rule: str
+    """Stable rule id, e.g. ``unknown-key``: what tests and tools match on."""
+    severity: str
+    """``error`` stops the build; ``warning`` fails only ``--strict``."""
+    message: str
+    """What is wrong, in Vietnamese."""
+    hint: str = ""
+    """How to fix it, in Vietnamese."""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def format(self) -> str:
+        """The one-line form ``path:line:col: severity: message (hint) [rule]``."""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{hint} [{self.rule}]"
+
+
+def error(path: str, line: int, column: int, rule: str, message: str, hint: str = "") -> Problem:
+    return Problem(path, line, column, rule, ERROR, message, hint)
+
+
+def warning(path: str, line: int, column: int, rule: str, message: str, hint: str = "") -> Problem:
+    return Problem(path, line, column, rule, WARNING, message, hint)
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(set(problems), key=Problem.sort_key)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.is_error for p in problems)

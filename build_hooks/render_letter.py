@@ -1,0 +1,118 @@
+"""One agency's page: its letter laid out as an official document (Nghị định 30/2020).
+
+Header (issuing body left, national motto right), number and subject, place and
+date, "Kính gửi", the body with its numbered headings tagged by outline section,
+then "Nơi nhận" and the signature block; below it, what the letter covered and
+its indicator and project tables.
+"""
+from __future__ import annotations
+
+from . import paths
+from .aggregate import COVERED, NOT_ASSIGNED, section_cell
+from .markup import close_fences, esc, md, table
+from .model import Agency, Round, Submission
+from .numbers import format_quantity
+from .sections import shift_headings
+
+CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", "missing": "Không đề cập"}
+
+
+def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool) -> str:
+    page = paths.agency(rnd.year, agency.id)
+    out = [f"# {md(agency.name)}\n"]
+    notes = []
+    if not expected:
+        notes.append("Cơ quan này không có trong danh sách được đề nghị báo cáo nhưng đã gửi văn bản.")
+    if sub.no_assigned_tasks:
+        notes.append("Cơ quan báo cáo **không được giao nhiệm vụ** trong Kế hoạch.")
+    for note in notes:
+        out.append(f'!!! info ""\n    {note}\n')
+    out.append(_header(agency, sub))
+    out.append(_body(sub))
+    out.append(_footer(sub))
+    out.append(_coverage(rnd, sub, page))
+    if sub.indicators:
+        out.append(_indicators(rnd, sub))
+    if sub.projects:
+        out.append(_projects(sub))
+    out.append(f"\n*Tệp nguồn: `{sub.path}`*\n")
+    return "\n".join(out)
+
+
+def _header(agency: Agency, sub: Submission) -> str:
+    number = sub.number or "…"
+    if number.startswith("/"):
+        number = "\u2003\u2003" + number  # the numeric part was left blank for hand-filling
+    parent = f'<p class="cv-parent">{esc(agency.parent)}</p>' if agency.parent else ""
+    subject = f'<p class="cv-subject">V/v {esc(sub.subject)}</p>' if sub.subject else ""
+    date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm \u2003"
+    recipients = ""
+    if len(sub.recipients) == 1:
+        recipients = f'<p class="cv-recipient">Kính gửi: {esc(sub.recipients[0])}.</p>'
+    elif sub.recipients:
+        items = "".join(f"<li>{esc(r)};</li>" for r in sub.recipients)
+        recipients = f'<div class="cv-recipient"><p>Kính gửi:</p><ul>{items}</ul></div>'
+    return (
+        '<div class="cong-van cv-top">\n<div class="cv-header">\n'
+        f'<div class="cv-issuer">{parent}<p class="cv-org">{esc(agency.header)}</p>'
+        f'<p class="cv-number">Số: {esc(number)}</p>{subject}</div>\n'
+        '<div class="cv-nation"><p class="cv-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
+        '<p class="cv-motto2">Độc lập - Tự do - Hạnh phúc</p>'
+        f'<p class="cv-date"><em>{esc(date)}</em></p></div>\n</div>\n{recipients}\n</div>\n'
+    )
+
+
+def _body(sub: Submission) -> str:
+    """The body as written, headings one level down, numbered ones tagged with their section."""
+    chunks = []
+    for part in sub.parts:
+        if part.heading is not None:
+            level = min(6, part.heading.level + 1)
+            anchor = "muc-" + part.section_id.replace(".", "-").lower()
+            chunks.append(f'{"#" * level} {part.heading.text} {{#{anchor} data-section="{part.section_id}"}}\n\n')
+        chunks.append(close_fences(shift_headings(part.markdown, 1)))
+        chunks.append("\n")
+    return "".join(chunks)
+
+
+def _footer(sub: Submission) -> str:
+    cc = ""
+    if sub.cc:
+        items = [f"<li>- {esc(line)};</li>" for line in sub.cc[:-1]] + [f"<li>- {esc(sub.cc[-1])}.</li>"]
+        cc = f'<p class="cv-cc-title"><strong><em>Nơi nhận:</em></strong></p><ul>{"".join(items)}</ul>'
+    sign = ""
+    if sub.signer:
+        authority = f'<p class="cv-authority">{esc(sub.signer.on_behalf.upper())}</p>' if sub.signer.on_behalf else ""
+        sign = (f'{authority}<p class="cv-title">{esc(sub.signer.title.upper())}</p>'
+                f'<p class="cv-space"></p><p class="cv-name">{esc(sub.signer.name)}</p>')
+    return (f'<div class="cong-van cv-footer">\n<div class="cv-cc">{cc}</div>\n'
+            f'<div class="cv-sign">{sign}</div>\n</div>\n')
+
+
+def _coverage(rnd: Round, sub: Submission, page: str) -> str:
+    written = set(sub.written_sections())
+    rows = []
+    for section in rnd.outline.sections:
+        state = section_cell(sub, section.id, written)
+        label = CELL_LABEL[state]
+        if state == COVERED and section.id in written:
+            label = f"[{label}](#{section.anchor})"
+        rows.append([section.id, md(section.title), label])
+    link = paths.rel(page, paths.report(rnd.year))
+    return (f"\n## Các mục của đề cương\n\nNội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
+            + table(["Mục", "Tên mục", "Tình trạng"], rows))
+
+
+def _indicators(rnd: Round, sub: Submission) -> str:
+    rows = []
+    for value in sub.indicators:
+        definition = rnd.indicator(value.id)
+        rows.append([md(definition.name if definition else value.id), md(format_quantity(value.value)), md(value.unit),
+                     md(format_quantity(value.target)) if value.target else "",
+                     md(format_quantity(value.previous)) if value.previous else "", md(value.note)])
+    return "\n## Chỉ tiêu\n\n" + table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows)
+
+
+def _projects(sub: Submission) -> str:
+    rows = [[md(p.name), md(p.appendix), md(p.status), md(p.note)] for p in sub.projects]
+    return "\n## Dự án (mục II.7)\n\n" + table(["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"], rows)

@@ -1,0 +1,63 @@
+"""The submission front-matter, as data.
+
+One table serves the checker (``frontmatter.py``), the JSON Schema export and
+the guide page for agencies, so the three can never disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str
+    """``text``, ``integer``, ``date``, ``text-or-list``, ``text-list``, ``tasks``, ``object``, ``object-list``, ``quantity``."""
+    required: bool
+    doc: str
+    """What it means, in Vietnamese, for the guide page."""
+    example: str = ""
+    fields: tuple["Field", ...] = ()
+    """Keys of the object (or of each item of the list)."""
+
+
+SIGNER = (
+    Field("name", "text", True, "Họ và tên người ký, không ghi học hàm, học vị.", "Nguyễn Thế Nhân"),
+    Field("title", "text", True, "Chức vụ của người ký.", "Phó Trưởng ban"),
+    Field("on_behalf", "text", False, "Quyền hạn ký khi ký thay: TM., KT., TL., TUQ., Q.", "KT. Trưởng ban"),
+)
+
+INDICATOR = (
+    Field("id", "text", True, "Mã chỉ tiêu, lấy trong danh sách chỉ tiêu của đợt báo cáo.", "tang-truong-gtgt-cong-nghiep"),
+    Field("value", "quantity", True, "Giá trị thực hiện: số (9,5), khoảng (8 - 9) hoặc chữ.", '"9,5"'),
+    Field("unit", "text", True, "Đơn vị tính.", "%"),
+    Field("target", "quantity", False, "Chỉ tiêu kế hoạch, nếu văn bản có ghi.", '"8 - 9"'),
+    Field("previous", "quantity", False, "Giá trị cùng kỳ năm trước.", '"8,1"'),
+    Field("note", "text", False, "Ghi chú, nguồn số liệu.", "Số ước thực hiện"),
+)
+
+PROJECT = (
+    Field("name", "text", True, "Tên dự án như trong phụ lục.", "Nhà máy …"),
+    Field("appendix", "text", True, "Phụ lục của Quyết định 998/QĐ-UBND: 2 hoặc 3.", "2"),
+    Field("status", "text", True, "Tình trạng, theo danh sách của đợt báo cáo.", "đang triển khai"),
+    Field("note", "text", False, "Ghi chú về tiến độ.", ""),
+)
+
+FRONT_MATTER = (
+    Field("agency", "text", True, "Mã cơ quan trong danh mục; trùng với tên tệp.", "ban-dan-toc"),
+    Field("year", "integer", True, "Năm báo cáo; trùng với tên thư mục.", "2023"),
+    Field("number", "text", False, "Số và ký hiệu văn bản như in, có thể để trống phần số.", "/BDT-CSDT"),
+    Field("date", "date", False, "Ngày văn bản: dd/mm/yyyy, hoặc mm/yyyy nếu để trống ngày.", "12/2023"),
+    Field("subject", "text", False, "Trích yếu nội dung (sau chữ V/v).", "báo cáo tình hình …"),
+    Field("recipient", "text-or-list", False, "Nơi gửi (Kính gửi): một hoặc nhiều cơ quan.", "Sở Công Thương"),
+    Field("signer", "object", False, "Người ký.", "", SIGNER),
+    Field("cc", "text-list", False, "Nơi nhận, mỗi dòng một nơi, kể cả dòng Lưu.", "- Như trên"),
+    Field("no_assigned_tasks", "tasks", False,
+          "true nếu cơ quan không được giao nhiệm vụ nào; hoặc danh sách các mục không được giao.", "true"),
+    Field("indicators", "object-list", False, "Các chỉ tiêu của mục I.1 mà cơ quan báo cáo.", "", INDICATOR),
+    Field("projects", "object-list", False, "Các dự án của mục II.7 (Phụ lục 2, 3).", "", PROJECT),
+)
+
+
+def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields)
