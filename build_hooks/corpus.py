@@ -89,14 +89,14 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only):
         if entry.name in (ROUND_FILE, ".gitkeep") or entry.name.startswith("."):
             continue
         if not (entry.is_file() and entry.suffix == ".md"):
-            problems.append(error(shown(entry), 0, 0, "unexpected-file",
+            problems.append(error(shown(entry), 1, 1, "unexpected-file",
                                   f"'{entry.name}' không phải bài nộp (.md) nên sẽ không được đăng.",
                                   "Chuyển nội dung vào tệp <mã-cơ-quan>.md, hoặc xóa tệp này."))
             continue
         if only is not None and entry.resolve() not in only:
             continue
         if registry.get(entry.stem) is None:
-            problems.append(error(shown(entry), 0, 0, "unknown-agency",
+            problems.append(error(shown(entry), 1, 1, "unknown-agency",
                                   f"Tên tệp '{entry.name}' không phải mã cơ quan trong danh mục.",
                                   did_you_mean(entry.stem, registry.ids())
                                   or "Đặt tên tệp theo mã cơ quan trong submissions/agencies.yml."))

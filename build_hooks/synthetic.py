@@ -37,6 +37,10 @@ def load_real_round(year: int = 2023) -> dict:
 def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpected: int = 1) -> dict:
     """Write a synthetic ``submissions/`` tree under ``root``; returns what it wrote, for assertions.
 
+    The result maps ``["years"][year][agency_id][section_id or None]`` to the text of
+    every paragraph, list item and table cell written there: the ground truth that
+    tests compare the built pages with.
+
     Agency ``i`` answers in absolute numbering when ``i`` is even, relative when odd;
     every fifth agency answers "no assigned tasks"; the last ``unexpected`` agencies
     answer without being on the expected list; one expected agency never answers.
@@ -109,12 +113,15 @@ def _letter(rng: random.Random, agency_id: str, year: int, i: int, base: dict) -
         para = [_paragraph(rng, f"{tag} {sid} đoạn {k}") for k in range(rng.randint(1, 2))]
         items = [f"{tag} {sid} ý {k}" for k in range(2)]
         block = para[:1] + ["", *(f"- {item}" for item in items), ""] + para[1:]
+        texts = para + items
         if rng.random() < 0.3:
             block += ["", f"{'#' * min(6, depth + 1)} Tiêu đề phụ {tag} {sid}", "", f"{tag} {sid} sau tiêu đề phụ."]
+            texts.append(f"{tag} {sid} sau tiêu đề phụ.")
         if rng.random() < 0.3:
             block += ["", "| Nội dung | Kết quả |", "|---|---|", f"| {tag} {sid} ô A | {tag} {sid} ô B |"]
+            texts += [f"{tag} {sid} ô A", f"{tag} {sid} ô B"]
         lines += block + [""]
-        sections[sid] = para + items
+        sections[sid] = texts
     return _join(front, "\n".join(lines)), sections
 
 

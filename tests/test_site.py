@@ -1,0 +1,107 @@
+"""The site built from the repository's own data: what a reader sees."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from blocks import norm
+from conftest import build_site
+
+
+def text(html: str) -> str:
+    return norm(BeautifulSoup(html, "html.parser").get_text(" "))
+
+
+def test_strict_build_passes_without_warnings(real_site):
+    assert "WARNING" not in real_site.output
+    assert "Documentation built" in real_site.output
+
+
+def test_letter_is_laid_out_as_an_official_document(real_site):
+    page = text(real_site.page("2023/co-quan/ban-dan-toc/index.html"))
+    for expected in ["UBND TỈNH QUẢNG NGÃI BAN DÂN TỘC", "/BDT-CSDT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "Độc lập - Tự do - Hạnh phúc", "tháng 12 năm 2023", "Kính gửi: Sở Công Thương.",
+                     "V/v báo cáo tình hình triển khai thực hiện các Chính sách",
+                     "Nơi nhận: - Như trên; - Lãnh đạo Ban; - Các Phòng thuộc Ban; - Lưu: VT, Thời.",
+                     "KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN Nguyễn Thế Nhân", "không được giao nhiệm vụ"]:
+        assert expected in page, expected
+    assert re.search(r"Quảng Ngãi, ngày\s+tháng 12 năm 2023", page)  # the day was left blank
+
+
+def test_status_page_counts_and_marks(real_site):
+    page = text(real_site.page("2023/tinh-hinh-nop/index.html"))
+    assert "Đã trả lời: 1/34" in page and "Hạn nộp: chưa quy định" in page
+    soup = BeautifulSoup(real_site.page("2023/tinh-hinh-nop/index.html"), "html.parser")
+    cells = [[norm(td.get_text()) for td in tr.find_all("td")] for tr in soup.select("article table tbody tr")]
+    rows = {row[0]: row[1:] for row in cells}
+    assert len(rows) == 34
+    ban = rows["Ban Dân tộc tỉnh Quảng Ngãi"]
+    assert ban[:2] == ["Đã trả lời", "12/2023"] and set(ban[2:]) == {"–"}
+    assert rows["Sở Xây dựng"][0] == "Chưa trả lời" and set(rows["Sở Xây dựng"][2:]) == {"✗"}
+
+
+def test_round_home_names_the_request_and_links_everything(real_site):
+    html = real_site.page("2023/index.html")
+    page = text(html)
+    assert "Công văn số 3006/SCT-QLCN ngày 08/12/2023 của Sở Công Thương" in page
+    assert "Đã trả lời: 1/34" in page
+    for link in ["bao-cao-tong-hop/", "tinh-hinh-nop/", "co-quan/"]:
+        assert f'href="{link}"' in html or f'href="./{link}"' in html, link
+    for base in ["136/KH-UBND", "124/NQ-CP", "37-CTr/TU", "23-NQ/TW", "998/QĐ-UBND"]:
+        assert base in page
+
+
+def test_generated_pages_are_in_the_navigation(real_site):
+    soup = BeautifulSoup(real_site.page("2023/index.html"), "html.parser")
+    labels = norm(soup.select_one("nav.md-nav--primary").get_text(" "))
+    for label in ["Năm 2023", "Báo cáo tổng hợp", "Tình hình nộp báo cáo", "Văn bản các cơ quan",
+                  "Ban Dân tộc tỉnh Quảng Ngãi", "Hướng dẫn"]:
+        assert label in labels, label
+    assert "Năm 2023" in norm(soup.select_one("nav.md-tabs").get_text(" "))
+
+
+def test_report_holds_the_whole_outline_in_order(real_site):
+    html = real_site.page("2023/bao-cao-tong-hop/index.html")
+    ids = re.findall(r'data-section="([^"]+)"', html)
+    assert ids[:3] == ["I", "I.1", "II"] and "II.6.2" in ids and ids[-14:] == [
+        "V.1", "V.2", "V.3", "V.4", "V.4.1", "V.4.2", "V.5", "V.5.1", "V.5.2", "V.6", "V.6.1", "V.6.2", "V.7", "V.8"
+    ][-14:] or ids[-1] == "_"
+    assert "Cơ quan báo cáo không được giao nhiệm vụ" in text(html)
+
+
+def test_no_request_to_another_host(real_site):
+    """Nothing the pages load (scripts, styles, fonts, images, frames) comes from another host.
+
+    Material's bundle names unpkg only for Mermaid, which it loads when a page has a
+    ``.mermaid`` element; no configured extension produces one, which is asserted too.
+    """
+    loaded = []
+    for path in real_site.site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src")):
+            loaded += [(path.name, el[attr]) for el in soup.find_all(tag) if re.match(r"(https?:)?//", el.get(attr, ""))
+                       and not (tag == "link" and el.get("rel") == ["canonical"])]
+        assert not soup.select(".mermaid"), path
+        assert "fonts.googleapis" not in str(soup) and "fonts.gstatic" not in str(soup)
+    for path in real_site.site.rglob("*.css"):
+        content = path.read_text(encoding="utf-8", errors="replace")
+        loaded += [(path.name, u) for u in re.findall(r"(?:@import|url)\(?\s*[\"']?(https?://[^\"')\s]+)", content)]
+    assert loaded == []
+
+
+def test_unexpected_agency_is_published_and_marked(tmp_path):
+    import shutil
+    from conftest import ROOT
+    root = tmp_path / "submissions"
+    shutil.copytree(ROOT / "submissions", root)
+    round_file = root / "2023" / "round.yml"
+    round_file.write_text(round_file.read_text(encoding="utf-8").replace("  - so-y-te\n", ""), encoding="utf-8")
+    (root / "2023" / "so-y-te.md").write_text("---\nagency: so-y-te\nyear: 2023\n---\n\n## II.1. Tuyên truyền\n\n"
+                                              "Nội dung của Sở Y tế.\n", encoding="utf-8")
+    build = build_site(root, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    status = text(build.page("2023/tinh-hinh-nop/index.html"))
+    assert "Đã trả lời (ngoài danh sách)" in status and "Trả lời ngoài danh sách đề nghị: 1" in status
+    assert "Nội dung của Sở Y tế." in text(build.page("2023/bao-cao-tong-hop/index.html"))
