@@ -70,7 +70,13 @@ def _body(sub: Submission) -> str:
             level = min(6, part.heading.level + 1)
             anchor = "muc-" + part.section_id.replace(".", "-").lower()
             chunks.append(f'{"#" * level} {part.heading.text} {{#{anchor} data-section="{part.section_id}"}}\n\n')
-        chunks.append(close_fences(shift_headings(part.markdown, 1)))
+        text = close_fences(shift_headings(part.markdown, 1))
+        if part.heading is None and text.startswith("#"):
+            # An unnumbered heading that closed a section: what follows belongs to the
+            # enclosing section (or to none), and the page says so.
+            first, _, rest = text.partition("\n")
+            text = f'{first.rstrip()} {{data-section="{part.section_id or "_"}"}}\n{rest}'
+        chunks.append(text)
         chunks.append("\n")
     return "".join(chunks)
 

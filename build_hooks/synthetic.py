@@ -122,6 +122,13 @@ def _letter(rng: random.Random, agency_id: str, year: int, i: int, base: dict) -
             texts += [f"{tag} {sid} ô A", f"{tag} {sid} ô B"]
         lines += block + [""]
         sections[sid] = texts
+        if depth == 2 and rng.random() < 0.4:
+            # An unnumbered heading at the section's own level closes it: what follows
+            # belongs to the enclosing numbered heading (or to no section at all).
+            owner = root if relative else None
+            note = f"{tag} ghi chú sau {sid}."
+            lines += [f"## Ghi chú thêm {tag} {sid}", "", note, ""]
+            sections.setdefault(owner, []).append(note)
     return _join(front, "\n".join(lines)), sections
 
 

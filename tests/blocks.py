@@ -12,9 +12,10 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def texts_by_section(html: str) -> dict[str | None, list[str]]:
+def texts_by_section(html: str, kinds: bool = False) -> dict[str | None, list]:
     """Text of every paragraph, list item and table cell, keyed by the nearest
-    preceding heading that carries ``data-section`` (None before the first)."""
+    preceding heading that carries ``data-section`` (None before the first).
+    With ``kinds``, each entry is ``(tag, text)``, tag being ``p``, ``li`` or ``td``."""
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article") or soup
     current: str | None = None
@@ -24,10 +25,22 @@ def texts_by_section(html: str) -> dict[str | None, list[str]]:
             section = element["data-section"]
             current = None if section == "_" else section
         elif element.name in BLOCKS:
-            found.setdefault(current, []).append(norm(element.get_text(" ")))
+            text = norm(element.get_text(" "))
+            found.setdefault(current, []).append((element.name, text) if kinds else text)
     return found
 
 
 def contains(haystack: list[str], needle: str) -> bool:
     needle = norm(needle)
     return any(needle in text for text in haystack)
+
+
+def kind_of(text: str) -> str:
+    """The element the synthetic generator wrote ``text`` as (see ``build_hooks.synthetic``)."""
+    return "li" if " ý " in text else "td" if " ô " in text else "p"
+
+
+def contains_as(found: list[tuple[str, str]], needle: str) -> bool:
+    """``needle`` is in an element of the kind it was written as."""
+    kind, needle = kind_of(needle), norm(needle)
+    return any(tag == kind and needle in text for tag, text in found)
