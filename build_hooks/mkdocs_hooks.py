@@ -7,6 +7,8 @@ It translates MkDocs events into calls to the pure core and back:
   put the generated pages into the navigation.
 * ``on_files``: add the generated pages as virtual files (``File.generated``);
   nothing is written into ``docs/``.
+* ``on_page_content``: put back the HTML fragments the core rendered itself
+  (letter text, big tables) in place of their placeholders.
 * ``on_serve``: watch the submissions folder when it lies outside the project.
 
 State lives in ``_STATE`` and is reset in ``on_config``, because ``mkdocs serve``
@@ -27,6 +29,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
 from build_hooks.corpus import load_corpus  # noqa: E402
+from build_hooks.fragments import substitute  # noqa: E402
 from build_hooks.problems import has_errors  # noqa: E402
 from build_hooks.site import plan_nav, plan_pages  # noqa: E402
 
@@ -60,11 +63,17 @@ def on_config(config):
 
 
 def on_files(files, config):
-    for page in plan_pages(_STATE["corpus"]):
+    fragments = _STATE["fragments"] = {}
+    for page in plan_pages(_STATE["corpus"], config.use_directory_urls):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         files.append(File.generated(config, page.path, content=page.content))
+        fragments[page.path] = page.fragments
     return files
+
+
+def on_page_content(html, page, config, files):
+    return substitute(html, _STATE.get("fragments", {}).get(page.file.src_uri, {}))
 
 
 def on_serve(server, config, builder):

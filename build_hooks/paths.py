@@ -34,3 +34,24 @@ def rel(src: str, dest: str, anchor: str = "") -> str:
     """Link from page ``src`` to page ``dest`` (both docs-relative paths)."""
     target = posixpath.relpath(dest, posixpath.dirname(src) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page: ``2023/tinh-hinh-nop/`` or ``2023/tinh-hinh-nop.html``."""
+    stem = path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")] if directory_urls else stem + ".html"
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def href(src: str, dest: str, directory_urls: bool = True) -> str:
+    """Relative URL from page ``src`` to page ``dest`` for raw HTML, where MkDocs rewrites nothing.
+
+    Used only where Markdown would cost too much (tables of thousands of rows).
+    """
+    src_url, dest_url = page_url(src, directory_urls), page_url(dest, directory_urls)
+    base = src_url if src_url.endswith("/") or not src_url else posixpath.dirname(src_url) + "/"
+    target = posixpath.relpath(dest_url or ".", base.rstrip("/") or ".")
+    if (not dest_url or dest_url.endswith("/")) and not target.endswith("/"):
+        target += "/"
+    return target

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from . import paths
 from .aggregate import COVERED, NOT_ASSIGNED, section_cell
-from .markup import close_fences, esc, md, table
+from .fragments import Fragments
+from .letter_html import LetterRenderer, shift_html_headings, tag_first_heading
+from .markup import esc, md, table
 from .model import Agency, Round, Submission
 from .numbers import format_quantity
-from .sections import shift_headings
 
 CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", "missing": "Không đề cập"}
 
 
-def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool) -> str:
+def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool, frags: Fragments,
+                       letters: LetterRenderer) -> str:
     page = paths.agency(rnd.year, agency.id)
     out = [f"# {md(agency.name)}\n"]
     notes = []
@@ -27,10 +29,10 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
         notes.append("Cơ quan báo cáo **không được giao nhiệm vụ** trong Kế hoạch.")
     for note in notes:
         out.append(f'!!! info ""\n    {note}\n')
-    out.append(_header(agency, sub))
-    out.append(_body(sub))
-    out.append(_footer(sub))
-    out.append(_coverage(rnd, sub, page))
+    out.append(frags.add(_header(agency, sub)))
+    out.append(_body(sub, frags, letters))
+    out.append(frags.add(_footer(sub)))
+    out.append(_coverage(rnd, sub, page, frags))
     if sub.indicators:
         out.append(_indicators(rnd, sub))
     if sub.projects:
@@ -62,22 +64,26 @@ def _header(agency: Agency, sub: Submission) -> str:
     )
 
 
-def _body(sub: Submission) -> str:
-    """The body as written, headings one level down, numbered ones tagged with their section."""
+def _body(sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
+    """The body as written, headings one level down, numbered ones tagged with their section.
+
+    Numbered headings stay Markdown (they are the page's table of contents); the
+    text under them is HTML rendered once and shared with the consolidated report.
+    """
     chunks = []
     for part in sub.parts:
         if part.heading is not None:
             level = min(6, part.heading.level + 1)
             anchor = "muc-" + part.section_id.replace(".", "-").lower()
-            chunks.append(f'{"#" * level} {part.heading.text} {{#{anchor} data-section="{part.section_id}"}}\n\n')
-        text = close_fences(shift_headings(part.markdown, 1))
-        if part.heading is None and text.startswith("#"):
+            chunks.append(f'\n\n{"#" * level} {part.heading.text} {{#{anchor} data-section="{part.section_id}"}}\n\n')
+        if not part.has_text:
+            continue
+        html = shift_html_headings(letters.html(part.markdown), 1)
+        if part.heading is None and part.markdown.lstrip("\n").startswith("#"):
             # An unnumbered heading that closed a section: what follows belongs to the
             # enclosing section (or to none), and the page says so.
-            first, _, rest = text.partition("\n")
-            text = f'{first.rstrip()} {{data-section="{part.section_id or "_"}"}}\n{rest}'
-        chunks.append(text)
-        chunks.append("\n")
+            html = tag_first_heading(html, part.section_id or "_")
+        chunks.append(frags.add(html))
     return "".join(chunks)
 
 
@@ -95,18 +101,20 @@ def _footer(sub: Submission) -> str:
             f'<div class="cv-sign">{sign}</div>\n</div>\n')
 
 
-def _coverage(rnd: Round, sub: Submission, page: str) -> str:
+def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
+    """Which sections the letter covered, as raw HTML (a Markdown table on every letter page is slow)."""
     written = set(sub.written_sections())
     rows = []
     for section in rnd.outline.sections:
         state = section_cell(sub, section.id, written)
         label = CELL_LABEL[state]
         if state == COVERED and section.id in written:
-            label = f"[{label}](#{section.anchor})"
-        rows.append([section.id, md(section.title), label])
+            label = f'<a href="#{section.anchor}">{label}</a>'
+        rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td><td>{label}</td></tr>')
     link = paths.rel(page, paths.report(rnd.year))
     return (f"\n## Các mục của đề cương\n\nNội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
-            + table(["Mục", "Tên mục", "Tình trạng"], rows))
+            + frags.add('<table class="coverage">\n<thead><tr><th>Mục</th><th>Tên mục</th><th>Tình trạng</th></tr>'
+                        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n"))
 
 
 def _indicators(rnd: Round, sub: Submission) -> str:

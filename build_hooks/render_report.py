@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from . import paths
 from .aggregate import by_section, Contribution
-from .markup import close_fences, link, md, section_label
+from .fragments import Fragments
+from .letter_html import LetterRenderer, shift_html_headings
+from .markup import link, md, section_label
 from .model import Registry, Round, Submission
-from .sections import shift_headings
 
 PREAMBLE_ANCHOR = "phan-mo-dau-van-ban"
 
 
-def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Registry) -> str:
+def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
+                  letters: LetterRenderer) -> str:
     page = paths.report(rnd.year)
     table = by_section(rnd, submissions, registry)
     out = [f"# Báo cáo tổng hợp năm {rnd.year}\n", f"**{md(rnd.title)}**\n"]
@@ -36,7 +38,7 @@ def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
             out.append(f"*{md(section.note)}*\n")
         items = table.get(section.id, [])
         for contribution in items:
-            out.append(_contribution(contribution, page, rnd.year, level))
+            out.append(_contribution(contribution, page, rnd.year, level, frags, letters))
         if not items and not any(table.get(d.id) for d in rnd.outline.descendants(section.id)):
             out.append('<p class="no-content">Chưa có cơ quan nào báo cáo nội dung mục này.</p>\n')
     preamble = table.get(None, [])
@@ -44,13 +46,12 @@ def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
         out.append(f'## Phần mở đầu và nội dung chung của các văn bản {{#{PREAMBLE_ANCHOR} data-section="_"}}\n')
         out.append("Phần văn bản không thuộc mục nào của đề cương (mở đầu, căn cứ, kết luận).\n")
         for contribution in preamble:
-            out.append(_contribution(contribution, page, rnd.year, 2))
+            out.append(_contribution(contribution, page, rnd.year, 2, frags, letters))
     return "\n".join(out)
 
 
-def _contribution(c: Contribution, page: str, year: int, level: int) -> str:
+def _contribution(c: Contribution, page: str, year: int, level: int, frags: Fragments,
+                  letters: LetterRenderer) -> str:
     source = link(c.agency.name, paths.rel(page, paths.agency(year, c.agency.id)))
-    chunks = [f"**{source}**\n{{: .contrib-source }}\n\n"]
-    for part in c.parts:
-        chunks.append(close_fences(shift_headings(part.markdown, level - part.base_level)).strip("\n") + "\n\n")
-    return "".join(chunks)
+    html = "".join(shift_html_headings(letters.html(p.markdown), level - p.base_level) for p in c.parts)
+    return f"**{source}**\n{{: .contrib-source }}\n" + frags.add(html)

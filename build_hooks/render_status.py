@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from . import paths
 from .aggregate import COVERED, MISSING, NOT_ASSIGNED, answered_count, is_late, status_rows
-from .markup import md
+from .fragments import Fragments
+from .markup import esc, md
 from .model import Registry, Round, Submission
 
 SYMBOL = {COVERED: ("✓", "Có nội dung"), NOT_ASSIGNED: ("–", "Không được giao"), MISSING: ("✗", "Chưa có")}
 
 
-def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Registry) -> str:
+def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
+                  directory_urls: bool = True) -> str:
     page = paths.status(rnd.year)
     rows = status_rows(rnd, submissions, registry)
     answered = answered_count(rnd, submissions)
@@ -23,22 +25,26 @@ def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
         out.append(f"- Trả lời ngoài danh sách đề nghị: **{len(extra)}**")
     out.append("\nKý hiệu: ✓ có nội dung; – không được giao nhiệm vụ; ✗ chưa có nội dung.\n")
     sections = rnd.outline.sections
-    headers = ["Cơ quan", "Trạng thái", "Ngày văn bản"] + [s.id for s in sections]
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    head = "".join(f'<th scope="col" title="{esc(s.title)}">{esc(s.id)}</th>' for s in sections)
+    body = []
     for row in rows:
-        name = md(row.agency.name)
+        name = esc(row.agency.name)
         if row.submission is None:
-            state, date = "Chưa trả lời", ""
+            state, date = '<span class="st-missing">Chưa trả lời</span>', ""
         else:
-            state = "**Đã trả lời**"
+            state = '<strong class="st-answered">Đã trả lời</strong>'
             date = row.submission.date.short() if row.submission.date else "không ghi ngày"
             if is_late(rnd, row.submission):
-                date += " (quá hạn)"
-            name = f"[{name}]({paths.rel(page, paths.agency(rnd.year, row.agency.id))})"
+                date += ' <span class="st-late">(quá hạn)</span>'
+            name = f'<a href="{esc(paths.href(page, paths.agency(rnd.year, row.agency.id), directory_urls))}">{name}</a>'
         if not row.expected:
-            state += " (ngoài danh sách)"
-        cells = [SYMBOL[row.cells[s.id]][0] for s in sections]
-        lines.append("| " + " | ".join([name, state, date] + cells) + " |")
-    out.append('<div class="status-table" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n")
+            state += ' <span class="st-extra">(ngoài danh sách)</span>'
+        cells = "".join(f'<td class="c-{row.cells[s.id]}" title="{SYMBOL[row.cells[s.id]][1]}">'
+                        f'{SYMBOL[row.cells[s.id]][0]}</td>' for s in sections)
+        body.append(f"<tr><td>{name}</td><td>{state}</td><td>{date}</td>{cells}</tr>")
+    # HTML written here: a Markdown table of thousands of rows costs seconds to parse.
+    out.append(frags.add('<div class="status-table"><table>\n<thead><tr><th scope="col">Cơ quan</th><th scope="col">Trạng thái</th>'
+               f'<th scope="col">Ngày văn bản</th>{head}</tr></thead>\n<tbody>\n' + "\n".join(body)
+               + "\n</tbody></table></div>\n"))
     out.append("\n**Các mục:** " + "; ".join(f"{s.id}: {md(s.title)}" for s in sections) + "\n")
     return "\n".join(out)

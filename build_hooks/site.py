@@ -5,9 +5,11 @@ tests (and another engine) can get the same pages from a ``Corpus``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import paths
+from .fragments import Fragments
+from .letter_html import LetterRenderer
 from .model import Corpus
 from .render_home import render_agency_index, render_landing, render_round_home
 from .render_letter import render_agency_page
@@ -30,25 +32,33 @@ class Page:
     """Docs-relative path of the virtual Markdown file."""
     title: str
     content: str
+    fragments: dict[str, str] = field(default_factory=dict)
+    """Placeholder token -> HTML to put back after Markdown conversion (see ``fragments``)."""
 
 
-def plan_pages(corpus: Corpus) -> list[Page]:
+def plan_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
+    """Every generated page; ``directory_urls`` as MkDocs' setting (links in generated HTML depend on it)."""
+    letters = LetterRenderer()
     pages = [Page(paths.LANDING, "Trang chủ", render_landing(corpus))]
     for rnd in corpus.rounds:
         subs = corpus.submissions.get(rnd.year, ())
         expected = set(rnd.expected)
+        report, status = Fragments(), Fragments()
         round_pages = [
             Page(paths.home(rnd.year), "Tổng quan", render_round_home(rnd, subs)),
-            Page(paths.report(rnd.year), "Báo cáo tổng hợp", render_report(rnd, subs, corpus.registry)),
-            Page(paths.status(rnd.year), "Tình hình nộp báo cáo", render_status(rnd, subs, corpus.registry)),
+            Page(paths.report(rnd.year), "Báo cáo tổng hợp",
+                 render_report(rnd, subs, corpus.registry, report, letters), report.html),
+            Page(paths.status(rnd.year), "Tình hình nộp báo cáo",
+                 render_status(rnd, subs, corpus.registry, status, directory_urls), status.html),
             Page(paths.agencies(rnd.year), "Danh sách cơ quan", render_agency_index(rnd, subs, corpus.registry)),
         ]
         for sub in subs:
             agency = corpus.registry.get(sub.agency)
-            round_pages.append(Page(paths.agency(rnd.year, agency.id), agency.name,
-                                    render_agency_page(rnd, agency, sub, agency.id in expected)))
+            frags = Fragments()
+            content = render_agency_page(rnd, agency, sub, agency.id in expected, frags, letters)
+            round_pages.append(Page(paths.agency(rnd.year, agency.id), agency.name, content, frags.html))
         if rnd.demo:
-            round_pages = [Page(p.path, p.title, DEMO_NOTICE + p.content) for p in round_pages]
+            round_pages = [Page(p.path, p.title, DEMO_NOTICE + p.content, p.fragments) for p in round_pages]
         pages += round_pages
     if any(r.demo for r in corpus.rounds):
         pages[0] = Page(pages[0].path, pages[0].title, DEMO_NOTICE + pages[0].content)

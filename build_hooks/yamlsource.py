@@ -38,8 +38,12 @@ class YamlDoc:
             path = path[:-1]
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that reads no timestamps: dates stay as the text the author wrote."""
+# libyaml's parser when PyYAML was built with it: the same events, ten times faster.
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE):
+    """Safe loader that reads no timestamps: dates stay as the text the author wrote."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -128,7 +132,7 @@ _BUILDERS = {
 
 def _scalar(node) -> object:
     """Plain scalars become int, float, bool or None as YAML says; everything else stays text."""
-    build = _BUILDERS.get(node.tag) if node.style is None else None
+    build = _BUILDERS.get(node.tag) if not node.style else None  # plain scalars only
     if build is None:
         return node.value
     try:
