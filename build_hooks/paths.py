@@ -34,3 +34,30 @@ def rel(src: str, dest: str, anchor: str = "") -> str:
     """Link from page ``src`` to page ``dest`` (both docs-relative paths)."""
     target = posixpath.relpath(dest, posixpath.dirname(src) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+# Indicators, projects, trends and open data (issue 4).
+
+def indicators(year: int) -> str:
+    return f"{year}/chi-tieu.md"
+
+
+def projects(year: int) -> str:
+    return f"{year}/du-an.md"
+
+
+def changes(year: int) -> str:
+    return f"{year}/thay-doi.md"
+
+
+TRENDS = "xu-huong/index.md"
+DATA = "du-lieu/index.md"
+
+
+def trend(indicator_id: str) -> str:
+    return f"xu-huong/{indicator_id}.md"
+
+
+def data_file(year: int, name: str) -> str:
+    """A round's open-data file, beside its pages: ``2023/du-lieu/indicators.csv``."""
+    return f"{year}/du-lieu/{name}"

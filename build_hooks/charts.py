@@ -1,0 +1,135 @@
+"""Trend charts as inline SVG, drawn at build time with Matplotlib.
+
+No JavaScript and nothing fetched: the SVG sits in the page, so it prints and
+works in an offline copy. Text stays text (``svg.fonttype: none``) so Vietnamese
+is drawn with the page's own fonts, and the output is byte-for-byte
+deterministic (fixed hash salt per chart, no date in the metadata), so a rebuild
+of unchanged data changes no file.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from .indicators import Trend
+from .markup import esc
+from .numbers import format_number
+
+_RC = {
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+VALUE_COLOR = "#283593"
+CONFLICT_COLOR = "#c62828"
+TARGET_COLOR = "#2e7d32"
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display; must precede pyplot
+    import matplotlib.pyplot as plt
+
+    return matplotlib, plt
+
+
+def trend_svg(trend: Trend, chart_id: str) -> str:
+    """The trend of one indicator in one unit, with its target band, as an ``<svg>`` element.
+
+    ``chart_id`` must be unique in the page: it salts Matplotlib's element ids and
+    names the ``<title>`` the SVG is labelled by.
+    """
+    matplotlib, plt = _pyplot()
+    years = [p.year for p in trend.points]
+    with matplotlib.rc_context({**_RC, "svg.hashsalt": chart_id}):
+        fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=100)
+        try:
+            _draw(ax, trend, years)
+            buffer = io.StringIO()
+            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+        finally:
+            plt.close(fig)
+    return _inline(buffer.getvalue(), chart_id, f"{trend.name} ({trend.unit})" if trend.unit else trend.name)
+
+
+def _draw(ax, trend: Trend, years: list[int]) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    xs, ys, cx, cy = [], [], [], []
+    for point in trend.points:
+        row = point.row
+        if row is None:
+            continue
+        for value in row.distinct_values:
+            if not value.is_numeric:
+                continue
+            low = value.low if value.low is not None else value.high
+            high = value.high if value.high is not None else value.low
+            if row.conflict:
+                cx.append(point.year)
+                cy.append((low + high) / 2)
+            if low != high:
+                ax.vlines(point.year, low, high, color=CONFLICT_COLOR if row.conflict else VALUE_COLOR, lw=3)
+            if not row.conflict:
+                xs.append(point.year)
+                ys.append((low + high) / 2)
+    _target_band(ax, trend)
+    if xs:
+        ax.plot(xs, ys, marker="o", color=VALUE_COLOR, lw=2, label="Thực hiện")
+        for x, y in zip(xs, ys):
+            ax.annotate(format_number(round(y, 3)), (x, y), textcoords="offset points", xytext=(0, 7),
+                        ha="center", fontsize=9, color=VALUE_COLOR)
+    if cx:
+        ax.scatter(cx, cy, marker="x", s=60, color=CONFLICT_COLOR, label="Số liệu không thống nhất", zorder=3)
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_number(round(v, 3))))
+    ax.set_ylabel(trend.unit)
+    ax.grid(axis="y", color="#dddddd", lw=0.6)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False, fontsize=9)
+
+
+def _target_band(ax, trend: Trend) -> None:
+    """The target of each round over its year: a band for a range, a line for a number, a band to the edge for a bound."""
+    labelled = False
+    spans = []
+    for point in trend.points:
+        target = point.row.target if point.row else None
+        if target is None or not target.is_numeric:
+            continue
+        spans.append((point.year, target))
+    if not spans:
+        return
+    values = [v for _y, t in spans for v in (t.low, t.high) if v is not None]
+    ax.update_datalim([(spans[0][0], min(values)), (spans[0][0], max(values))])
+    for year, target in spans:
+        label = None if labelled else f"Chỉ tiêu kế hoạch ({target.text})"
+        labelled = True
+        x = (year - 0.45, year + 0.45)
+        if target.kind == "range":
+            ax.fill_between(x, target.low, target.high, color=TARGET_COLOR, alpha=0.2, lw=0, label=label)
+        elif target.kind == "number":
+            ax.plot(x, (target.low, target.low), color=TARGET_COLOR, lw=2, ls="--", label=label)
+        else:
+            edge = target.low if target.low is not None else target.high
+            other = edge * 1.15 + 1 if target.low is not None else min(0, edge)
+            ax.fill_between(x, edge, other, color=TARGET_COLOR, alpha=0.12, lw=0, hatch="//", label=label)
+            ax.plot(x, (edge, edge), color=TARGET_COLOR, lw=1.5)
+
+
+_XML_HEAD = re.compile(r"^.*?(?=<svg)", re.S)
+
+
+def _inline(svg: str, chart_id: str, title: str) -> str:
+    """Make Matplotlib's file an element of the page: no XML prolog, a title, an accessible role,
+    and no blank lines (a blank line would end the raw-HTML block in Markdown)."""
+    svg = _XML_HEAD.sub("", svg, count=1)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{chart_id}-title" class="trend-chart" ', 1)
+    svg = re.sub(r"(<svg[^>]*>)", lambda m: m[1] + f'<title id="{chart_id}-title">{esc(title)}</title>', svg, count=1)
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    return "\n".join(line for line in svg.splitlines() if line.strip())
