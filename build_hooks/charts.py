@@ -129,6 +129,11 @@ def _inline(svg: str, chart_id: str, title: str) -> str:
     """Make Matplotlib's file an element of the page: no XML prolog, a title, an accessible role,
     and no blank lines (a blank line would end the raw-HTML block in Markdown)."""
     svg = _XML_HEAD.sub("", svg, count=1)
+    # Matplotlib names groups figure_1, axes_1 ... in every file: prefix every id and reference
+    # so that several charts in one page stay valid HTML and their clip paths never mix.
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{chart_id}-{m[1]}"', svg)
+    svg = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{chart_id}-{m[1]})", svg)
+    svg = re.sub(r'href="#([^"]+)"', lambda m: f'href="#{chart_id}-{m[1]}"', svg)
     svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{chart_id}-title" class="trend-chart" ', 1)
     svg = re.sub(r"(<svg[^>]*>)", lambda m: m[1] + f'<title id="{chart_id}-title">{esc(title)}</title>', svg, count=1)
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)

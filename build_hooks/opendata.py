@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -261,10 +262,22 @@ def _fixed_dates(book) -> None:
     book.properties.creator = "Sở Công Thương tỉnh Quảng Ngãi"
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip (an .xlsx is one) with fixed timestamps, so the same content gives the same bytes."""
+    """Rewrite a zip (an .xlsx is one) with fixed timestamps, so the same content gives the same bytes.
+
+    openpyxl stamps the save time into ``docProps/core.xml`` whatever the workbook says; it is reset here.
+    """
     source = zipfile.ZipFile(io.BytesIO(data))
-    return zip_bytes([(info.filename, source.read(info)) for info in source.infolist()])
+    members = []
+    for info in source.infolist():
+        content = source.read(info)
+        if info.filename == "docProps/core.xml":
+            content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+        members.append((info.filename, content))
+    return zip_bytes(members)
 
 
 def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
