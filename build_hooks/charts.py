@@ -27,13 +27,15 @@ CONFLICT_COLOR = "#c62828"
 TARGET_COLOR = "#2e7d32"
 
 
-def _pyplot():
+def _matplotlib():
+    """Matplotlib without pyplot: no global figure registry, no GUI backend probing (cheaper
+    to import, and nothing survives between builds under ``mkdocs serve``)."""
     import matplotlib
 
-    matplotlib.use("Agg")  # no display; must precede pyplot
-    import matplotlib.pyplot as plt
+    matplotlib.use("Agg")  # never a display backend, whatever the environment says
+    from matplotlib.figure import Figure
 
-    return matplotlib, plt
+    return matplotlib, Figure
 
 
 def trend_svg(trend: Trend, chart_id: str) -> str:
@@ -42,16 +44,13 @@ def trend_svg(trend: Trend, chart_id: str) -> str:
     ``chart_id`` must be unique in the page: it salts Matplotlib's element ids and
     names the ``<title>`` the SVG is labelled by.
     """
-    matplotlib, plt = _pyplot()
+    matplotlib, Figure = _matplotlib()
     years = [p.year for p in trend.points]
     with matplotlib.rc_context({**_RC, "svg.hashsalt": chart_id}):
-        fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=100)
-        try:
-            _draw(ax, trend, years)
-            buffer = io.StringIO()
-            fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
-        finally:
-            plt.close(fig)
+        fig = Figure(figsize=(6.4, 3.0), dpi=100)
+        _draw(fig.subplots(), trend, years)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     return _inline(buffer.getvalue(), chart_id, f"{trend.name} ({trend.unit})" if trend.unit else trend.name)
 
 
