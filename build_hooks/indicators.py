@@ -127,10 +127,12 @@ def target_status(value: Quantity | None, target: Quantity | None, direction: st
     does not meet ``> 8,5``. A range or single-number target is a floor when higher is
     better and a ceiling when lower is better; a bound says its own direction.
     """
-    if value is None or not value.is_numeric:
+    if value is None:
         return NO_DATA
     if target is None or not target.is_numeric:
         return NO_TARGET
+    if not value.is_numeric:
+        return NO_DATA  # "Đang xây dựng đề án" against "8 - 9": nothing to compare yet
     if target.kind == "bound":
         floor = target.op.startswith(">")
         limit = (target.low if floor else target.high, 0)

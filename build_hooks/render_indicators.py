@@ -153,6 +153,8 @@ def render_trends_index(trends: list[Trend]) -> str:
             row = point.row
             if row is None:
                 cells.append("")
+            elif row.conflict:
+                cells.append(" / ".join(md(with_unit(v, trend.unit)) for v in row.distinct_values) + " ⚠")
             elif row.value is not None:
                 cells.append(f"{md(with_unit(row.value, trend.unit))} {STATUS_MARK[row.status]}")
             else:

@@ -69,7 +69,7 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
         if evolve and year == max(years) and len(years) > 1:
             rnd = _evolve(rnd)
         answering = [a for i, a in enumerate(ids) if not (i == 1 and len(ids) > 2) and i % 5 != 4]
-        extras, figures, projects = _figures(random.Random(f"{seed}-{year}"), year, years, answering, rnd, conflicts)
+        extras, figures, projects = _figures(random.Random(f"{seed}-{year}"), year, years, answering, rnd, conflicts, seed)
         if conflicts and acknowledge:
             rnd["acknowledged_conflicts"] = [{"indicator": "kcn-xu-ly-nuoc-thai", "unit": "%",
                                               "note": "Hai cơ quan tính theo hai cách khác nhau (minh họa)."}]
@@ -169,7 +169,7 @@ def _vn(x: float, thousands: bool = False) -> str:
     return whole + ("," + frac if frac else "")
 
 
-def _figures(rng: random.Random, year: int, years, answering: list[str], rnd: dict, conflicts: bool):
+def _figures(rng: random.Random, year: int, years, answering: list[str], rnd: dict, conflicts: bool, seed: int = 1):
     """Front-matter ``indicators``/``projects`` per agency, and the flat lists of what was written."""
     extras: dict[str, dict] = {}
     figures: list[dict] = []
@@ -190,7 +190,9 @@ def _figures(rng: random.Random, year: int, years, answering: list[str], rnd: di
         if note:
             item["note"] = note
         if iid == "thu-hut-dau-tu" and unit == "dự án" and year != min(years):
-            item["previous"] = rng.randint(8, 30)
+            # Last year's figure as last year's letter gave it (its values are drawn first from its own seed).
+            before = _figure_values(random.Random(f"{seed}-{year - 1}"), year - 1)
+            item["previous"] = next(v for i, u, v, _n in before if (i, u) == (iid, unit))
         add(answering[k % len(answering)], "indicators", item)
     # The same figure from a second agency, written differently: the same value, no conflict.
     first = dict(extras[answering[0]]["indicators"][0])

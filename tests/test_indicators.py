@@ -30,6 +30,7 @@ Q = parse_quantity
     (">= 63", "> 63", "higher", NOT_MET), ("> 450", "400", "higher", MET), ("< 5", "8 - 9", "higher", NO_DATA),
     # nothing to compare
     ("9,5", None, "higher", NO_TARGET), ("Đang xây dựng đề án", "8 - 9", "higher", NO_DATA),
+    ("Đang xây dựng đề án", None, "higher", NO_TARGET),
     ("9,5", "khoảng một nửa", "higher", NO_TARGET),
 ])
 def test_target_status(value, target, direction, expected):
