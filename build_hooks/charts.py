@@ -13,7 +13,7 @@ import re
 
 from .indicators import Trend
 from .markup import esc
-from .numbers import format_number
+from .numbers import format_number, format_with_unit
 
 _RC = {
     "svg.fonttype": "none",
@@ -75,7 +75,6 @@ def _draw(ax, trend: Trend, years: list[int]) -> None:
             if not row.conflict:
                 xs.append(point.year)
                 ys.append((low + high) / 2)
-    _target_band(ax, trend)
     if xs:
         ax.plot(xs, ys, marker="o", color=VALUE_COLOR, lw=2, label="Thực hiện")
         for x, y in zip(xs, ys):
@@ -83,6 +82,8 @@ def _draw(ax, trend: Trend, years: list[int]) -> None:
                         ha="center", fontsize=9, color=VALUE_COLOR)
     if cx:
         ax.scatter(cx, cy, marker="x", s=60, color=CONFLICT_COLOR, label="Số liệu không thống nhất", zorder=3)
+    ax.margins(y=0.2)
+    _target_band(ax, trend)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlim(min(years) - 0.5, max(years) + 0.5)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
@@ -94,31 +95,32 @@ def _draw(ax, trend: Trend, years: list[int]) -> None:
 
 
 def _target_band(ax, trend: Trend) -> None:
-    """The target of each round over its year: a band for a range, a line for a number, a band to the edge for a bound."""
-    labelled = False
-    spans = []
-    for point in trend.points:
-        target = point.row.target if point.row else None
-        if target is None or not target.is_numeric:
-            continue
-        spans.append((point.year, target))
+    """The target of each round over its year: a band for a range, a dashed line for a number,
+    a hatched band from the bound to the edge of the plot for a bound."""
+    spans = [(p.year, p.row.target) for p in trend.points
+             if p.row is not None and p.row.target is not None and p.row.target.is_numeric]
     if not spans:
         return
-    values = [v for _y, t in spans for v in (t.low, t.high) if v is not None]
-    ax.update_datalim([(spans[0][0], min(values)), (spans[0][0], max(values))])
+    edges = [v for _year, t in spans for v in (t.low, t.high) if v is not None]
+    ax.update_datalim([(spans[0][0], min(edges)), (spans[0][0], max(edges))])
+    ax.margins(y=0.2)
+    ax.autoscale_view()
+    bottom, top = ax.get_ylim()
+    labelled = False
     for year, target in spans:
-        label = None if labelled else f"Chỉ tiêu kế hoạch ({target.text})"
+        label = None if labelled else f"Chỉ tiêu kế hoạch ({format_with_unit(target, trend.unit)})"
         labelled = True
         x = (year - 0.45, year + 0.45)
+        style = dict(color=TARGET_COLOR, lw=0, label=label)
         if target.kind == "range":
-            ax.fill_between(x, target.low, target.high, color=TARGET_COLOR, alpha=0.2, lw=0, label=label)
+            ax.fill_between(x, target.low, target.high, alpha=0.25, **style)
         elif target.kind == "number":
-            ax.plot(x, (target.low, target.low), color=TARGET_COLOR, lw=2, ls="--", label=label)
+            ax.plot(x, (target.low, target.low), ls="--", **dict(style, lw=2))
         else:
             edge = target.low if target.low is not None else target.high
-            other = edge * 1.15 + 1 if target.low is not None else min(0, edge)
-            ax.fill_between(x, edge, other, color=TARGET_COLOR, alpha=0.12, lw=0, hatch="//", label=label)
+            ax.fill_between(x, edge, top if target.low is not None else bottom, alpha=0.12, hatch="//", **style)
             ax.plot(x, (edge, edge), color=TARGET_COLOR, lw=1.5)
+    ax.set_ylim(bottom, top)
 
 
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.S)

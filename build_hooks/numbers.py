@@ -99,3 +99,13 @@ def format_quantity(q: Quantity) -> str:
         num = q.low if q.low is not None else q.high
         return f"{q.op.replace('>=', '≥').replace('<=', '≤')} {format_number(num)}"
     return q.text
+
+
+def format_with_unit(q: Quantity | None, unit: str) -> str:
+    """``9,5%``, ``1.234,5 tỷ đồng``, ``8 - 9%``; free text as written, without the unit."""
+    if q is None:
+        return ""
+    text = format_quantity(q)
+    if not q.is_numeric or not unit:
+        return text
+    return text + unit if unit == "%" else f"{text} {unit}"

@@ -11,21 +11,14 @@ from .indicators import (CONFLICT, MET, NO_DATA, NO_TARGET, NOT_MET, STATUS_LABE
                          format_change)
 from .markup import link, md, table
 from .model import Round
-from .numbers import Quantity, format_quantity
+from .numbers import format_with_unit
 from .text import slugify
 
 STATUS_MARK = {MET: "✓", NOT_MET: "✗", NO_TARGET: "–", NO_DATA: "…", CONFLICT: "⚠"}
 DIRECTION = {"higher": "càng cao càng tốt", "lower": "càng thấp càng tốt"}
 
 
-def with_unit(q: Quantity | None, unit: str) -> str:
-    """``9,5%``, ``1.234,5 tỷ đồng``, ``8 - 9%``; free text as written, without the unit."""
-    if q is None:
-        return ""
-    text = format_quantity(q)
-    if not q.is_numeric or not unit:
-        return text
-    return text + unit if unit == "%" else f"{text} {unit}"
+with_unit = format_with_unit
 
 
 def status_cell(status: str) -> str:

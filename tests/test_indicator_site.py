@@ -236,7 +236,7 @@ def test_trend_pages_have_inline_svg_with_title_and_a_data_table(three_year_site
     svg = figures[0].find("svg")
     assert svg["role"] == "img" and svg.title and "Tốc độ tăng trưởng" in svg.title.get_text()
     # Text stays text, in Vietnamese, so it prints sharp and reads with the page's fonts.
-    assert "Chỉ tiêu kế hoạch (8 - 9)" in svg.get_text()
+    assert "Chỉ tiêu kế hoạch (8 - 9%)" in svg.get_text()
     table = figures[0].find_next_sibling("div", class_="trend-table").find("table")
     years = [text(tr.find_all("td")[0]) for tr in table.select("tbody tr")]
     assert years == ["Năm 2021", "Năm 2022", "Năm 2023"]
