@@ -185,3 +185,49 @@ def test_real_round_keeps_the_plan_targets():
     assert targets["thu-hut-dau-tu"] == [("dự án", None), ("tỷ đồng", None), ("triệu USD", None)]
     notes = " ".join(u.note for u in rnd.indicator("thu-hut-dau-tu").units)
     assert "5 - 6 tỷ USD" in notes and "800 tỷ đồng" in notes
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from build_hooks.numbers import Quantity  # noqa: E402
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+
+
+@given(finite, finite, finite)
+def test_range_target_is_a_floor_or_a_ceiling(v, a, b):
+    low, high = sorted((a, b))
+    target = Quantity("x", low, high, "range")
+    value = Quantity("v", v, v, "number")
+    assert (target_status(value, target, "higher") == MET) == (v >= low)
+    assert (target_status(value, target, "lower") == MET) == (v <= high)
+
+
+@given(finite, finite, st.sampled_from([">", ">=", "<", "<="]), st.sampled_from(["higher", "lower"]))
+def test_bound_target_follows_its_operator(v, t, op, direction):
+    target = Quantity("x", t if op[0] == ">" else None, t if op[0] == "<" else None, "bound", op)
+    expected = {">": v > t, ">=": v >= t, "<": v < t, "<=": v <= t}[op]
+    assert (target_status(Quantity("v", v, v, "number"), target, direction) == MET) == expected
+
+
+def test_disagreeing_project_statuses_are_counted_apart(tmp_path):
+    root = tmp_path / "submissions"
+    written = write_round(root, 6, years=(2023,), seed=3)
+    twice = [p for p in written["projects"][2023] if project_key(p["name"]).startswith("du an minh hoa so 1")]
+    second = root / "2023" / f"{twice[1]['agency']}.md"
+    other = next(s for s in ("hoàn thành", "chậm tiến độ") if s != twice[0]["status"])
+    text = second.read_text(encoding="utf-8")
+    second.write_text(text.replace(f"status: {twice[1]['status']}", f"status: {other}", 1), encoding="utf-8")
+    corpus, problems = load_corpus(root)
+    assert not problems
+    projects = merge_projects(corpus.submissions[2023], corpus.registry)
+    first = next(p for p in projects if p.key.startswith("du an minh hoa so 1"))
+    assert first.status == MIXED and first.statuses == [twice[0]["status"], other]
+    assert dict(status_counts(corpus.round(2023), projects))[MIXED] == 1
+    from build_hooks.render_projects import render_projects
+
+    page = render_projects(corpus.round(2023), projects)
+    row = next(line for line in page.splitlines() if "Dự án minh họa số 1" in line)
+    assert "⚠ ý kiến khác nhau" in row
+    assert f"({twice[0]['status']})" in row and f"({other})" in row
+    assert "| Ý kiến khác nhau | 1 |" in page
