@@ -31,13 +31,16 @@ from mkdocs.structure.files import File  # noqa: E402
 from build_hooks.corpus import load_corpus  # noqa: E402
 from build_hooks.fragments import substitute  # noqa: E402
 from build_hooks.problems import has_errors  # noqa: E402
-from build_hooks.site import plan_nav, plan_pages  # noqa: E402
+from build_hooks.indicators import corpus_conflicts  # noqa: E402
+from build_hooks.site import plan_data_files, plan_nav, plan_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.report")
 _STATE: dict = {}
 
 SUBMISSIONS_ENV = "REPORT_SUBMISSIONS"
 """Environment variable naming another submissions folder (tests, demo, benchmarks)."""
+CHARTS_ENV = "REPORT_CHARTS"
+"""``REPORT_CHARTS=0`` builds without the SVG trend charts (the data tables stay): to measure their cost."""
 
 
 def submissions_dir(config) -> Path:
@@ -56,6 +59,10 @@ def on_config(config):
     if errors or corpus is None:
         raise PluginError(f"{errors} lỗi trong dữ liệu báo cáo ({source}); không tạo trang web. "
                           "Sửa các lỗi nêu trên rồi chạy lại.")
+    # Agencies that disagree on a figure: a warning naming both files, so `--strict` fails
+    # until the Sở reconciles the figures or acknowledges them in the round file.
+    for problem in corpus_conflicts(corpus):
+        log.warning(problem.format())
     _STATE.update(corpus=corpus, source=source)
     config.nav = plan_nav(corpus, config.nav)
     config.extra["demo"] = any(r.demo for r in corpus.rounds)
@@ -64,11 +71,14 @@ def on_config(config):
 
 def on_files(files, config):
     fragments = _STATE["fragments"] = {}
-    for page in plan_pages(_STATE["corpus"], config.use_directory_urls):
+    charts = os.environ.get(CHARTS_ENV, "1") != "0"
+    for page in plan_pages(_STATE["corpus"], config.use_directory_urls, charts=charts):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         files.append(File.generated(config, page.path, content=page.content))
         fragments[page.path] = page.fragments
+    for data in plan_data_files(_STATE["corpus"]):
+        files.append(File.generated(config, data.path, content=data.content))
     return files
 
 

@@ -121,6 +121,34 @@ class IndicatorDef:
     direction: str = "higher"
     """Which way is good: ``higher`` or ``lower``."""
     note: str = ""
+    units: tuple["UnitDef", ...] = ()
+    """Every unit the indicator is reported in, each with its own target; when the
+    round file gives only ``unit``/``target`` this holds that one unit."""
+
+    def unit_def(self, unit: str) -> "UnitDef | None":
+        return next((u for u in self.units if u.unit == unit), None)
+
+
+@dataclass(frozen=True)
+class UnitDef:
+    """One unit an indicator is reported in (``%``, ``dự án``, ``triệu USD``) and its plan target."""
+
+    unit: str
+    target: Quantity | None = None
+    """Target in this unit; None when the plan sets none (or none comparable with a yearly figure)."""
+    note: str = ""
+    """Why there is no target, or how the target is meant (e.g. cumulative over 2021-2025)."""
+
+
+@dataclass(frozen=True)
+class AcknowledgedConflict:
+    """A disagreement between agencies the Sở has looked at and chosen to publish as is."""
+
+    indicator: str
+    unit: str
+    note: str
+    """The Sở's explanation, shown on the page beside both figures."""
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -158,6 +186,8 @@ class Round:
     """Agency ids asked to answer, in the order the request lists them."""
     deadline: PartialDate | None = None
     project_statuses: tuple[str, ...] = ()
+    acknowledged_conflicts: tuple[AcknowledgedConflict, ...] = ()
+    """Indicator conflicts published as is: shown and logged, but no longer a build warning."""
     demo: bool = False
     """True for synthetic rounds: every page then says it is a demonstration."""
     path: str = ""

@@ -69,11 +69,19 @@ def parse_quantity(value: object) -> Quantity:
 
 
 def format_number(value: float, decimals: int | None = None) -> str:
-    """``1234.5`` -> ``1.234,5``; ``9.5`` -> ``9,5``; integers without a comma."""
-    if decimals is None:
+    """``1234.5`` -> ``1.234,5``; ``9.5`` -> ``9,5``; integers without a comma.
+
+    Without ``decimals``, at most three decimals and no trailing zeros, so that
+    ``parse_number(format_number(x)) == x`` for every ``x`` with up to three
+    decimals (``0.1 + 0.2`` shows as ``0,3``).
+    """
+    auto = decimals is None
+    if auto:
         decimals = 0 if float(value).is_integer() else min(_decimals_of(value), 3)
     text = f"{abs(value):,.{decimals}f}".replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
-    return ("-" if value < 0 else "") + text
+    if auto and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return ("-" if value < 0 and text.strip("0.,") else "") + text
 
 
 def _decimals_of(value: float) -> int:
@@ -91,3 +99,13 @@ def format_quantity(q: Quantity) -> str:
         num = q.low if q.low is not None else q.high
         return f"{q.op.replace('>=', '≥').replace('<=', '≤')} {format_number(num)}"
     return q.text
+
+
+def format_with_unit(q: Quantity | None, unit: str) -> str:
+    """``9,5%``, ``1.234,5 tỷ đồng``, ``8 - 9%``; free text as written, without the unit."""
+    if q is None:
+        return ""
+    text = format_quantity(q)
+    if not q.is_numeric or not unit:
+        return text
+    return text + unit if unit == "%" else f"{text} {unit}"

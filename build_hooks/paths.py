@@ -55,3 +55,30 @@ def href(src: str, dest: str, directory_urls: bool = True) -> str:
     if (not dest_url or dest_url.endswith("/")) and not target.endswith("/"):
         target += "/"
     return target
+
+
+# Indicators, projects, trends and open data (issue 4).
+
+def indicators(year: int) -> str:
+    return f"{year}/chi-tieu.md"
+
+
+def projects(year: int) -> str:
+    return f"{year}/du-an.md"
+
+
+def changes(year: int) -> str:
+    return f"{year}/thay-doi.md"
+
+
+TRENDS = "xu-huong/index.md"
+DATA = "du-lieu/index.md"
+
+
+def trend(indicator_id: str) -> str:
+    return f"xu-huong/{indicator_id}.md"
+
+
+def data_file(year: int, name: str) -> str:
+    """A round's open-data file, beside its pages: ``2023/du-lieu/indicators.csv``."""
+    return f"{year}/du-lieu/{name}"

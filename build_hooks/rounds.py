@@ -5,17 +5,19 @@ import re
 
 from .checks import Reader, did_you_mean
 from .dates import DateError, PartialDate, parse_date
-from .model import DocumentRef, IndicatorDef, Outline, Registry, Round, Section
+from .model import AcknowledgedConflict, DocumentRef, IndicatorDef, Outline, Registry, Round, Section, UnitDef
 from .numbers import parse_quantity
 from .problems import Problem
 from .yamlsource import load_yaml
 
 ROUND_FILE = "round.yml"
 ROUND_KEYS = ("year", "title", "request", "legal_bases", "deadline", "expected", "outline",
-              "indicators", "project_statuses", "demo")
+              "indicators", "project_statuses", "acknowledged_conflicts", "demo")
 REF_KEYS = ("kind", "number", "date", "issuer", "title")
 SECTION_KEYS = ("id", "title", "note", "mirror")
-INDICATOR_KEYS = ("id", "name", "unit", "target", "direction", "note")
+INDICATOR_KEYS = ("id", "name", "unit", "target", "direction", "note", "units")
+UNIT_KEYS = ("unit", "target", "note")
+ACK_KEYS = ("indicator", "unit", "note")
 SECTION_ID = re.compile(r"^[IVX]+(\.\d+)*$")
 
 
@@ -43,10 +45,11 @@ def parse_round(text: str, path: str, folder_year: int, registry: Registry) -> t
                    did_you_mean(agency_id, registry.ids()) or "Thêm cơ quan vào submissions/agencies.yml.")
     indicators = _indicators(r)
     statuses = r.text_list(("project_statuses",), allow_single=False)
+    acknowledged = _acknowledged(r, indicators)
     demo = r.get(("demo",)) is True
     rnd = Round(year=folder_year, title=title, request=request, legal_bases=bases, outline=outline,
                 indicators=indicators, expected=expected, deadline=deadline, project_statuses=statuses,
-                demo=demo, path=path)
+                acknowledged_conflicts=acknowledged, demo=demo, path=path)
     return rnd, problems
 
 
@@ -124,8 +127,68 @@ def _indicators(r: Reader) -> tuple[IndicatorDef, ...]:
         direction = r.text(where + ("direction",)) or "higher"
         if direction not in ("higher", "lower"):
             r.fail(where + ("direction",), "bad-value", f"Hướng '{direction}' không hợp lệ.", "Dùng higher hoặc lower.")
+        unit = r.text(where + ("unit",)) or ""
+        target = parse_quantity(target) if target is not None else None
+        units = _units(r, where)
+        if units and (unit or target is not None):
+            r.fail(where + ("units",), "units-and-unit", f"Chỉ tiêu '{iid}' khai báo cả 'unit'/'target' và 'units'.",
+                   "Khi chỉ tiêu có nhiều đơn vị, ghi đơn vị và chỉ tiêu kế hoạch của từng đơn vị trong 'units'.")
+        if not units and unit:
+            units = (UnitDef(unit, target),)
         if iid and name:
-            result.append(IndicatorDef(iid, name, r.text(where + ("unit",)) or "",
-                                       parse_quantity(target) if target is not None else None,
-                                       direction, r.text(where + ("note",)) or ""))
+            first = units[0] if units else UnitDef("")
+            result.append(IndicatorDef(iid, name, first.unit, first.target, direction, r.text(where + ("note",)) or "",
+                                       units))
+    return tuple(result)
+
+
+def _units(r: Reader, where: tuple) -> tuple[UnitDef, ...]:
+    """``units: [{unit, target?, note?}]``: an indicator reported in several units, one target each."""
+    items = r.get(where + ("units",))
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        r.fail(where + ("units",), "wrong-type", "'units' phải là danh sách.", "Mỗi đơn vị bắt đầu bằng '- unit: …'.")
+        return ()
+    units: list[UnitDef] = []
+    for i in range(len(items)):
+        at = where + ("units", i)
+        if r.mapping(at) is None:
+            continue
+        r.unknown_keys(at, UNIT_KEYS)
+        unit = r.text(at + ("unit",), required=True)
+        target = r.get(at + ("target",))
+        if unit is None:
+            continue
+        if any(u.unit == unit for u in units):
+            r.fail(at + ("unit",), "duplicate-unit", f"Đơn vị '{unit}' được khai báo hai lần.", "Xóa một dòng.")
+            continue
+        units.append(UnitDef(unit, parse_quantity(target) if target is not None else None, r.text(at + ("note",)) or ""))
+    return tuple(units)
+
+
+def _acknowledged(r: Reader, indicators: tuple[IndicatorDef, ...]) -> tuple[AcknowledgedConflict, ...]:
+    """``acknowledged_conflicts``: differing figures the Sở publishes as is, with its explanation."""
+    items = r.get(("acknowledged_conflicts",))
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        r.fail(("acknowledged_conflicts",), "wrong-type", "'acknowledged_conflicts' phải là danh sách.",
+               "Mỗi mục bắt đầu bằng '- indicator: …'.")
+        return ()
+    known = [i.id for i in indicators]
+    result: list[AcknowledgedConflict] = []
+    for i in range(len(items)):
+        at = ("acknowledged_conflicts", i)
+        if r.mapping(at) is None:
+            continue
+        r.unknown_keys(at, ACK_KEYS)
+        iid, unit = r.text(at + ("indicator",), required=True), r.text(at + ("unit",), required=True)
+        note = r.text(at + ("note",), required=True)
+        if iid and iid not in known:
+            r.fail(at + ("indicator",), "unknown-indicator", f"Chỉ tiêu '{iid}' không có trong đợt báo cáo.",
+                   did_you_mean(iid, known) or "Ghi mã chỉ tiêu như trong danh sách 'indicators'.")
+            continue
+        if iid and unit is not None and note:
+            result.append(AcknowledgedConflict(iid, unit, note, r.doc.where(at)[0]))
     return tuple(result)

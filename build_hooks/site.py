@@ -8,9 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import paths
+from .changes import diff_rounds, render_changes
 from .fragments import Fragments
 from .letter_html import LetterRenderer
-from .model import Corpus
+from .indicators import IndicatorRow, rows_by_year, trends
+from .model import Corpus, Round
+from .opendata import DataFile, round_files, schema_files, site_zip
+from .projects import merge_projects
+from .render_data import render_data_page
+from .render_indicators import render_round_indicators, render_trend_page, render_trends_index
+from .render_projects import render_projects
 from .render_home import render_agency_index, render_landing, render_round_home
 from .render_letter import render_agency_page
 from .render_report import render_report
@@ -36,10 +43,15 @@ class Page:
     """Placeholder token -> HTML to put back after Markdown conversion (see ``fragments``)."""
 
 
-def plan_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
-    """Every generated page; ``directory_urls`` as MkDocs' setting (links in generated HTML depend on it)."""
+def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True) -> list[Page]:
+    """Every generated page.
+
+    ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);
+    ``charts=False`` leaves the SVG trend charts out (tables stay).
+    """
     letters = LetterRenderer()
     pages = [Page(paths.LANDING, "Trang chủ", render_landing(corpus))]
+    by_year = rows_by_year(corpus)
     for rnd in corpus.rounds:
         subs = corpus.submissions.get(rnd.year, ())
         expected = set(rnd.expected)
@@ -57,9 +69,11 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True) -> list[Page]:
             frags = Fragments()
             content = render_agency_page(rnd, agency, sub, agency.id in expected, frags, letters)
             round_pages.append(Page(paths.agency(rnd.year, agency.id), agency.name, content, frags.html))
+        round_pages += _indicator_pages(corpus, rnd, by_year[rnd.year])
         if rnd.demo:
             round_pages = [Page(p.path, p.title, DEMO_NOTICE + p.content, p.fragments) for p in round_pages]
         pages += round_pages
+    pages += _site_data_pages(corpus, by_year, charts)
     if any(r.demo for r in corpus.rounds):
         pages[0] = Page(pages[0].path, pages[0].title, DEMO_NOTICE + pages[0].content)
     return pages
@@ -79,5 +93,62 @@ def plan_nav(corpus: Corpus, extra: list | None = None) -> list:
             {"Báo cáo tổng hợp": paths.report(rnd.year)},
             {"Tình hình nộp báo cáo": paths.status(rnd.year)},
             {"Văn bản các cơ quan": agencies},
-        ]})
-    return nav + list(extra or [])
+        ] + _indicator_nav(corpus, rnd)})
+    return nav + _site_data_nav(corpus) + list(extra or [])
+
+
+# --- Indicators, projects, trends and open data ---------------------------------------------
+
+def _previous_round(corpus: Corpus, rnd: Round) -> Round | None:
+    older = [r for r in corpus.rounds if r.year < rnd.year]
+    return older[0] if older else None
+
+
+def _indicator_pages(corpus: Corpus, rnd: Round, rows: list[IndicatorRow]) -> list[Page]:
+    subs = corpus.submissions.get(rnd.year, ())
+    pages = [Page(paths.indicators(rnd.year), "Chỉ tiêu", render_round_indicators(rnd, rows)),
+             Page(paths.projects(rnd.year), "Dự án (mục II.7)", render_projects(rnd, merge_projects(subs, corpus.registry)))]
+    if (before := _previous_round(corpus, rnd)) is not None:
+        pages.append(Page(paths.changes(rnd.year), "Thay đổi so với năm trước",
+                          render_changes(diff_rounds(before, rnd), before, rnd)))
+    return pages
+
+
+def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], charts: bool) -> list[Page]:
+    all_trends = trends(corpus, by_year)
+    pages = [Page(paths.TRENDS, "Chỉ tiêu qua các năm", render_trends_index(all_trends))]
+    for indicator_id in dict.fromkeys(t.id for t in all_trends):
+        mine = [t for t in all_trends if t.id == indicator_id]
+        pages.append(Page(paths.trend(indicator_id), mine[0].name, render_trend_page(indicator_id, mine, charts)))
+    pages.append(Page(paths.DATA, "Dữ liệu mở", render_data_page(corpus)))
+    if any(r.demo for r in corpus.rounds):
+        pages = [Page(p.path, p.title, DEMO_NOTICE + p.content) for p in pages]
+    return pages
+
+
+def plan_data_files(corpus: Corpus) -> list[DataFile]:
+    """The open-data files of every round, the JSON schemas, and the zip of them all."""
+    by_year = rows_by_year(corpus)
+    files: list[DataFile] = []
+    for rnd in corpus.rounds:
+        subs = corpus.submissions.get(rnd.year, ())
+        files += round_files(rnd, subs, corpus, by_year[rnd.year], merge_projects(subs, corpus.registry))
+    files += schema_files()
+    return files + [site_zip(files)]
+
+
+def _indicator_nav(corpus: Corpus, rnd: Round) -> list:
+    nav = [{"Chỉ tiêu": paths.indicators(rnd.year)}, {"Dự án (mục II.7)": paths.projects(rnd.year)}]
+    if _previous_round(corpus, rnd) is not None:
+        nav.append({"Thay đổi so với năm trước": paths.changes(rnd.year)})
+    return nav
+
+
+def _site_data_nav(corpus: Corpus) -> list:
+    seen: dict[str, str] = {}
+    for rnd in corpus.rounds:  # newest first: the newest name of each indicator
+        for indicator in rnd.indicators:
+            seen.setdefault(indicator.id, indicator.name)
+    return [{"Chỉ tiêu qua các năm": [{"Tổng quan": paths.TRENDS}]
+             + [{name: paths.trend(iid)} for iid, name in seen.items()]},
+            {"Dữ liệu mở": paths.DATA}]

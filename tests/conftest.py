@@ -56,3 +56,23 @@ def synthetic(tmp_path_factory):
     build = build_site(root / "submissions", root / "site")
     assert build.returncode == 0, build.output
     return root / "submissions", written, build
+
+
+@pytest.fixture(scope="session")
+def three_year_site(tmp_path_factory):
+    """12 agencies over 2021-2023: figures in several units, projects, an acknowledged conflict each
+    year and a changed outline in 2023; built with ``--strict``."""
+    root = tmp_path_factory.mktemp("three-years")
+    written = write_round(root / "submissions", 12, years=(2021, 2022, 2023), seed=11, conflicts=True,
+                          acknowledge=True, evolve=True)
+    build = build_site(root / "submissions", root / "site")
+    assert build.returncode == 0, build.output
+    return root / "submissions", written, build
+
+
+@pytest.fixture(scope="session")
+def conflict_site(tmp_path_factory):
+    """Four agencies, one round, two of them disagreeing on a figure nobody acknowledged; ``--strict``."""
+    root = tmp_path_factory.mktemp("conflict")
+    written = write_round(root / "submissions", 4, years=(2024,), seed=5, conflicts=True)
+    return root / "submissions", written, build_site(root / "submissions", root / "site")

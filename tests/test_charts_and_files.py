@@ -1,0 +1,60 @@
+"""Charts and data files are pure, deterministic and self-contained."""
+import zipfile
+import io
+
+import pytest
+
+from build_hooks.charts import trend_svg
+from build_hooks.corpus import load_corpus
+from build_hooks.indicators import trends
+from build_hooks.render_indicators import render_trend_page
+from build_hooks.site import plan_data_files
+from build_hooks.synthetic import write_round
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("charts") / "submissions"
+    write_round(root, 8, years=(2022, 2023, 2024), seed=4, conflicts=True, acknowledge=True)
+    corpus, problems = load_corpus(root)
+    assert not problems
+    return corpus
+
+
+def test_svg_is_deterministic_text_and_has_no_script(corpus):
+    trend = next(t for t in trends(corpus) if t.id == "kcn-xu-ly-nuoc-thai")
+    first, again = trend_svg(trend, "c1"), trend_svg(trend, "c1")
+    assert first == again
+    assert first.startswith('<svg role="img" aria-labelledby="c1-title"')
+    assert '<title id="c1-title">' in first and "<script" not in first
+    assert "<text" in first  # svg.fonttype none: glyphs are text, not paths
+    assert "Số liệu không thống nhất" in first  # conflicting years are marked, not averaged into the line
+    assert "\n\n" not in first  # a blank line would end the raw-HTML block in Markdown
+    assert "Date" not in first and "<metadata>" not in first
+
+
+def test_two_charts_on_a_page_do_not_share_element_ids(corpus):
+    import re
+
+    investment = [t for t in trends(corpus) if t.id == "thu-hut-dau-tu"]
+    page = render_trend_page("thu-hut-dau-tu", investment)
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) and len(ids) > 3
+    for ref in re.findall(r'(?:url\(#|href="#)([^)"]+)', page):
+        assert ref in ids, ref
+
+
+def test_without_charts_the_tables_remain(corpus):
+    growth = [t for t in trends(corpus) if t.id == "tang-truong-gtgt-cong-nghiep"]
+    page = render_trend_page("tang-truong-gtgt-cong-nghiep", growth, charts=False)
+    assert "<svg" not in page and "<figure" not in page
+    assert page.count("| [Năm 202") == 3 and "| Năm | Thực hiện (cơ quan báo cáo) |" in page
+
+
+def test_data_files_are_byte_identical_across_runs(corpus):
+    first = {f.path: f.content for f in plan_data_files(corpus)}
+    again = {f.path: f.content for f in plan_data_files(corpus)}
+    assert first == again
+    workbook = zipfile.ZipFile(io.BytesIO(first["2024/du-lieu/bao-cao-2024.xlsx"]))
+    assert {i.date_time for i in workbook.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert b"2000-01-01" in workbook.read("docProps/core.xml")
