@@ -113,8 +113,8 @@ def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
         rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td><td>{label}</td></tr>')
     link = paths.rel(page, paths.report(rnd.year))
     return (f"\n## Các mục của đề cương\n\nNội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
-            + frags.add('<table class="coverage">\n<thead><tr><th>Mục</th><th>Tên mục</th><th>Tình trạng</th></tr>'
-                        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n"))
+            + frags.add('<div class="coverage"><table>\n<thead><tr><th>Mục</th><th>Tên mục</th><th>Tình trạng</th></tr>'
+                        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"))
 
 
 def _indicators(rnd: Round, sub: Submission) -> str:
