@@ -34,3 +34,14 @@ def rel(src: str, dest: str, anchor: str = "") -> str:
     """Link from page ``src`` to page ``dest`` (both docs-relative paths)."""
     target = posixpath.relpath(dest, posixpath.dirname(src) or ".")
     return target + (f"#{anchor}" if anchor else "")
+
+
+def print_view(year: int) -> str:
+    """The consolidated report laid out for A4 paper (one page for the whole round)."""
+    return f"{year}/bao-cao-tong-hop-ban-in.md"
+
+
+def year_of(path: str) -> int | None:
+    """The round a generated page belongs to, from its first folder: ``2023/…`` -> 2023."""
+    head = path.split("/", 1)[0]
+    return int(head) if head.isdigit() and "/" in path else None

@@ -11,6 +11,7 @@ from . import paths
 from .model import Corpus
 from .render_home import render_agency_index, render_landing, render_round_home
 from .render_letter import render_agency_page
+from .render_print import render_print
 from .render_report import render_report
 from .render_status import render_status
 from .text import sort_key
@@ -40,6 +41,7 @@ def plan_pages(corpus: Corpus) -> list[Page]:
         round_pages = [
             Page(paths.home(rnd.year), "Tổng quan", render_round_home(rnd, subs)),
             Page(paths.report(rnd.year), "Báo cáo tổng hợp", render_report(rnd, subs, corpus.registry)),
+            Page(paths.print_view(rnd.year), "Bản in báo cáo tổng hợp", render_print(rnd, subs, corpus.registry)),
             Page(paths.status(rnd.year), "Tình hình nộp báo cáo", render_status(rnd, subs, corpus.registry)),
             Page(paths.agencies(rnd.year), "Danh sách cơ quan", render_agency_index(rnd, subs, corpus.registry)),
         ]

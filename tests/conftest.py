@@ -56,3 +56,45 @@ def synthetic(tmp_path_factory):
     build = build_site(root / "submissions", root / "site")
     assert build.returncode == 0, build.output
     return root / "submissions", written, build
+
+
+# --- Real-browser tests (Playwright driving Debian's Chromium) -------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium through Playwright; skipped on a workstation without it, a failure under CI=true."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_browser_reason
+
+    reason = missing_browser_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests cannot run under CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=30_000)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own context) with bounded timeouts."""
+    from browser_support import TIMEOUT_MS
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_http(synthetic):
+    """The synthetic site (12 agencies, 2022 and 2023) served over HTTP on 127.0.0.1."""
+    from browser_support import serve
+
+    _submissions, _written, build = synthetic
+    with serve(build.site) as base:
+        yield base, synthetic
