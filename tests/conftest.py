@@ -98,3 +98,36 @@ def synthetic_http(synthetic):
     _submissions, _written, build = synthetic
     with serve(build.site) as base:
         yield base, synthetic
+
+
+# --- Archived snapshots ----------------------------------------------------------------------
+
+@dataclass
+class Snapshot:
+    zip: Path
+    """The zip written by ``take_snapshot``."""
+    root: Path
+    """Its content, unzipped: the folder holding ``index.html`` and ``manifest.json``."""
+    submissions: Path
+    written: dict
+    """What ``write_round`` wrote (synthetic snapshots only)."""
+
+
+def unzip(zip_path: Path, into: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(into)
+    (top,) = [p for p in into.iterdir() if p.is_dir()]
+    return top
+
+
+@pytest.fixture(scope="session")
+def synthetic_snapshot(tmp_path_factory) -> Snapshot:
+    """A snapshot of the 2023 round of a synthetic tree (8 agencies, 2022 and 2023)."""
+    from build_hooks.snapshot import take_snapshot
+
+    root = tmp_path_factory.mktemp("snapshot")
+    written = write_round(root / "submissions", 8, years=(2022, 2023), seed=3)
+    path = take_snapshot(2023, root / "archive", root / "submissions")
+    return Snapshot(path, unzip(path, root / "unzipped"), root / "submissions", written)
