@@ -86,7 +86,7 @@ def _archive_config(config, corpus, archive: Archive):
 
 def on_files(files, config):
     if _STATE["archive"] is not None:  # the snapshot holds the round's report, not the guide for agencies
-        for file in [f for f in files.documentation_pages()]:
+        for file in list(files.documentation_pages()):
             files.remove(file)
     corpus = _STATE["corpus"]
     contexts = letter_contexts(corpus)

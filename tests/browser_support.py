@@ -120,3 +120,41 @@ def page_marks(page) -> list[dict]:
           return {text: m.textContent, section, visible: m.offsetHeight > 0}
         })
     }""")
+
+
+def worker_search(page, queries: list[str]) -> dict:
+    """Run ``queries`` through Material's own search worker, loaded by the page as it loads it.
+
+    Returns ``{"build_ms": …, "hits": {query: [{location, title, text}]}}`` with every document
+    that matched (not only the first ten groups the result list renders).
+    """
+    return page.evaluate("""async queries => {
+        const config = JSON.parse(document.getElementById('__config').textContent)
+        const base = new URL(config.base, location.href)
+        const index = await (await fetch(new URL('search/search_index.json', base))).json()
+        const worker = new Worker(new URL(config.search, location.href))
+        const ask = message => new Promise((resolve, reject) => {
+          worker.onmessage = event => resolve(event.data)
+          worker.onerror = event => reject(new Error(event.message))
+          worker.postMessage(message)
+        })
+        const start = performance.now()
+        await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}})
+        const build_ms = performance.now() - start
+        const hits = {}
+        for (const query of queries) {
+          const result = await ask({type: 2, data: query})
+          hits[query] = result.data.items.flat()
+            .filter(doc => Object.values(doc.terms).some(Boolean))
+            .map(doc => ({location: doc.location, title: doc.title, text: doc.text}))
+        }
+        worker.terminate()
+        return {build_ms, hits}
+    }""", queries)
+
+
+def marked_words(html: str) -> list[str]:
+    """The words Material's result list wraps in <mark>."""
+    import re
+
+    return re.findall(r"<mark>(.*?)</mark>", html)
