@@ -76,7 +76,8 @@ def on_config(config):
 def _archive_config(config, corpus, archive: Archive):
     offline = config.plugins.get("material/offline")
     if offline is None or not offline.config.enabled:
-        raise PluginError(f"Bản lưu trữ cần plugin offline: đặt {OFFLINE_ENV}=true (python -m build_hooks snapshot làm việc này).")
+        raise PluginError(f"Bản lưu trữ cần plugin offline: đặt {OFFLINE_ENV}=true "
+                          "(python -m build_hooks snapshot làm việc này).")
     reduced = only_round(corpus, archive.year)
     if reduced is None:
         raise PluginError(f"Không có đợt báo cáo năm {archive.year} để lưu trữ.")

@@ -107,7 +107,8 @@ def _coverage(rnd: Round, sub: Submission, page: str) -> str:
             label = f"[{label}](#{section.anchor})"
         rows.append([section.id, md(section.title), label])
     link = paths.rel(page, paths.report(rnd.year))
-    return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\nNội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
+    return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
+            f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
             + table(["Mục", "Tên mục", "Tình trạng"], rows))
 
 
@@ -118,7 +119,8 @@ def _indicators(rnd: Round, sub: Submission) -> str:
         rows.append([md(definition.name if definition else value.id), md(format_quantity(value.value)), md(value.unit),
                      md(format_quantity(value.target)) if value.target else "",
                      md(format_quantity(value.previous)) if value.previous else "", md(value.note)])
-    return f"\n## Chỉ tiêu {{#{INDICATORS_ANCHOR}}}\n\n" + table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows)
+    return (f"\n## Chỉ tiêu {{#{INDICATORS_ANCHOR}}}\n\n"
+            + table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows))
 
 
 def _projects(sub: Submission) -> str:

@@ -1,7 +1,11 @@
 """An archived snapshot opened from the file system with the network cut: it reads, navigates and searches."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +82,21 @@ def test_snapshot_opens_navigates_and_searches_from_file_with_no_network(synthet
     page.evaluate("fetch('https://unpkg.com/iframe-worker/shim').catch(() => null)")
     page.wait_for_timeout(200)
     assert attempted and all(url.startswith("https://unpkg.com/") for url in attempted)
+
+
+def test_playwright_drives_debians_chromium(browser):
+    from browser_support import CHROMIUM
+
+    version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
+    assert browser.version.split(".")[0] in version
+
+
+@pytest.mark.parametrize("ci, outcome", [("true", "browser tests cannot run under CI: chromium not found"),
+                                         ("", "1 skipped")])
+def test_without_chromium_browser_tests_fail_under_ci_and_skip_elsewhere(tmp_path, ci, outcome):
+    env = dict(os.environ, CHROMIUM=str(tmp_path / "no-chromium"), CI=ci)
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           f"{Path(__file__).name}::test_playwright_drives_debians_chromium"],
+                          cwd=Path(__file__).parent, env=env, capture_output=True, text=True, timeout=120)
+    assert outcome in proc.stdout, proc.stdout
+    assert (proc.returncode != 0) == (ci == "true")
