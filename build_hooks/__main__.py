@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from .corpus import load_corpus
@@ -62,7 +63,7 @@ def cmd_verify(args) -> int:
 
     try:
         result, manifest = verify_zip(Path(args.zip))
-    except (SnapshotError, OSError, ValueError) as exc:
+    except (SnapshotError, OSError, ValueError, zipfile.BadZipFile) as exc:
         print(exc, file=sys.stderr)
         return 1
     for line in result.lines():

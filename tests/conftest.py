@@ -131,3 +131,12 @@ def synthetic_snapshot(tmp_path_factory) -> Snapshot:
     written = write_round(root / "submissions", 8, years=(2022, 2023), seed=3)
     path = take_snapshot(2023, root / "archive", root / "submissions")
     return Snapshot(path, unzip(path, root / "unzipped"), root / "submissions", written)
+
+
+@pytest.fixture(scope="session")
+def real_http(real_site):
+    """The site built from the repository's own submissions, served over HTTP on 127.0.0.1."""
+    from browser_support import serve
+
+    with serve(real_site.site) as base:
+        yield base

@@ -97,7 +97,7 @@ def test_a_hit_opens_its_letter_with_the_passage_highlighted(synthetic_http, pag
     assert "đầu" in words and "tư" in words, words
     assert all(any(fold(m["text"]).startswith(t) for t in ("dau", "tu")) for m in marks)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.locator(f"#{anchor}").scroll_into_view_if_needed()
+    page.evaluate("id => window.scrollTo(0, document.getElementById(id).offsetTop - 120)", anchor)
     page.screenshot(path=str(ARTIFACTS / "search-hit-highlighted.png"))
 
 
@@ -113,3 +113,12 @@ def test_consolidated_report_screenshot_and_its_print_link(synthetic_http, page)
     page.locator("a.print-view-link").click()
     page.wait_for_url(re.compile(r"/2023/bao-cao-tong-hop-ban-in/$"))
     assert page.locator(".doc-kind").text_content() == "BÁO CÁO"
+
+
+@pytest.mark.parametrize("query", ["cong nghiep", "công nghiệp"])
+def test_the_real_letter_is_found_without_tones(real_http, page, query):
+    page.goto(real_http)
+    groups = search(page, query)
+    letter = next(g for g in groups if "/co-quan/ban-dan-toc/" in g["href"])
+    assert letter["title"] == "Ban Dân tộc tỉnh Quảng Ngãi — năm 2023"
+    assert not [g for g in groups if "bao-cao-tong-hop" in g["href"]]
