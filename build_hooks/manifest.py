@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import platform
 from dataclasses import dataclass, field
 from importlib import metadata
-import platform
 
 MANIFEST_NAME = "manifest.json"
 FORMAT = "bao-cao-cong-nghiep/snapshot"

@@ -13,6 +13,7 @@ the archive banner. It then zips the site with a ``manifest.json``:
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -23,7 +24,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from .archive import ARCHIVE_ENV, OFFLINE_ENV, Archive
-from .manifest import MANIFEST_NAME, build_manifest, dump, tool_versions, verify, Verification
+from .manifest import MANIFEST_NAME, Verification, build_manifest, dump, tool_versions, verify
 from .rounds import ROUND_FILE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,8 +97,7 @@ def zip_bytes(top: str, files: dict[str, bytes], epoch: int) -> bytes:
 
 def build_round_site(archive: Archive, submissions: Path, site: Path, epoch: int) -> None:
     """``mkdocs build --strict`` of the round in archive mode into ``site``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPORT_SUBMISSIONS=str(submissions), REPORT_OFFLINE="true",
-               SOURCE_DATE_EPOCH=str(epoch))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", REPORT_SUBMISSIONS=str(submissions), SOURCE_DATE_EPOCH=str(epoch))
     env[ARCHIVE_ENV] = archive.to_json()
     env[OFFLINE_ENV] = "true"
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
@@ -133,8 +133,6 @@ def take_snapshot(year: int, out: Path, submissions: Path | None = None, repo: P
 
 def verify_zip(path: Path) -> tuple[Verification, dict]:
     """Check a snapshot zip against the manifest it carries."""
-    import json
-
     with zipfile.ZipFile(path) as archive:
         names = [n for n in archive.namelist() if not n.endswith("/")]
         manifests = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
