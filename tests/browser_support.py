@@ -80,9 +80,9 @@ def search(page, query: str) -> list[dict]:
     expected = " ".join(fold(query).split())
     page.wait_for_function(
         """h => { const meta = document.querySelector('.md-search-result__meta').textContent
-                 const links = [...document.querySelectorAll('.md-search-result__item a[href*="#"]')]
-                 return /\\d/.test(meta) && links.length > 0
-                   && links.every(a => new URL(a.href).searchParams.get('h') === h) }""",
+                 const links = [...document.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+                 const marked = links.map(a => new URL(a.href).searchParams.get('h')).filter(Boolean)
+                 return /\\d/.test(meta) && marked.length > 0 && marked.every(value => value === h) }""",
         arg=expected, timeout=TIMEOUT_MS)
     return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')].map(item => {
         const links = [...item.querySelectorAll('a.md-search-result__link')]
