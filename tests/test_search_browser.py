@@ -42,6 +42,7 @@ def _expected(written: dict, query: str) -> set[str]:
 def test_queries_with_and_without_tones_find_the_same_passages(synthetic_http, page):
     base, (_submissions, written, _build) = synthetic_http
     page.goto(base)
+    assert page.evaluate("typeof window.IFrameWorker") == "undefined"  # the file:// shim stays out over HTTP
     hits = worker_search(page, QUERIES)["hits"]
     located = {q: [h["location"] for h in hits[q]] for q in QUERIES}
     for plain, toned in SAME:

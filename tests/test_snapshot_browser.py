@@ -44,6 +44,7 @@ def test_snapshot_opens_navigates_and_searches_from_file_with_no_network(synthet
     root = synthetic_snapshot.root
     page.goto((root / "index.html").as_uri())
     assert "BẢN LƯU TRỮ" in page.locator(".archive-banner").inner_text()
+    assert page.evaluate("window.Worker === window.IFrameWorker")  # our shim, not unpkg's
 
     # Navigation: the year's tab, the consolidated report, an agency's letter, all as files.
     page.locator(".md-tabs__link", has_text="Năm 2023").click()
