@@ -37,8 +37,8 @@ from mkdocs.structure.files import File  # noqa: E402
 from build_hooks.archive import ARCHIVE_ENV, OFFLINE_ENV, Archive, only_round  # noqa: E402
 from build_hooks.corpus import load_corpus  # noqa: E402
 from build_hooks.page_meta import page_meta, with_front_matter  # noqa: E402
-from build_hooks.search import annotate_index, letter_contexts  # noqa: E402
 from build_hooks.problems import has_errors  # noqa: E402
+from build_hooks.search import annotate_index, letter_contexts  # noqa: E402
 from build_hooks.site import plan_nav, plan_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.report")
