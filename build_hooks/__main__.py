@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 from .corpus import load_corpus
@@ -43,6 +44,36 @@ def cmd_demo(args) -> int:
     return subprocess.call([sys.executable, "-m", "mkdocs", *verb, "-f", str(ROOT / "mkdocs.yml")], env=env)
 
 
+def cmd_snapshot(args) -> int:
+    """Write archive/<year>/bao-cao-cong-nghiep-<year>-<date>.zip: the round's site for offline reading."""
+    from .snapshot import SnapshotError, take_snapshot
+
+    try:
+        path = take_snapshot(args.year, Path(args.out), args.submissions, taken=args.date)
+    except SnapshotError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(path)
+    return 0
+
+
+def cmd_verify(args) -> int:
+    """Check a snapshot zip against its manifest.json; name every file added, missing or changed."""
+    from .snapshot import SnapshotError, verify_zip
+
+    try:
+        result, manifest = verify_zip(Path(args.zip))
+    except (SnapshotError, OSError, ValueError, zipfile.BadZipFile) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for line in result.lines():
+        print(line)
+    verdict = "khớp với manifest" if result.ok else "KHÔNG khớp với manifest"
+    print(f"{args.zip}: {verdict} (năm {manifest.get('year')}, commit {manifest.get('source_commit')}).",
+          file=sys.stderr)
+    return 0 if result.ok else 1
+
+
 def cmd_benchmark(args) -> int:
     from .benchmark import run
 
@@ -62,6 +93,15 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--out", help="folder for the synthetic data and site (default: a temporary folder)")
     d.add_argument("--serve", action="store_true", help="serve instead of building")
     d.set_defaults(func=cmd_demo)
+    s = sub.add_parser("snapshot", help=cmd_snapshot.__doc__)
+    s.add_argument("year", type=int)
+    s.add_argument("--out", default=str(ROOT / "archive"), help="folder for the zip (default: archive/)")
+    s.add_argument("--submissions", help="the submissions folder (default: submissions/)")
+    s.add_argument("--date", help="date the snapshot stands for, yyyy-mm-dd (default: the source commit's date)")
+    s.set_defaults(func=cmd_snapshot)
+    v = sub.add_parser("verify", help=cmd_verify.__doc__)
+    v.add_argument("zip")
+    v.set_defaults(func=cmd_verify)
     b = sub.add_parser("benchmark", help="time and memory of site builds on synthetic rounds")
     b.add_argument("--agencies", type=int, nargs="+", default=[40, 2000])
     b.add_argument("--years", type=int, default=1)

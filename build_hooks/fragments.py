@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"<p>(xfragx\d{6}x)</p>")
+_ID = re.compile(r'(<h[1-6][^>]*?\sid=")([^"]+)(")')
 
 
 @dataclass
@@ -21,12 +22,26 @@ class Fragments:
     """Placeholder token -> HTML, for one page."""
 
     html: dict[str, str] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
+    """Heading ids already used by this page's fragments."""
 
     def add(self, html: str) -> str:
-        """Markdown that stands for ``html``: a paragraph holding a unique token."""
+        """Markdown that stands for ``html``: a paragraph holding a unique token.
+
+        Heading ids are made unique within the page (two agencies' "Kết quả" in one
+        report), as Python-Markdown does within one conversion.
+        """
         token = f"xfragx{len(self.html):06d}x"
-        self.html[token] = html
+        self.html[token] = _ID.sub(self._unique, html)
         return f"\n\n{token}\n\n"
+
+    def _unique(self, m: re.Match) -> str:
+        base, n, candidate = m[2], 1, m[2]
+        while candidate in self.ids:
+            candidate = f"{base}_{n}"
+            n += 1
+        self.ids.add(candidate)
+        return m[1] + candidate + m[3]
 
 
 def substitute(page_html: str, fragments: dict[str, str]) -> str:

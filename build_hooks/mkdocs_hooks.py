@@ -10,12 +10,19 @@ It translates MkDocs events into calls to the pure core and back:
 * ``on_page_content``: put back the HTML fragments the core rendered itself
   (letter text, big tables) in place of their placeholders.
 * ``on_serve``: watch the submissions folder when it lies outside the project.
+* ``on_post_build``: title the search index's letter entries by agency, section
+  and year (``search.annotate_index``), after Material writes the index and
+  before its offline plugin copies it into ``search_index.js``.
+
+With ``REPORT_ARCHIVE`` set (``python -m build_hooks snapshot``) the build is an
+archived snapshot: one round, no hand-written guide pages, the archive banner.
 
 State lives in ``_STATE`` and is reset in ``on_config``, because ``mkdocs serve``
 keeps this module loaded between rebuilds.
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -26,12 +33,15 @@ if str(_ROOT) not in sys.path:  # MkDocs imports hooks by path; make the package
     sys.path.insert(0, str(_ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
+from build_hooks.archive import ARCHIVE_ENV, OFFLINE_ENV, Archive, only_round  # noqa: E402
 from build_hooks.corpus import load_corpus  # noqa: E402
 from build_hooks.fragments import substitute  # noqa: E402
-from build_hooks.problems import has_errors  # noqa: E402
 from build_hooks.indicators import corpus_conflicts  # noqa: E402
+from build_hooks.page_meta import page_meta, with_front_matter  # noqa: E402
+from build_hooks.search import annotate_index, letter_contexts  # noqa: E402
 from build_hooks.site import plan_data_files, plan_nav, plan_pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.report")
@@ -63,27 +73,61 @@ def on_config(config):
     # until the Sở reconciles the figures or acknowledges them in the round file.
     for problem in corpus_conflicts(corpus):
         log.warning(problem.format())
-    _STATE.update(corpus=corpus, source=source)
-    config.nav = plan_nav(corpus, config.nav)
+    archive = Archive.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
+    if archive is not None:
+        corpus = _archive_config(config, corpus, archive)
+    _STATE.update(corpus=corpus, source=source, archive=archive)
+    config.nav = plan_nav(corpus, None if archive else config.nav)
     config.extra["demo"] = any(r.demo for r in corpus.rounds)
     return config
 
 
+def _archive_config(config, corpus, archive: Archive):
+    offline = config.plugins.get("material/offline")
+    if offline is None or not offline.config.enabled:
+        raise PluginError(f"Bản lưu trữ cần plugin offline: đặt {OFFLINE_ENV}=true "
+                          "(python -m build_hooks snapshot làm việc này).")
+    reduced = only_round(corpus, archive.year)
+    if reduced is None:
+        raise PluginError(f"Không có đợt báo cáo năm {archive.year} để lưu trữ.")
+    config.extra["archive"] = archive.template_data()
+    return reduced
+
+
 def on_files(files, config):
+    if _STATE["archive"] is not None:  # the snapshot holds the round's report, not the guide for agencies
+        for file in list(files.documentation_pages()):
+            files.remove(file)
+    corpus = _STATE["corpus"]
+    contexts = letter_contexts(corpus)
+    _STATE["search_contexts"] = {}
     fragments = _STATE["fragments"] = {}
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
-    for page in plan_pages(_STATE["corpus"], config.use_directory_urls, charts=charts):
+    for page in plan_pages(corpus, config.use_directory_urls, charts=charts):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
-        files.append(File.generated(config, page.path, content=page.content))
+        file = File.generated(config, page.path, content=with_front_matter(page_meta(page.path), page.content))
+        files.append(file)
         fragments[page.path] = page.fragments
-    for data in plan_data_files(_STATE["corpus"]):
+        if page.path in contexts:
+            _STATE["search_contexts"][file.url] = contexts[page.path]
+    for data in plan_data_files(corpus):
         files.append(File.generated(config, data.path, content=data.content))
     return files
 
 
 def on_page_content(html, page, config, files):
     return substitute(html, _STATE.get("fragments", {}).get(page.file.src_uri, {}))
+
+
+@event_priority(-50)  # after the search plugin writes the index (0), before the offline plugin reads it (-100)
+def on_post_build(config):
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = annotate_index(json.loads(path.read_text(encoding="utf-8")), _STATE.get("search_contexts", {}))
+    # UTF-8 rather than Material's \\uXXXX escapes: a third smaller; search_index.js is read as the page's UTF-8.
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_serve(server, config, builder):

@@ -82,3 +82,14 @@ def trend(indicator_id: str) -> str:
 def data_file(year: int, name: str) -> str:
     """A round's open-data file, beside its pages: ``2023/du-lieu/indicators.csv``."""
     return f"{year}/du-lieu/{name}"
+
+
+def print_view(year: int) -> str:
+    """The consolidated report laid out for A4 paper (one page for the whole round)."""
+    return f"{year}/bao-cao-tong-hop-ban-in.md"
+
+
+def year_of(path: str) -> int | None:
+    """The round a generated page belongs to, from its first folder: ``2023/…`` -> 2023."""
+    head = path.split("/", 1)[0]
+    return int(head) if head.isdigit() and "/" in path else None

@@ -10,12 +10,20 @@ from __future__ import annotations
 from . import paths
 from .aggregate import COVERED, NOT_ASSIGNED, section_cell
 from .fragments import Fragments
-from .letter_html import LetterRenderer, shift_html_headings, tag_first_heading
+from .letter_html import LetterRenderer, continuation_anchor, shift_html_headings, tag_first_heading
 from .markup import esc, md, table
 from .model import Agency, Round, Submission
 from .numbers import format_quantity
 
 CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", "missing": "Không đề cập"}
+
+COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR = "cac-muc-de-cuong", "chi-tieu", "du-an"
+CLOSING_ANCHORS = frozenset({COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR})
+"""Ids of the headings the page adds after the letter's body (the search index needs to know where it ends)."""
+SEARCH_EXCLUDE = 'data-search-exclude="true"'
+"""Keeps a block out of the search index: the letter head and foot, the same in every letter.
+Material's indexer stops skipping at the first closing tag of the same name, so it
+goes on the innermost blocks (no ``div`` inside a ``div`` that carries it)."""
 
 
 def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool, frags: Fragments,
@@ -50,15 +58,15 @@ def _header(agency: Agency, sub: Submission) -> str:
     date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm \u2003"
     recipients = ""
     if len(sub.recipients) == 1:
-        recipients = f'<p class="cv-recipient">Kính gửi: {esc(sub.recipients[0])}.</p>'
+        recipients = f'<p class="cv-recipient" {SEARCH_EXCLUDE}>Kính gửi: {esc(sub.recipients[0])}.</p>'
     elif sub.recipients:
         items = "".join(f"<li>{esc(r)};</li>" for r in sub.recipients)
-        recipients = f'<div class="cv-recipient"><p>Kính gửi:</p><ul>{items}</ul></div>'
+        recipients = f'<div class="cv-recipient" {SEARCH_EXCLUDE}><p>Kính gửi:</p><ul>{items}</ul></div>'
     return (
         '<div class="cong-van cv-top">\n<div class="cv-header">\n'
-        f'<div class="cv-issuer">{parent}<p class="cv-org">{esc(agency.header)}</p>'
+        f'<div class="cv-issuer" {SEARCH_EXCLUDE}>{parent}<p class="cv-org">{esc(agency.header)}</p>'
         f'<p class="cv-number">Số: {esc(number)}</p>{subject}</div>\n'
-        '<div class="cv-nation"><p class="cv-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
+        f'<div class="cv-nation" {SEARCH_EXCLUDE}><p class="cv-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
         '<p class="cv-motto2">Độc lập - Tự do - Hạnh phúc</p>'
         f'<p class="cv-date"><em>{esc(date)}</em></p></div>\n</div>\n{recipients}\n</div>\n'
     )
@@ -82,7 +90,7 @@ def _body(sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
         if part.heading is None and part.markdown.lstrip("\n").startswith("#"):
             # An unnumbered heading that closed a section: what follows belongs to the
             # enclosing section (or to none), and the page says so.
-            html = tag_first_heading(html, part.section_id or "_")
+            html = tag_first_heading(html, part.section_id or "_", continuation_anchor(part))
         chunks.append(frags.add(html))
     return "".join(chunks)
 
@@ -97,8 +105,8 @@ def _footer(sub: Submission) -> str:
         authority = f'<p class="cv-authority">{esc(sub.signer.on_behalf.upper())}</p>' if sub.signer.on_behalf else ""
         sign = (f'{authority}<p class="cv-title">{esc(sub.signer.title.upper())}</p>'
                 f'<p class="cv-space"></p><p class="cv-name">{esc(sub.signer.name)}</p>')
-    return (f'<div class="cong-van cv-footer">\n<div class="cv-cc">{cc}</div>\n'
-            f'<div class="cv-sign">{sign}</div>\n</div>\n')
+    return (f'<div class="cong-van cv-footer">\n<div class="cv-cc" {SEARCH_EXCLUDE}>{cc}</div>\n'
+            f'<div class="cv-sign" {SEARCH_EXCLUDE}>{sign}</div>\n</div>\n')
 
 
 def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
@@ -112,7 +120,8 @@ def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
             label = f'<a href="#{section.anchor}">{label}</a>'
         rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td><td>{label}</td></tr>')
     link = paths.rel(page, paths.report(rnd.year))
-    return (f"\n## Các mục của đề cương\n\nNội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
+    return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
+            f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
             + frags.add('<div class="coverage"><table>\n<thead><tr><th>Mục</th><th>Tên mục</th><th>Tình trạng</th></tr>'
                         "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"))
 
@@ -124,9 +133,10 @@ def _indicators(rnd: Round, sub: Submission) -> str:
         rows.append([md(definition.name if definition else value.id), md(format_quantity(value.value)), md(value.unit),
                      md(format_quantity(value.target)) if value.target else "",
                      md(format_quantity(value.previous)) if value.previous else "", md(value.note)])
-    return "\n## Chỉ tiêu\n\n" + table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows)
+    return (f"\n## Chỉ tiêu {{#{INDICATORS_ANCHOR}}}\n\n"
+            + table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows))
 
 
 def _projects(sub: Submission) -> str:
     rows = [[md(p.name), md(p.appendix), md(p.status), md(p.note)] for p in sub.projects]
-    return "\n## Dự án (mục II.7)\n\n" + table(["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"], rows)
+    return f"\n## Dự án (mục II.7) {{#{PROJECTS_ANCHOR}}}\n\n" + table(["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"], rows)

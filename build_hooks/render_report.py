@@ -18,8 +18,16 @@ PREAMBLE_ANCHOR = "phan-mo-dau-van-ban"
 def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
                   letters: LetterRenderer) -> str:
     page = paths.report(rnd.year)
+    head = [f"# Báo cáo tổng hợp năm {rnd.year}\n", f"**{md(rnd.title)}**\n",
+            f"[Bản in khổ A4]({paths.rel(page, paths.print_view(rnd.year))}){{ .md-button .print-view-link }}\n"]
+    return "\n".join(head) + "\n" + report_body(rnd, submissions, registry, page, frags, letters)
+
+
+def report_body(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, page: str, frags: Fragments,
+                letters: LetterRenderer) -> str:
+    """Everything under the title, with links relative to ``page`` (the report or its print view)."""
     table = by_section(rnd, submissions, registry)
-    out = [f"# Báo cáo tổng hợp năm {rnd.year}\n", f"**{md(rnd.title)}**\n"]
+    out = []
     if rnd.request.number:
         out.append(f"Tổng hợp từ văn bản trả lời {md(rnd.request.cite())} của các cơ quan, đơn vị.\n")
     out.append(f"Đã nhận {len(submissions)} văn bản. Thứ tự các cơ quan theo danh mục cơ quan.\n")

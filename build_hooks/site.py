@@ -20,6 +20,7 @@ from .render_indicators import render_round_indicators, render_trend_page, rende
 from .render_projects import render_projects
 from .render_home import render_agency_index, render_landing, render_round_home
 from .render_letter import render_agency_page
+from .render_print import render_print
 from .render_report import render_report
 from .render_status import render_status
 from .text import sort_key
@@ -55,11 +56,13 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True)
     for rnd in corpus.rounds:
         subs = corpus.submissions.get(rnd.year, ())
         expected = set(rnd.expected)
-        report, status = Fragments(), Fragments()
+        report, printed, status = Fragments(), Fragments(), Fragments()
         round_pages = [
             Page(paths.home(rnd.year), "Tổng quan", render_round_home(rnd, subs)),
             Page(paths.report(rnd.year), "Báo cáo tổng hợp",
                  render_report(rnd, subs, corpus.registry, report, letters), report.html),
+            Page(paths.print_view(rnd.year), "Bản in báo cáo tổng hợp",
+                 render_print(rnd, subs, corpus.registry, printed, letters), printed.html),
             Page(paths.status(rnd.year), "Tình hình nộp báo cáo",
                  render_status(rnd, subs, corpus.registry, status, directory_urls), status.html),
             Page(paths.agencies(rnd.year), "Danh sách cơ quan", render_agency_index(rnd, subs, corpus.registry)),

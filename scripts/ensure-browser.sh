@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Installs what the real-browser tests need when it is missing: Debian's Chromium.
+# Installs what the real-browser tests need when it is missing: Debian's Chromium, and
+# poppler-utils (pdftotext) to read the page numbers of the print view's PDF.
 # Playwright cannot download its own browser here; the tests launch /usr/bin/chromium.
 set -euo pipefail
-if command -v chromium >/dev/null 2>&1; then
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+if [ "${#packages[@]}" -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
+  echo "Installing ${packages[*]} for the browser tests..."
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 else
-  echo "warning: chromium is not installed and cannot be installed here; browser tests will fail" >&2
+  echo "warning: ${packages[*]} not installed and cannot be installed here; browser tests will fail under CI" >&2
 fi

@@ -76,3 +76,87 @@ def conflict_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("conflict")
     written = write_round(root / "submissions", 4, years=(2024,), seed=5, conflicts=True)
     return root / "submissions", written, build_site(root / "submissions", root / "site")
+
+
+# --- Real-browser tests (Playwright driving Debian's Chromium) -------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium through Playwright; skipped on a workstation without it, a failure under CI=true."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_browser_reason
+
+    reason = missing_browser_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"browser tests cannot run under CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, timeout=30_000)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own context) with bounded timeouts."""
+    from browser_support import TIMEOUT_MS
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_http(synthetic):
+    """The synthetic site (12 agencies, 2022 and 2023) served over HTTP on 127.0.0.1."""
+    from browser_support import serve
+
+    _submissions, _written, build = synthetic
+    with serve(build.site) as base:
+        yield base, synthetic
+
+
+# --- Archived snapshots ----------------------------------------------------------------------
+
+@dataclass
+class Snapshot:
+    zip: Path
+    """The zip written by ``take_snapshot``."""
+    root: Path
+    """Its content, unzipped: the folder holding ``index.html`` and ``manifest.json``."""
+    submissions: Path
+    written: dict
+    """What ``write_round`` wrote (synthetic snapshots only)."""
+
+
+def unzip(zip_path: Path, into: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(into)
+    (top,) = [p for p in into.iterdir() if p.is_dir()]
+    return top
+
+
+@pytest.fixture(scope="session")
+def synthetic_snapshot(tmp_path_factory) -> Snapshot:
+    """A snapshot of the 2023 round of a synthetic tree (8 agencies, 2022 and 2023)."""
+    from build_hooks.snapshot import take_snapshot
+
+    root = tmp_path_factory.mktemp("snapshot")
+    written = write_round(root / "submissions", 8, years=(2022, 2023), seed=3)
+    path = take_snapshot(2023, root / "archive", root / "submissions")
+    return Snapshot(path, unzip(path, root / "unzipped"), root / "submissions", written)
+
+
+@pytest.fixture(scope="session")
+def real_http(real_site):
+    """The site built from the repository's own submissions, served over HTTP on 127.0.0.1."""
+    from browser_support import serve
+
+    with serve(real_site.site) as base:
+        yield base

@@ -1,0 +1,97 @@
+"""The print view: the whole consolidated report of a round on one page, laid out for A4."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from browser_support import ARTIFACTS
+
+ROOT = Path(__file__).resolve().parent.parent
+CSS = ROOT / "overrides" / "assets" / "stylesheets" / "print-a4.css"
+PRINT_PAGE = "2023/bao-cao-tong-hop-ban-in/index.html"
+
+
+def test_print_view_holds_every_passage_once_under_the_outline(synthetic):
+    _submissions, written, build = synthetic
+    html = build.page(PRINT_PAGE)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".md-header") is None and soup.select_one("script") is None
+    assert soup.select_one('link[rel=stylesheet]')["href"] == "../../assets/stylesheets/print-a4.css"
+    assert soup.select_one(".doc-kind").get_text() == "BÁO CÁO"
+    assert soup.select_one(".doc-subject").get_text() == "Báo cáo minh họa năm 2023"
+    assert "SỞ CÔNG THƯƠNG" in soup.select_one(".doc-issuer").get_text()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in soup.select_one(".doc-nation").get_text()
+    roots = [h.get("data-section") for h in soup.select(".sheet h2")]
+    assert roots[:5] == ["I", "II", "III", "IV", "V"]
+    text = soup.select_one(".sheet").get_text(" ")
+    for agency, sections in written["years"][2023].items():
+        for passages in sections.values():
+            for passage in passages:
+                assert text.count(passage) == 1, passage
+    for link in soup.select("p.contrib-source a"):
+        assert (build.site / "2023" / "bao-cao-tong-hop-ban-in" / link["href"]).resolve().is_dir(), link["href"]
+    report = BeautifulSoup(build.page("2023/bao-cao-tong-hop/index.html"), "html.parser")
+    assert report.select_one("a.print-view-link")["href"] == "../bao-cao-tong-hop-ban-in/"
+
+
+def test_print_view_of_the_real_round(real_site):
+    soup = BeautifulSoup(real_site.page(PRINT_PAGE), "html.parser")
+    text = soup.select_one(".sheet").get_text(" ")
+    assert text.count("Ban Dân tộc không được giao nhiệm vụ chủ trì tham mưu") == 1
+    assert "Số: \u2003\u2003/BC-SCT" in text
+
+
+def test_stylesheet_follows_decree_30_layout():
+    css = CSS.read_text(encoding="utf-8")
+    page = re.search(r"@page\s*\{(.*?)\n\}", css, re.S).group(1)
+    assert re.search(r"size:\s*A4", page)
+    top, right, bottom, left = (int(v) for v in re.search(r"margin:\s*(\d+)mm (\d+)mm (\d+)mm (\d+)mm", page).groups())
+    assert 20 <= top <= 25 and 20 <= bottom <= 25 and 30 <= left <= 35 and 15 <= right <= 20
+    assert re.search(r"@top-center\s*\{[^}]*content:\s*counter\(page\)", page)
+    assert re.search(r"@page :first\s*\{\s*@top-center\s*\{\s*content:\s*none", css)
+    assert re.search(r'html \{ font-family: "Times New Roman"[^}]*font-size: 14pt', css)
+
+
+def _pdftotext() -> str | None:
+    return shutil.which("pdftotext")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_print_view_prints_on_a4_with_page_numbers_from_page_two(synthetic_http, page):
+    base, _synthetic = synthetic_http
+    page.goto(base + "2023/bao-cao-tong-hop-ban-in/")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "print-view-screen.png"))
+    page.emulate_media(media="print")
+    styles = page.evaluate("""() => {
+        const p = document.querySelector('.sheet p.contrib-source ~ p') || document.querySelector('.sheet p')
+        const style = getComputedStyle(p)
+        return {font: style.fontFamily, size: parseFloat(style.fontSize),
+                breaks: [...document.querySelectorAll('.sheet h2')].map(h => getComputedStyle(h).breakBefore),
+                hidden: [...document.querySelectorAll('.screen-only')].every(e => getComputedStyle(e).display === 'none')}
+    }""")
+    assert styles["font"].startswith('"Times New Roman"')
+    assert 13 * 4 / 3 <= styles["size"] <= 14 * 4 / 3 + 0.01  # 13–14 pt in CSS pixels
+    assert set(styles["breaks"]) == {"page"} and styles["hidden"]
+    pdf = page.pdf(prefer_css_page_size=True)
+    (ARTIFACTS / "print-view.pdf").write_bytes(pdf)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in boxes)  # A4 in points
+    assert len(boxes) > len(styles["breaks"])
+    tool = _pdftotext()
+    if tool is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("pdftotext (poppler-utils) is missing: scripts/ensure-browser.sh installs it")
+        pytest.skip("pdftotext (poppler-utils) is not installed: page numbers not checked")
+    path = ARTIFACTS / "print-view.pdf"
+    text = subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
+    firsts = [next(line.strip() for line in sheet.splitlines() if line.strip()) for sheet in text.split("\f") if sheet.strip()]
+    assert not firsts[0].isdigit()
+    assert firsts[1:] == [str(n) for n in range(2, len(firsts) + 1)]

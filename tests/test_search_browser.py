@@ -1,0 +1,132 @@
+"""Search in a real browser over HTTP: tone-free queries, hits that say where they come from, highlighting."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from browser_support import ARTIFACTS, fold, marked_words, page_marks, search, worker_search
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+NFD = unicodedata.normalize("NFD", "công nghiệp")  # as some keyboards send it: letters, then their marks
+QUERIES = ["cong nghiep", "công nghiệp", NFD, "dau tu", "đầu tư", "ĐẦU TƯ", "Dung Quat", "Dung Quất"]
+SAME = [("cong nghiep", "công nghiệp"), ("cong nghiep", NFD), ("dau tu", "đầu tư"), ("dau tu", "ĐẦU TƯ"),
+        ("Dung Quat", "Dung Quất")]
+LETTER = re.compile(r"(\d{4})/co-quan/co-quan-(\d+)/(?:#(muc-[a-z0-9-]+))?$")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(text))
+
+
+def _contains_all(text: str, query: str) -> bool:
+    words = _words(text)
+    return all(any(w.startswith(term) for w in words) for term in fold(query).split())
+
+
+def _expected(written: dict, query: str) -> set[str]:
+    """Locations of the synthetic passages holding every word of ``query``, tones ignored."""
+    found = set()
+    for year, letters in written["years"].items():
+        for agency, sections in letters.items():
+            for section, passages in sections.items():
+                if any(_contains_all(p, query) for p in passages):
+                    anchor = "" if section is None else "#muc-" + section.replace(".", "-").lower()
+                    found.add(f"{year}/co-quan/{agency}/{anchor}")
+    return found
+
+
+def test_queries_with_and_without_tones_find_the_same_passages(synthetic_http, page):
+    base, (_submissions, written, _build) = synthetic_http
+    page.goto(base)
+    assert page.evaluate("typeof window.IFrameWorker") == "undefined"  # the file:// shim stays out over HTTP
+    hits = worker_search(page, QUERIES)["hits"]
+    located = {q: [h["location"] for h in hits[q]] for q in QUERIES}
+    for plain, toned in SAME:
+        assert set(located[plain]) == set(located[toned]), (plain, toned)
+    for query in QUERIES:
+        assert len(located[query]) == len(set(located[query])), f"a passage came up twice for {query!r}"
+        assert not [loc for loc in located[query] if "bao-cao-tong-hop" in loc]
+        expected = _expected(written, query)
+        assert expected, query
+        assert expected <= set(located[query]), (query, sorted(expected - set(located[query]))[:5])
+        for hit in hits[query]:
+            assert _contains_all(hit["title"] + " " + hit["text"], query), (query, hit["location"])
+            terms = fold(query).split()
+            marks = [fold(m) for m in marked_words(hit["title"] + hit["text"])]
+            assert all(any(m.startswith(t) for m in marks) for t in terms), (query, hit["location"], marks)
+    # The toned words themselves are what the result list highlights.
+    toned = {m for h in hits["dau tu"] for m in marked_words(h["text"])}
+    assert {"đầu", "tư"} <= {re.sub(r"\W", "", m.lower()) for m in toned}
+
+
+@pytest.mark.parametrize("query", ["cong nghiep", "công nghiệp", "dau tu", "đầu tư", "Dung Quat"])
+def test_typed_query_lists_letter_passages_titled_by_agency_year_and_section(synthetic_http, page, query):
+    base, _synthetic = synthetic_http
+    page.goto(base)
+    groups = search(page, query)
+    letters = [g for g in groups if "/co-quan/co-quan-" in g["href"]]
+    assert letters, [g["title"] for g in groups]
+    terms = fold(query).split()
+    for group in letters:
+        year, number, _ = LETTER.search(group["href"].split("?")[0]).groups()
+        assert group["title"] == f"Cơ quan minh họa số {int(number)} — năm {year}"
+        for section in group["sections"]:
+            url = urlparse(section["href"])
+            assert parse_qs(url.query)["h"] == [" ".join(terms)]
+            if url.fragment.startswith("muc-"):
+                number = section["title"].split(". ", 1)[0]
+                assert url.fragment == "muc-" + number.replace(".", "-").lower(), section["title"]
+    best = letters[0]["sections"][0]
+    marks = [fold(m) for m in best["marks"]]
+    assert all(any(m.startswith(t) for m in marks) for t in terms), best
+
+
+def test_a_hit_opens_its_letter_with_the_passage_highlighted(synthetic_http, page):
+    base, _synthetic = synthetic_http
+    page.goto(base)
+    groups = search(page, "dau tu")
+    # A hit whose text (not only its outline title, which the page heading may shorten) holds both words.
+    def text_marks(section):  # marks in the hit's text, not in its (outline) title
+        text = re.sub(r"<h2.*?</h2>", "", section["html"], flags=re.S)
+        return {fold(m).strip(".,;:") for m in re.findall(r"<mark[^>]*>(.*?)</mark>", text)}
+
+    section = next(s for g in groups if "/co-quan/" in g["href"] for s in g["sections"] if "#muc-" in s["href"]
+                   and {"dau", "tu"} <= text_marks(s))
+    # The hit may sit in the group's folded "more on this page" list: click it as the reader would after unfolding.
+    page.locator(f'a.md-search-result__link[href="{section["href"]}"]').first.evaluate("a => a.click()")
+    page.wait_for_url(re.compile(r"/co-quan/co-quan-\d+/\?h=dau\+tu#muc-"))
+    anchor = urlparse(section["href"]).fragment
+    marks = [m for m in page_marks(page) if m["section"] == anchor and m["visible"]]
+    words = {m["text"].lower().strip(".,;:") for m in marks}
+    assert "đầu" in words and "tư" in words, words
+    assert all(any(fold(m["text"]).startswith(t) for t in ("dau", "tu")) for m in marks)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("id => window.scrollTo(0, document.getElementById(id).offsetTop - 120)", anchor)
+    page.screenshot(path=str(ARTIFACTS / "search-hit-highlighted.png"))
+
+
+def test_consolidated_report_screenshot_and_its_print_link(synthetic_http, page):
+    base, _synthetic = synthetic_http
+    page.goto(base + "2023/bao-cao-tong-hop/")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").first.text_content().strip().startswith("Báo cáo tổng hợp năm 2023")
+    sources = page.locator("p.contrib-source")
+    assert sources.count() > 20
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "consolidated-report.png"), full_page=False)
+    page.locator("a.print-view-link").click()
+    page.wait_for_url(re.compile(r"/2023/bao-cao-tong-hop-ban-in/$"))
+    assert page.locator(".doc-kind").text_content() == "BÁO CÁO"
+
+
+@pytest.mark.parametrize("query", ["cong nghiep", "công nghiệp"])
+def test_the_real_letter_is_found_without_tones(real_http, page, query):
+    page.goto(real_http)
+    groups = search(page, query)
+    letter = next(g for g in groups if "/co-quan/ban-dan-toc/" in g["href"])
+    assert letter["title"] == "Ban Dân tộc tỉnh Quảng Ngãi — năm 2023"
+    assert not [g for g in groups if "bao-cao-tong-hop" in g["href"]]
