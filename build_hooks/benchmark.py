@@ -27,12 +27,16 @@ plugins:
 
 def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, float, int]:
     """Wall seconds, peak memory in MiB and exit code of one command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.stderr.close()
-    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: nobody reads while the build runs
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            log.seek(0)
+            sys.stderr.write(log.read().decode("utf-8", "replace")[-2000:])
+    return elapsed, usage.ru_maxrss / 1024, proc.returncode
 
 
 def build_report(submissions: Path | None, site: Path) -> tuple[float, float, int]:

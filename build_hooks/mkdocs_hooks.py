@@ -34,7 +34,7 @@ if str(_ROOT) not in sys.path:  # MkDocs imports hooks by path; make the package
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from build_hooks.archive import ARCHIVE_ENV, OFFLINE_ENV, Archive, only_round  # noqa: E402
 from build_hooks.corpus import load_corpus  # noqa: E402
@@ -103,10 +103,13 @@ def on_files(files, config):
     _STATE["search_contexts"] = {}
     fragments = _STATE["fragments"] = {}
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
+    in_nav = set(_nav_paths(config.nav))
     for page in plan_pages(corpus, config.use_directory_urls, charts=charts):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         file = File.generated(config, page.path, content=with_front_matter(page_meta(page.path), page.content))
+        if page.path not in in_nav:  # left out on purpose (letters of a large round, the print view)
+            file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
         fragments[page.path] = page.fragments
         if page.path in contexts:
@@ -114,6 +117,17 @@ def on_files(files, config):
     for data in plan_data_files(corpus):
         files.append(File.generated(config, data.path, content=data.content))
     return files
+
+
+def _nav_paths(nav) -> list[str]:
+    """Every page path named in a navigation in ``mkdocs.yml`` form."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in _nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for item in nav for p in _nav_paths(item)]
+    return []
 
 
 def on_page_content(html, page, config, files):
