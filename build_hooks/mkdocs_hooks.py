@@ -36,6 +36,19 @@ _STATE: dict = {}
 SUBMISSIONS_ENV = "REPORT_SUBMISSIONS"
 """Environment variable naming another submissions folder (tests, demo, benchmarks)."""
 
+TODAY_ENV = "REPORT_TODAY"
+"""Environment variable fixing the build date (ISO ``yyyy-mm-dd``) for the date rules; default: today."""
+
+
+def build_date():
+    import datetime
+
+    value = os.environ.get(TODAY_ENV)
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise PluginError(f"{TODAY_ENV}={value!r} không phải ngày yyyy-mm-dd.") from None
+
 
 def submissions_dir(config) -> Path:
     root = Path(config.config_file_path).parent
@@ -46,10 +59,13 @@ def on_config(config):
     _STATE.clear()
     root = Path(config.config_file_path).parent
     source = submissions_dir(config)
-    corpus, problems = load_corpus(source, base=root)
+    corpus, problems = load_corpus(source, base=root, today=build_date())
     for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     errors = sum(p.is_error for p in problems)
+    if config.strict and len(problems) > errors:  # strict mode would abort only after writing the site
+        raise PluginError(f"{len(problems) - errors} cảnh báo trong dữ liệu báo cáo ({source}) ở chế độ --strict; "
+                          "không tạo trang web. Sửa các cảnh báo nêu trên rồi chạy lại.")
     if errors or corpus is None:
         raise PluginError(f"{errors} lỗi trong dữ liệu báo cáo ({source}); không tạo trang web. "
                           "Sửa các lỗi nêu trên rồi chạy lại.")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import paths
 from .model import Corpus
+from .render_guide import PATH as GUIDE_PATH, TITLE as GUIDE_TITLE, render_guide
 from .render_home import render_agency_index, render_landing, render_round_home
 from .render_letter import render_agency_page
 from .render_report import render_report
@@ -52,6 +53,8 @@ def plan_pages(corpus: Corpus) -> list[Page]:
         pages += round_pages
     if any(r.demo for r in corpus.rounds):
         pages[0] = Page(pages[0].path, pages[0].title, DEMO_NOTICE + pages[0].content)
+    if corpus.rounds:
+        pages.append(Page(GUIDE_PATH, GUIDE_TITLE, render_guide(corpus)))
     return pages
 
 

@@ -1,0 +1,45 @@
+"""Recognising Vietnamese text typed in the 8-bit encodings of old Word documents.
+
+Before Unicode, Vietnamese was typed with TCVN3 (ABC) or VNI fonts: the bytes
+were ordinary Latin-1 characters that only the special font drew as Vietnamese
+letters. Pasted into a Unicode file they show up as ``Qu¶ng Ng·i`` (TCVN3) or
+``Quaûng Ngaõi`` (VNI). Neither pattern occurs in real Vietnamese: TCVN3 puts
+Latin-1 punctuation (``¶ · « ­ ®``) inside words, and VNI puts letters that
+Vietnamese does not have (``û ö ï ñ``) or impossible pairs (``oâ``, ``aê``)
+after ASCII letters.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# TCVN3 letters that Latin-1 shows as symbols. Left out: ° ± ² ³ (25°C, m², m³ are real text).
+_TCVN3 = "¡¢£¤¥¦§¨©ª«¬\u00ad®¯´µ¶·¸¹º»¼½¾¿"
+# VNI tone and shape marks that are not Vietnamese letters themselves.
+_VNI = "äåæëïñöøûüÿÄÅÆËÏÑÖØÛÜ"
+_WORD = re.compile(r"[^\s]+")
+_TCVN3_WORD = re.compile(rf"[A-Za-z][{_TCVN3}]|[{_TCVN3}][A-Za-z]")
+_VNI_WORD = re.compile(rf"[^\W\d_][{_VNI}]|[aeoAEO][âÂ]|[aA][êÊ]|[{_VNI}][A-Za-z]")
+
+
+@dataclass(frozen=True)
+class LegacyText:
+    column: int
+    """0-based column of the first suspicious word."""
+    word: str
+    encoding: str
+    """``TCVN3 (ABC)`` or ``VNI``."""
+
+
+def find_legacy(line: str) -> LegacyText | None:
+    """The first word of ``line`` that looks like TCVN3 or VNI text, if any."""
+    if line.isascii():
+        return None
+    tcvn3, vni = _TCVN3_WORD.search(line), _VNI_WORD.search(line)
+    if tcvn3 is None and vni is None:
+        return None
+    first, encoding = min(((m, name) for m, name in ((tcvn3, "TCVN3 (ABC)"), (vni, "VNI")) if m is not None),
+                          key=lambda t: t[0].start())
+    start = max(line.rfind(" ", 0, first.start()), line.rfind("\t", 0, first.start())) + 1
+    word = _WORD.match(line, start)[0]
+    return LegacyText(start, word, encoding)
