@@ -38,8 +38,8 @@ def find_legacy(line: str) -> LegacyText | None:
     tcvn3, vni = _TCVN3_WORD.search(line), _VNI_WORD.search(line)
     if tcvn3 is None and vni is None:
         return None
-    first, encoding = min(((m, name) for m, name in ((tcvn3, "TCVN3 (ABC)"), (vni, "VNI")) if m is not None),
-                          key=lambda t: t[0].start())
+    # Both encodings use accented Latin-1 letters (Ö is ệ in TCVN3, Ư in VNI); TCVN3's symbols decide.
+    encoding = "TCVN3 (ABC)" if tcvn3 is not None else "VNI"
+    first = min((m for m in (tcvn3, vni) if m is not None), key=lambda m: m.start())
     start = max(line.rfind(" ", 0, first.start()), line.rfind("\t", 0, first.start())) + 1
-    word = _WORD.match(line, start)[0]
-    return LegacyText(start, word, encoding)
+    return LegacyText(start, _WORD.match(line, start)[0], encoding)
