@@ -17,7 +17,6 @@ from dataclasses import dataclass
 _TCVN3 = "¡¢£¤¥¦§¨©ª«¬\u00ad®¯´µ¶·¸¹º»¼½¾¿"
 # VNI tone and shape marks that are not Vietnamese letters themselves.
 _VNI = "äåæëïñöøûüÿÄÅÆËÏÑÖØÛÜ"
-_WORD = re.compile(r"[^\s]+")
 _TCVN3_WORD = re.compile(rf"[A-Za-z][{_TCVN3}]|[{_TCVN3}][A-Za-z]")
 _VNI_WORD = re.compile(rf"[^\W\d_][{_VNI}]|[aeoAEO][âÂ]|[aA][êÊ]|[{_VNI}][A-Za-z]")
 
@@ -41,5 +40,9 @@ def find_legacy(line: str) -> LegacyText | None:
     # Both encodings use accented Latin-1 letters (Ö is ệ in TCVN3, Ư in VNI); TCVN3's symbols decide.
     encoding = "TCVN3 (ABC)" if tcvn3 is not None else "VNI"
     first = min((m for m in (tcvn3, vni) if m is not None), key=lambda m: m.start())
-    start = max(line.rfind(" ", 0, first.start()), line.rfind("\t", 0, first.start())) + 1
-    return LegacyText(start, _WORD.match(line, start)[0], encoding)
+    start, end = first.start(), first.end()
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    while end < len(line) and not line[end].isspace():
+        end += 1
+    return LegacyText(start, line[start:end], encoding)
