@@ -17,8 +17,12 @@ from dataclasses import dataclass
 _TCVN3 = "¡¢£¤¥¦§¨©ª«¬\u00ad®¯´µ¶·¸¹º»¼½¾¿"
 # VNI tone and shape marks that are not Vietnamese letters themselves.
 _VNI = "äåæëïñöøûüÿÄÅÆËÏÑÖØÛÜ"
-_TCVN3_WORD = re.compile(rf"[A-Za-z][{_TCVN3}]|[{_TCVN3}][A-Za-z]")
-_VNI_WORD = re.compile(rf"[^\W\d_][{_VNI}]|[aeoAEO][âÂ]|[aA][êÊ]|[{_VNI}][A-Za-z]")
+_LETTER = r"[^\W\d_]"
+_PLAIN_TCVN3 = _TCVN3.replace("«", "").replace("»", "")
+# A symbol after a letter ("Qu¶ng", "t­") or before one ("®Çu"); guillemets only between two letters
+# ("C«ng"), since «Quyết định» is real text.
+_TCVN3_WORD = re.compile(rf"{_LETTER}[{_PLAIN_TCVN3}]|[{_PLAIN_TCVN3}]{_LETTER}|{_LETTER}[«»]{_LETTER}")
+_VNI_WORD = re.compile(rf"{_LETTER}[{_VNI}]|[aeoAEO][âÂ]|[aA][êÊ]|[{_VNI}][A-Za-z]")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 
 FENCED_BLOCK_RE = FencedBlockPreprocessor.FENCED_BLOCK_RE
 
@@ -28,6 +29,11 @@ _AUTOMAIL = re.compile(AUTOMAIL_RE)
 # A dangerous element even when its tag is left unclosed (the block parser may still pass it on).
 _DANGEROUS_OPEN = re.compile(r"<\s*/?\s*(script|style|iframe|object|embed|frame|frameset|base|form|meta|link)\b",
                              re.IGNORECASE)
+# What Python-Markdown's HTML block preprocessor takes out at the start of a line: block-level
+# elements, comments, processing instructions and declarations (inline tags wait for code spans).
+_LINE_START_TAG = re.compile(
+    r"^[ ]{0,3}(?=<(?:/?(?:" + "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)) + r")(?![\w-])|[!?]))",
+    re.MULTILINE | re.IGNORECASE)
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -48,8 +54,8 @@ class Finding:
     """The offending text, shortened for the message."""
 
 
-def mask_code(body: str) -> str:
-    """Blank out fenced blocks and code spans, keeping every offset and line break.
+def mask_fences(body: str) -> str:
+    """Blank out fenced code blocks, keeping every offset and line break.
 
     Fences are found with Python-Markdown's own pattern, so a fence it would not
     close (and would therefore render as text) is not masked either. The opening
@@ -60,9 +66,16 @@ def mask_code(body: str) -> str:
         opening_end = body.index("\n", m.start())
         chunks += [body[index:opening_end], _blank(body[opening_end:m.end()])]
         index = m.end()
-    text = "".join(chunks) + body[index:]
-    # Code spans never cross a blank line (paragraph boundary).
+    return "".join(chunks) + body[index:]
+
+
+def mask_code_spans(text: str) -> str:
+    """Blank out code spans (which never cross a blank line, i.e. a paragraph boundary)."""
     return _CODE_SPAN.sub(lambda m: _blank(m[0]) if "\n\n" not in m[0] else m[0], text)
+
+
+def mask_code(body: str) -> str:
+    return mask_code_spans(mask_fences(body))
 
 
 def _blank(text: str) -> str:
@@ -75,10 +88,20 @@ def unsafe_url(url: str) -> bool:
     return cleaned.startswith(_BAD_SCHEMES)
 
 
+def _tag_at(text: str, start: int) -> re.Match | None:
+    return _TAG.match(text, start) or _DANGEROUS_OPEN.match(text, start)
+
+
 def find_html(body: str) -> list[Finding]:
     """Every place in ``body`` that would reach the page as HTML or as an unsafe link."""
-    text = mask_code(body)
+    fenced = mask_fences(body)
     found: dict[int, Finding] = {}
+    # Python-Markdown takes HTML at the start of a line out before it looks for code spans,
+    # so a backtick before it does not protect it.
+    for m in _LINE_START_TAG.finditer(fenced):
+        if (tag := _tag_at(fenced, m.end())) is not None:
+            found[tag.start()] = Finding(tag.start(), "html", tag[0])
+    text = mask_code_spans(fenced)
     for m in re.finditer(r"<", text):
         start = m.start()
         if (auto := _AUTOLINK.match(text, start)) is not None:
@@ -87,7 +110,7 @@ def find_html(body: str) -> list[Finding]:
             continue
         if _AUTOMAIL.match(text, start) is not None:
             continue
-        if (tag := _TAG.match(text, start)) is not None or (tag := _DANGEROUS_OPEN.match(text, start)) is not None:
+        if (tag := _tag_at(text, start)) is not None:
             found[start] = Finding(start, "html", tag[0])
     for pattern in (_INLINE_LINK, _REF_DEF):
         for m in pattern.finditer(text):
