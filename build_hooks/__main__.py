@@ -144,7 +144,7 @@ def cmd_benchmark_check(args) -> int:
     """Time `check` over synthetic submissions: files per second and peak memory."""
     from .benchmark_check import run
 
-    return run(args.agencies, args.repeat)
+    return run(args.files, args.repeat)
 
 
 def cmd_demo(args) -> int:
@@ -198,7 +198,7 @@ def parser() -> argparse.ArgumentParser:
     j.add_argument("--check", action="store_true", help="exit 1 if the repository's copy differs")
     j.set_defaults(func=cmd_schema)
     bc = sub.add_parser("benchmark-check", help=cmd_benchmark_check.__doc__)
-    bc.add_argument("--agencies", type=int, default=1000)
+    bc.add_argument("--files", type=int, default=1000, help="number of synthetic submissions")
     bc.add_argument("--repeat", type=int, default=3)
     bc.set_defaults(func=cmd_benchmark_check)
     d = sub.add_parser("demo", help=cmd_demo.__doc__)

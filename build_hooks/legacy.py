@@ -25,6 +25,16 @@ _TCVN3_WORD = re.compile(rf"{_LETTER}[{_PLAIN_TCVN3}]|[{_PLAIN_TCVN3}]{_LETTER}|
 _VNI_WORD = re.compile(rf"{_LETTER}[{_VNI}]|[aeoAEO][âÂ]|[aA][êÊ]|[{_VNI}][A-Za-z]")
 
 
+# Cheap scans over a whole file: characters Vietnamese never uses, and VNI's impossible pairs.
+_RARE = re.compile(f"[{_TCVN3}{_VNI}]")
+_VNI_PAIRS = re.compile("[aeoAEO][âÂ]|[aA][êÊ]")
+
+
+def may_contain_legacy(text: str) -> bool:
+    """Quick test over a whole file: False means no line can hold legacy text."""
+    return not text.isascii() and (_RARE.search(text) is not None or _VNI_PAIRS.search(text) is not None)
+
+
 @dataclass(frozen=True)
 class LegacyText:
     column: int

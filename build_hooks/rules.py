@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .dates import DateError, PartialDate, parse_date
-from .legacy import find_legacy
+from .legacy import find_legacy, may_contain_legacy
 from .model import Round, Submission
 from .numbers import parse_quantity
 from .problems import ERROR, WARNING, Problem, error, warning
@@ -75,6 +75,8 @@ def not_nfc(ctx: Context) -> Iterator[Problem]:
     good: ``Quảng`` written with the precomposed ``ả`` (U+1EA3)
     bad:  ``Quảng`` written as ``a`` + combining hook (U+0309), as macOS or some editors save it
     """
+    if unicodedata.is_normalized("NFC", ctx.raw):
+        return
     for number, line in enumerate(ctx.raw.splitlines(), start=1):
         if not unicodedata.is_normalized("NFC", line):
             yield error(ctx.path, number, _first_unnormalised(line) + 1, "not-nfc",
@@ -98,6 +100,8 @@ def legacy_encoding(ctx: Context) -> Iterator[Problem]:
     good: ``Quảng Ngãi``
     bad:  ``Qu¶ng Ng·i`` (TCVN3), ``Quaûng Ngaõi`` (VNI)
     """
+    if not may_contain_legacy(ctx.raw):
+        return
     for number, line in enumerate(ctx.raw.splitlines(), start=1):
         if (found := find_legacy(line)) is not None:
             yield error(ctx.path, number, found.column + 1, "legacy-encoding",
