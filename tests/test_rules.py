@@ -127,3 +127,10 @@ def test_guide_page_is_generated_from_the_schema_and_the_rules(real_site):
     assert "pull request" in text
     home = BeautifulSoup(real_site.page("huong-dan/index.html"), "html.parser")
     assert any("nop-bao-cao" in (a.get("href") or "") for a in home.select("nav a"))
+
+
+def test_readme_rule_table_names_every_rule():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Rule | Level | Found by"):]
+    table = table[: table.index("\n\n")]
+    assert all(f"`{r.id}`" in table for r in RULES), [r.id for r in RULES if f"`{r.id}`" not in table]
