@@ -14,6 +14,7 @@ keeps this module loaded between rebuilds.
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import sys
@@ -40,9 +41,7 @@ TODAY_ENV = "REPORT_TODAY"
 """Environment variable fixing the build date (ISO ``yyyy-mm-dd``) for the date rules; default: today."""
 
 
-def build_date():
-    import datetime
-
+def build_date() -> datetime.date | None:
     value = os.environ.get(TODAY_ENV)
     try:
         return datetime.date.fromisoformat(value) if value else None

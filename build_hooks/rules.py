@@ -206,7 +206,7 @@ def raw_html(ctx: Context) -> Iterator[Problem]:
 
 
 def _numbered_headings(ctx: Context):
-    """``(line_no, level, text, section_id)`` for every heading that opened an outline section."""
+    """The parts opened by a numbered heading that maps to an outline section."""
     if ctx.submission is None:
         return
     for part in ctx.submission.parts:

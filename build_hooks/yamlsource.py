@@ -58,6 +58,10 @@ else:  # pragma: no cover - depends on how PyYAML was installed
     _FastLoader = _Loader
 
 
+_STANDARD_TAG = "tag:yaml.org,2002:"
+"""libyaml reports ``!!int`` as ``tag:yaml.org,2002:int``; the author wrote the short form."""
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = False) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``text``; positions are shifted by ``line_offset`` lines.
 
@@ -81,7 +85,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = 
                     problems.append(error(path, line, col, "yaml-anchor", f"Không dùng neo YAML (&{anchor}).",
                                           "Xóa &tên; mỗi giá trị viết đầy đủ."))
                 if tag is not None:  # the parser reports a tag only when one is written
-                    problems.append(error(path, line, col, "yaml-tag", f"Không dùng thẻ YAML ({tag}).",
+                    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+                    problems.append(error(path, line, col, "yaml-tag", f"Không dùng thẻ YAML ({shown}).",
                                           "Xóa thẻ bắt đầu bằng '!'; ghi giá trị như văn bản thường."))
         loader = _FastLoader(text)
         try:

@@ -101,3 +101,17 @@ def test_code_shown_as_code_builds_and_is_escaped(tmp_path):
     page = build.page("2023/co-quan/so-xay-dung/index.html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
+
+
+@pytest.mark.slow
+def test_warnings_stop_only_strict_builds(trees, tmp_path):
+    tree = trees["heading-title"]
+    build = build_site(tree, tmp_path / "site", strict=False, env={"REPORT_TODAY": BUILD_TODAY})
+    assert build.returncode == 0, build.output
+    assert "[heading-title]" in build.output and (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_bad_build_date_stops_the_build(trees, tmp_path):
+    build = build_site(trees["heading-title"], tmp_path / "site", env={"REPORT_TODAY": "15/01/2024"})
+    assert build.returncode != 0 and "REPORT_TODAY='15/01/2024'" in build.output
+    assert not (tmp_path / "site").exists()
