@@ -8,9 +8,10 @@ out-of-range dates, unreadable numbers, headings whose title contradicts the
 outline, empty sections.
 
 Each rule takes a ``Context`` and yields problems; it never prints and never
-raises for bad content. ``CATALOGUE`` lists every rule id the checker can
-report, with what it means and how to fix it: the guide page and the README's
-table are generated from it, and a test holds the malformed corpus to it.
+raises for bad content. ``RULES`` (and ``CATALOGUE``, by id) lists every rule id
+the checker can report, including those the loaders report, with what it means
+and how to fix it: the guide page's table of errors is generated from it, and
+tests hold the README's rule table and the malformed corpus to it.
 """
 from __future__ import annotations
 
@@ -283,37 +284,37 @@ def file_too_large(path: str, size: int) -> Problem | None:
                  "Bài nộp chỉ chứa chữ; xóa hình ảnh hoặc dữ liệu dán nhầm, số liệu lớn gửi kèm riêng.")
 
 
-def _loader(rule_id: str, severity: str, what: str, fix: str) -> Rule:
+def _reported_by_loader(rule_id: str, severity: str, what: str, fix: str) -> Rule:
     return Rule(rule_id, severity, what, fix)
 
 
 RULES: tuple[Rule, ...] = (
     # Reported while reading files and YAML (corpus, yamlsource, submission).
-    _loader("not-utf8", ERROR, "Tệp không lưu bằng mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode)."),
-    _loader("file-too-large", ERROR, "Tệp lớn hơn 1 MiB.", "Bài nộp chỉ chứa chữ; xóa hình ảnh hay dữ liệu dán nhầm."),
-    _loader("unknown-agency", ERROR, "Tên tệp không phải mã cơ quan trong danh mục.",
+    _reported_by_loader("not-utf8", ERROR, "Tệp không lưu bằng mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode)."),
+    _reported_by_loader("file-too-large", ERROR, "Tệp lớn hơn 1 MiB.", "Bài nộp chỉ chứa chữ; xóa hình ảnh hay dữ liệu dán nhầm."),
+    _reported_by_loader("unknown-agency", ERROR, "Tên tệp không phải mã cơ quan trong danh mục.",
             "Đặt tên tệp <mã-cơ-quan>.md theo submissions/agencies.yml."),
-    _loader("unexpected-file", ERROR, "Tệp lạ trong thư mục bài nộp (không phải .md).",
+    _reported_by_loader("unexpected-file", ERROR, "Tệp lạ trong thư mục bài nộp (không phải .md).",
             "Chuyển nội dung vào tệp <mã-cơ-quan>.md hoặc xóa tệp."),
-    _loader("missing-front-matter", ERROR, "Tệp không bắt đầu bằng phần thông tin văn bản giữa hai dòng ---.",
+    _reported_by_loader("missing-front-matter", ERROR, "Tệp không bắt đầu bằng phần thông tin văn bản giữa hai dòng ---.",
             "Dòng đầu tiên của tệp phải là ---; lấy mẫu bằng lệnh new."),
     Rule("not-nfc", ERROR, "Chữ không ở dạng Unicode dựng sẵn (NFC).", "Chạy check --fix để chuẩn hóa.", not_nfc),
     Rule("legacy-encoding", ERROR, "Chữ gõ bằng bảng mã cũ TCVN3 (ABC) hoặc VNI, ví dụ 'Qu¶ng Ng·i'.",
          "Chuyển mã sang Unicode bằng Unikey rồi dán lại.", legacy_encoding),
     Rule("yaml-tab", ERROR, "Có ký tự tab trong phần thông tin văn bản.", "Thụt lề bằng dấu cách.", yaml_tab),
-    _loader("yaml-syntax", ERROR, "Phần thông tin văn bản sai cú pháp YAML.",
+    _reported_by_loader("yaml-syntax", ERROR, "Phần thông tin văn bản sai cú pháp YAML.",
             "Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng được báo."),
-    _loader("duplicate-key", ERROR, "Một khóa được viết hai lần.", "Giữ một dòng, gộp hai giá trị."),
-    _loader("yaml-anchor", ERROR, "Dùng neo YAML (&tên).", "Viết đầy đủ từng giá trị."),
-    _loader("yaml-alias", ERROR, "Dùng bí danh YAML (*tên).", "Viết đầy đủ từng giá trị."),
-    _loader("yaml-tag", ERROR, "Dùng thẻ YAML (!tên).", "Xóa thẻ, ghi giá trị như văn bản thường."),
+    _reported_by_loader("duplicate-key", ERROR, "Một khóa được viết hai lần.", "Giữ một dòng, gộp hai giá trị."),
+    _reported_by_loader("yaml-anchor", ERROR, "Dùng neo YAML (&tên).", "Viết đầy đủ từng giá trị."),
+    _reported_by_loader("yaml-alias", ERROR, "Dùng bí danh YAML (*tên).", "Viết đầy đủ từng giá trị."),
+    _reported_by_loader("yaml-tag", ERROR, "Dùng thẻ YAML (!tên).", "Xóa thẻ, ghi giá trị như văn bản thường."),
     # Reported by frontmatter / submission.
-    _loader("unknown-key", ERROR, "Khóa không có trong định dạng (thường do gõ nhầm).", "Sửa theo gợi ý 'Có phải ý bạn là'."),
-    _loader("missing-key", ERROR, "Thiếu khóa bắt buộc (agency, year, …).", "Thêm khóa còn thiếu."),
-    _loader("wrong-type", ERROR, "Giá trị sai kiểu (danh sách thay cho chữ, …).", "Viết theo ví dụ của khóa đó."),
-    _loader("agency-mismatch", ERROR, "Khóa agency khác tên tệp.", "Sửa agency hoặc đổi tên tệp."),
-    _loader("year-mismatch", ERROR, "Khóa year khác thư mục năm.", "Sửa year hoặc chuyển tệp sang đúng thư mục."),
-    _loader("bad-date", ERROR, "Ngày không đọc được hoặc không tồn tại (30/02/2023).",
+    _reported_by_loader("unknown-key", ERROR, "Khóa không có trong định dạng (thường do gõ nhầm).", "Sửa theo gợi ý 'Có phải ý bạn là'."),
+    _reported_by_loader("missing-key", ERROR, "Thiếu khóa bắt buộc (agency, year, …).", "Thêm khóa còn thiếu."),
+    _reported_by_loader("wrong-type", ERROR, "Giá trị sai kiểu (danh sách thay cho chữ, …).", "Viết theo ví dụ của khóa đó."),
+    _reported_by_loader("agency-mismatch", ERROR, "Khóa agency khác tên tệp.", "Sửa agency hoặc đổi tên tệp."),
+    _reported_by_loader("year-mismatch", ERROR, "Khóa year khác thư mục năm.", "Sửa year hoặc chuyển tệp sang đúng thư mục."),
+    _reported_by_loader("bad-date", ERROR, "Ngày không đọc được hoặc không tồn tại (30/02/2023).",
             "Viết dd/mm/yyyy, mm/yyyy nếu để trống ngày, hoặc yyyy-mm-dd."),
     Rule("date-out-of-round", ERROR, "Ngày văn bản nằm ngoài năm báo cáo và năm sau đó.",
          "Kiểm tra năm của ngày văn bản.", date_range),
@@ -321,16 +322,16 @@ RULES: tuple[Rule, ...] = (
          date_range),
     Rule("bad-number", ERROR, "Số liệu chỉ tiêu viết bằng chữ số nhưng không đọc được (\"1,234.5\", \"9,5%\").",
          "Dấu phẩy thập phân, dấu chấm hàng nghìn: \"1.234,5\"; đơn vị ghi ở khóa unit.", bad_number),
-    _loader("unknown-indicator", ERROR, "Mã chỉ tiêu không có trong đợt báo cáo.",
+    _reported_by_loader("unknown-indicator", ERROR, "Mã chỉ tiêu không có trong đợt báo cáo.",
             "Lấy mã trong danh sách chỉ tiêu của round.yml."),
-    _loader("unknown-status", ERROR, "Tình trạng dự án không có trong danh sách của đợt báo cáo.",
+    _reported_by_loader("unknown-status", ERROR, "Tình trạng dự án không có trong danh sách của đợt báo cáo.",
             "Dùng một tình trạng trong danh sách."),
     # Reported by sections (headings).
-    _loader("unknown-section", ERROR, "Số mục ở tiêu đề không có trong đề cương.", "Sửa số mục theo đề cương."),
-    _loader("duplicate-section", ERROR, "Một mục được viết hai lần.", "Gộp nội dung vào một chỗ."),
-    _loader("orphan-number", ERROR, "Tiêu đề số tương đối (## 4.) không nằm dưới mục La Mã nào.",
+    _reported_by_loader("unknown-section", ERROR, "Số mục ở tiêu đề không có trong đề cương.", "Sửa số mục theo đề cương."),
+    _reported_by_loader("duplicate-section", ERROR, "Một mục được viết hai lần.", "Gộp nội dung vào một chỗ."),
+    _reported_by_loader("orphan-number", ERROR, "Tiêu đề số tương đối (## 4.) không nằm dưới mục La Mã nào.",
             "Đặt dưới '# II. …' hoặc ghi số đầy đủ '## II.4.'."),
-    _loader("misplaced-section", ERROR, "Số mục không khớp tiêu đề cha (### 1. dưới ## 4.).",
+    _reported_by_loader("misplaced-section", ERROR, "Số mục không khớp tiêu đề cha (### 1. dưới ## 4.).",
             "Ghi 4.1. hoặc sửa số dấu #."),
     Rule("heading-title", WARNING, "Tên mục ở tiêu đề khác hẳn tên mục cùng số trong đề cương.",
          "Kiểm tra số mục; tên có thể rút gọn hoặc bỏ trống.", heading_title),
