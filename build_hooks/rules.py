@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from .dates import DateError, PartialDate, parse_date
 from .legacy import find_legacy, may_contain_legacy
 from .model import Round, Submission
-from .numbers import parse_quantity
+from .numbers import format_number, parse_quantity
 from .problems import ERROR, WARNING, Problem, error, warning
 from .rawhtml import find_html, line_col
 from .sections import heading_number, iter_headings
@@ -160,24 +160,46 @@ _NUMBER_LIKE = re.compile(r"^[\s\d.,+\-–<>=≥≤%]*\d[\s\d.,+\-–<>=≥≤%]
 QUANTITY_KEYS = ("value", "target", "previous")
 
 
+_THOUSANDS_LOOKALIKE = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")
+
+
 def bad_number(ctx: Context) -> Iterator[Problem]:
     """An indicator figure written with digits must read as a Vietnamese or plain decimal.
 
-    good: ``"9,5"``, ``"1.234,5"``, ``9.5``, ``"8 - 9"``, ``"> 63"``, ``"khoảng 5 tỷ USD"`` (text)
-    bad:  ``"1,234.5"`` (English thousands), ``"9,5%"``, ``"9.5.1"``
+    good: ``"9,5"``, ``"1.234,5"``, ``9.5``, ``"1.234"`` (1234), ``"8 - 9"``, ``"> 63"``, ``"khoảng 5 tỷ USD"``
+    bad:  ``"1,234.5"`` (English thousands), ``"9,5%"``, ``"9.5.1"``, and ``1.234`` without quotes,
+    which YAML reads as one point two three four although a Vietnamese reader means 1234
     """
     items = ctx.doc.value.get("indicators") if ctx.doc and isinstance(ctx.doc.value, dict) else None
     for i, item in enumerate(items if isinstance(items, list) else []):
         if not isinstance(item, dict):
             continue
         for key in QUANTITY_KEYS:
-            value = item.get(key)
+            value, where = item.get(key), ("indicators", i, key)
             if isinstance(value, str) and _NUMBER_LIKE.match(value) and not parse_quantity(value).is_numeric:
-                line, col = ctx.doc.where(("indicators", i, key))
+                line, col = ctx.doc.where(where)
                 yield error(ctx.path, line, col, "bad-number",
                             f"Không đọc được số '{value}' ({key}).",
                             "Viết số kiểu Việt Nam: dấu phẩy thập phân, dấu chấm phân cách hàng nghìn (\"1.234,5\"); "
                             "khoảng \"8 - 9\"; ghi đơn vị (%) ở khóa unit.")
+            elif isinstance(value, float) and _THOUSANDS_LOOKALIKE.fullmatch(written := _as_written(ctx, where)):
+                line, col = ctx.doc.where(where)
+                yield error(ctx.path, line, col, "bad-number",
+                            f"Số {written} ({key}) không có dấu ngoặc kép nên bị đọc là số thập phân "
+                            f"{format_number(value)} chứ không phải {written.replace('.', '')}.",
+                            f"Nếu là {written.replace('.', '')}, viết \"{written}\" (trong ngoặc kép); "
+                            f"nếu là số thập phân, viết \"{written.replace('.', ',')}\".")
+
+
+def _as_written(ctx: Context, where: tuple) -> str:
+    """The plain scalar at ``where`` as it is written in the front-matter."""
+    line, col = ctx.doc.where(where)
+    lines = ctx.yaml_text.splitlines()
+    index = line - ctx.yaml_line
+    if not 0 <= index < len(lines):
+        return ""
+    m = re.match(r"[^\s#,\]}]+", lines[index][col - 1:])
+    return m[0] if m else ""
 
 
 # --- body rules ---------------------------------------------------------------------------------
@@ -320,7 +342,8 @@ RULES: tuple[Rule, ...] = (
          "Kiểm tra năm của ngày văn bản.", date_range),
     Rule("future-date", ERROR, "Ngày văn bản ở sau ngày dựng trang.", "Ghi ngày ký; chưa ký thì ghi mm/yyyy.",
          date_range),
-    Rule("bad-number", ERROR, "Số liệu chỉ tiêu viết bằng chữ số nhưng không đọc được (\"1,234.5\", \"9,5%\").",
+    Rule("bad-number", ERROR, "Số liệu chỉ tiêu viết bằng chữ số nhưng không đọc được (\"1,234.5\", \"9,5%\"), "
+         "hoặc 1.234 không có ngoặc kép (bị đọc là 1,234).",
          "Dấu phẩy thập phân, dấu chấm hàng nghìn: \"1.234,5\"; đơn vị ghi ở khóa unit.", bad_number),
     _reported_by_loader("unknown-indicator", ERROR, "Mã chỉ tiêu không có trong đợt báo cáo.",
             "Lấy mã trong danh sách chỉ tiêu của round.yml."),

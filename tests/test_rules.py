@@ -44,7 +44,9 @@ def test_date_rules(date, today, expected):
 @pytest.mark.parametrize("value, ok", [
     ('"9,5"', True), ('"1.234,5"', True), ("9.5", True), ('"9.5"', True), ('"8 - 9"', True), ('"> 63"', True),
     ('"≥ 6,5"', True), ('"khoảng 5 tỷ USD"', True), ('"chưa có số liệu"', True), ("-3", True),
+    ('"1.234"', True), ("12.5", True), ("9.125", False),  # three decimals unquoted: 9125 or 9,125? write it quoted
     ('"1,234.5"', False), ('"9,5%"', False), ('"9.5.1"', False), ('"9 - "', False), ('"1,2,3"', False),
+    ("1.234", False), ("1.234.567", True),  # YAML reads 1.234 as a float; 1.234.567 stays text and is read as 1234567
 ])
 def test_number_rule(value, ok):
     text = BASE.replace('value: "90,5"', f"value: {value}")
