@@ -116,7 +116,7 @@ def body(draw, clean: bool = False) -> tuple[str, list[str]]:
         elif kind == "quote":
             blocks.append(f"{'> ' * draw(st.integers(1, 60))}{marker()} {draw(LINE)}")
         elif kind == "huge":
-            blocks.append(f"{marker()} " + draw(st.sampled_from(["chữ ", "a*b ", "x_y ", "`c` "])) * 30000)
+            blocks.append(f"{marker()} " + draw(st.sampled_from(["chữ ", "a*b ", "x_y ", "`c` "])) * 5000)  # 20,000-character lines
         else:
             blocks.append(f"```\n{draw(TEXT)}\n" + draw(st.sampled_from(["```"] if clean else ["```", "", "~~~"])))
     return "\n\n".join(blocks) + "\n", markers
@@ -165,7 +165,7 @@ def test_checker_accepts_or_locates_and_never_loses_a_paragraph(data):
     shown = soup.get_text()
     for m in markers:
         assert m in shown, m
-    if len(ACCEPTED) < 12 and len(text) < 200_000:
+    if len(ACCEPTED) < 12 and len(text) < 60_000:
         ACCEPTED.append((text, markers))
 
 
