@@ -37,7 +37,7 @@ _LINE_START_TAG = re.compile(
 _CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REF_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-_ATTR_LIST = re.compile(r"\{:?[ ]*([^}\n]*)\}")
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n]*)\}")  # no "{" inside: linear on "{{{{…"
 _ATTR_KEY = re.compile(r"(?:^|\s)([A-Za-z_:][-\w:.]*)\s*=")
 _SAFE_ATTR_KEYS = {"title", "lang", "dir", "width", "height", "alt", "colspan", "rowspan", "align"}
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "file:")

@@ -90,7 +90,8 @@ def _first_unnormalised(line: str) -> int:
     for i, ch in enumerate(line):
         if not unicodedata.combining(ch):
             start = i
-        if not unicodedata.is_normalized("NFC", line[start:i + 1]):
+        # Normalisation never looks further back than 32 marks (Unicode's stream-safe limit is 30).
+        if not unicodedata.is_normalized("NFC", line[max(start, i - 32):i + 1]):
             return start
     return 0
 

@@ -136,3 +136,14 @@ def test_readme_rule_table_names_every_rule():
     table = readme[readme.index("| Rule | Level | Found by"):]
     table = table[: table.index("\n\n")]
     assert all(f"`{r.id}`" in table for r in RULES), [r.id for r in RULES if f"`{r.id}`" not in table]
+
+
+@pytest.mark.parametrize("text", ["{" * 200_000, "{: a=" * 40_000, "<a " * 60_000, "](" * 100_000,
+                                  "`x\n" * 50_000, "Qu¶ng " * 30_000, "x" + "\u0301" * 100_000 + "e\u0301"])
+def test_scans_stay_linear_on_pathological_lines(text):
+    """A 200,000-character line of one repeated token: once quadratic ("{" took 107 s), now milliseconds."""
+    import time
+
+    start = time.perf_counter()
+    rules_for(BASE + "\n" + text + "\n")
+    assert time.perf_counter() - start < 10
