@@ -30,6 +30,42 @@ bằng Markdown thường. Trang này được tạo tự động từ chính c�
 luôn khớp với việc kiểm tra.
 """
 
+EXAMPLE = """\
+---
+agency: so-xay-dung
+year: 2023
+number: 1234/SXD-QLXD
+date: 15/12/2023
+subject: báo cáo tình hình triển khai thực hiện Kế hoạch phát triển công nghiệp năm 2023
+recipient: Sở Công Thương
+signer:
+  name: Nguyễn Văn A
+  title: Phó Giám đốc
+  on_behalf: KT. Giám đốc
+cc:
+  - Như trên
+  - "Lưu: VT, QLXD"
+no_assigned_tasks: [II.7]
+indicators:
+  - id: kcn-xu-ly-nuoc-thai
+    value: "90,5"
+    unit: "%"
+---
+
+Thực hiện Công văn số 3006/SCT-QLCN ngày 08/12/2023 của Sở Công Thương, Sở Xây dựng báo cáo như sau:
+
+# II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+
+## 5. Huy động và sử dụng hiệu quả các nguồn vật lực
+
+### 5.2. Phát triển hạ tầng công nghiệp
+
+Nội dung báo cáo của mục II.5.2 …
+
+Sở Xây dựng báo cáo để Sở Công Thương tổng hợp./.
+"""
+"""A complete letter, for the guide; a test holds it to the checker (no problem at all)."""
+
 NUMBERING = """\
 ## Đánh số tiêu đề
 
@@ -136,5 +172,6 @@ def _errors() -> str:
 
 def render_guide(corpus: Corpus) -> str:
     rnd = corpus.rounds[0]
+    example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
     return "\n".join([f"# {TITLE}\n", INTRO, _skeleton(corpus, rnd), _keys(), _round_lists(rnd), NUMBERING,
-                      _errors(), REVIEW])
+                      example, _errors(), REVIEW])

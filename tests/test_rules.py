@@ -147,3 +147,9 @@ def test_scans_stay_linear_on_pathological_lines(text):
     start = time.perf_counter()
     rules_for(BASE + "\n" + text + "\n")
     assert time.perf_counter() - start < 10
+
+
+def test_the_guide_example_passes_the_checker():
+    from build_hooks.render_guide import EXAMPLE
+
+    assert rules_for(EXAMPLE) == []
