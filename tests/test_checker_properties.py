@@ -6,9 +6,8 @@ brings no script, style, frame, event attribute or ``javascript:`` link with it.
 """
 from __future__ import annotations
 
+import datetime
 import re
-from pathlib import Path
-
 import markdown
 import yaml
 from bs4 import BeautifulSoup
@@ -21,8 +20,6 @@ from build_hooks.site import plan_pages
 from build_hooks.submission import parse_submission
 
 from conftest import BUILD_TODAY, ROOT, build_site, submission_tree
-
-import datetime
 
 CORPUS, _ = load_corpus(ROOT / "submissions")
 ROUND = CORPUS.round(2023)
