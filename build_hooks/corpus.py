@@ -5,6 +5,7 @@ skipped silently, so a stray ``.docx`` or a misnamed folder stops the build too.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from .checks import did_you_mean
 from .model import Corpus, Registry, Round, Submission
 from .problems import Problem, error, has_errors, sorted_problems
 from .registry import parse_registry
+from .rules import file_too_large
 from .rounds import ROUND_FILE, parse_round
 from .submission import parse_submission
 
@@ -40,8 +42,12 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
                             "Lưu lại tệp với bảng mã UTF-8 (Unicode).")]
 
 
-def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = None) -> tuple[Corpus | None, list[Problem]]:
-    """Load everything under ``root``; ``only`` limits which submissions are parsed (for ``check PATH``)."""
+def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = None,
+                today: _dt.date | None = None) -> tuple[Corpus | None, list[Problem]]:
+    """Load everything under ``root``; ``only`` limits which submissions are parsed (for ``check PATH``).
+
+    ``today`` is the build date the date rules compare with (None: the real today).
+    """
     problems: list[Problem] = []
     root = Path(root)
     shown = lambda p: display_path(p, base)  # noqa: E731
@@ -59,7 +65,7 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
         if entry.name in IGNORED or entry.name == REGISTRY_FILE or entry.name.startswith("."):
             continue
         if entry.is_dir() and YEAR_DIR.match(entry.name):
-            rnd, subs, probs = _load_round(entry, int(entry.name), registry, shown, only)
+            rnd, subs, probs = _load_round(entry, int(entry.name), registry, shown, only, today)
             problems += probs
             if rnd is not None:
                 rounds.append(rnd)
@@ -75,7 +81,7 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     return Corpus(registry, tuple(rounds), submissions), sorted_problems(problems)
 
 
-def _load_round(folder: Path, year: int, registry: Registry, shown, only):
+def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=None):
     problems: list[Problem] = []
     round_path = folder / ROUND_FILE
     if not round_path.is_file():
@@ -101,11 +107,14 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only):
                                   did_you_mean(entry.stem, registry.ids())
                                   or "Đặt tên tệp theo mã cơ quan trong submissions/agencies.yml."))
             continue
+        if (too_large := file_too_large(shown(entry), entry.stat().st_size)) is not None:
+            problems.append(too_large)
+            continue
         text, probs = read_text(entry, shown(entry))
         problems += probs
         if text is None:
             continue
-        sub, probs = parse_submission(text, shown(entry), entry.stem, year, rnd, registry)
+        sub, probs = parse_submission(text, shown(entry), entry.stem, year, rnd, registry, today)
         problems += probs
         if sub is not None:
             subs.append(sub)

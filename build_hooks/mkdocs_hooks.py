@@ -22,6 +22,7 @@ keeps this module loaded between rebuilds.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import os
@@ -52,6 +53,17 @@ SUBMISSIONS_ENV = "REPORT_SUBMISSIONS"
 CHARTS_ENV = "REPORT_CHARTS"
 """``REPORT_CHARTS=0`` builds without the SVG trend charts (the data tables stay): to measure their cost."""
 
+TODAY_ENV = "REPORT_TODAY"
+"""Environment variable fixing the build date (ISO ``yyyy-mm-dd``) for the date rules; default: today."""
+
+
+def build_date() -> datetime.date | None:
+    value = os.environ.get(TODAY_ENV)
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        raise PluginError(f"{TODAY_ENV}={value!r} không phải ngày yyyy-mm-dd.") from None
+
 
 def submissions_dir(config) -> Path:
     root = Path(config.config_file_path).parent
@@ -62,17 +74,20 @@ def on_config(config):
     _STATE.clear()
     root = Path(config.config_file_path).parent
     source = submissions_dir(config)
-    corpus, problems = load_corpus(source, base=root)
+    corpus, problems = load_corpus(source, base=root, today=build_date())
+    if corpus is not None and not any(p.is_error for p in problems):
+        # Agencies that disagree on a figure: a warning naming both files, so `--strict` fails
+        # until the Sở reconciles the figures or acknowledges them in the round file.
+        problems = problems + list(corpus_conflicts(corpus))
     for problem in problems:
         (log.error if problem.is_error else log.warning)(problem.format())
     errors = sum(p.is_error for p in problems)
     if errors or corpus is None:
         raise PluginError(f"{errors} lỗi trong dữ liệu báo cáo ({source}); không tạo trang web. "
                           "Sửa các lỗi nêu trên rồi chạy lại.")
-    # Agencies that disagree on a figure: a warning naming both files, so `--strict` fails
-    # until the Sở reconciles the figures or acknowledges them in the round file.
-    for problem in corpus_conflicts(corpus):
-        log.warning(problem.format())
+    if config.strict and problems:  # MkDocs' strict mode would abort only after writing the site
+        raise PluginError(f"{len(problems)} cảnh báo trong dữ liệu báo cáo ({source}) ở chế độ --strict; "
+                          "không tạo trang web. Sửa các cảnh báo nêu trên rồi chạy lại.")
     archive = Archive.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
     if archive is not None:
         corpus = _archive_config(config, corpus, archive)
@@ -104,7 +119,7 @@ def on_files(files, config):
     fragments = _STATE["fragments"] = {}
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
     in_nav = set(_nav_paths(config.nav))
-    for page in plan_pages(corpus, config.use_directory_urls, charts=charts):
+    for page in plan_pages(corpus, config.use_directory_urls, charts=charts, guide=_STATE["archive"] is None):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         file = File.generated(config, page.path, content=with_front_matter(page_meta(page.path), page.content))

@@ -18,6 +18,7 @@ from .projects import merge_projects
 from .render_data import render_data_page
 from .render_indicators import render_round_indicators, render_trend_page, render_trends_index
 from .render_projects import render_projects
+from .render_guide import PATH as GUIDE_PATH, TITLE as GUIDE_TITLE, render_guide
 from .render_home import render_agency_index, render_landing, render_round_home
 from .render_letter import render_agency_page
 from .render_print import render_print
@@ -44,9 +45,10 @@ class Page:
     """Placeholder token -> HTML to put back after Markdown conversion (see ``fragments``)."""
 
 
-def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True) -> list[Page]:
+def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True) -> list[Page]:
     """Every generated page.
 
+    ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
     ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);
     ``charts=False`` leaves the SVG trend charts out (tables stay).
     """
@@ -79,6 +81,8 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True)
     pages += _site_data_pages(corpus, by_year, charts)
     if any(r.demo for r in corpus.rounds):
         pages[0] = Page(pages[0].path, pages[0].title, DEMO_NOTICE + pages[0].content)
+    if corpus.rounds and guide:
+        pages.append(Page(GUIDE_PATH, GUIDE_TITLE, render_guide(corpus)))
     return pages
 
 

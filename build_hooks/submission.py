@@ -1,6 +1,10 @@
 """Reading one submission file into a ``Submission`` plus located problems."""
 from __future__ import annotations
 
+import datetime as _dt
+from dataclasses import replace
+
+from . import rules
 from .checks import Reader, did_you_mean
 from .frontmatter import read_letter
 from .model import Registry, Round, Submission
@@ -11,21 +15,33 @@ from .yamlsource import load_yaml, split_front_matter
 
 
 def parse_submission(text: str, path: str, agency_id: str, year: int, rnd: Round | None,
-                     registry: Registry) -> tuple[Submission | None, list[Problem]]:
-    """Parse and check ``text``; ``agency_id`` and ``year`` come from the file's name and folder."""
-    text = nfc(text.lstrip("\ufeff"))
+                     registry: Registry, today: _dt.date | None = None) -> tuple[Submission | None, list[Problem]]:
+    """Parse and check ``text``; ``agency_id`` and ``year`` come from the file's name and folder.
+
+    ``today`` is the build date for the date rules (None: the real today).
+    """
+    raw = text.lstrip("\ufeff")
+    context = rules.Context(path, raw, year, rnd, today)
+    submission, problems, context = _parse(nfc(raw), path, agency_id, year, rnd, registry, context)
+    return submission, problems + rules.check(context)
+
+
+def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, registry: Registry,
+           context: rules.Context) -> tuple[Submission | None, list[Problem], rules.Context]:
     split = split_front_matter(text)
     if split is None:
         return None, [error(path, 1, 1, "missing-front-matter",
                             "Tệp không bắt đầu bằng phần thông tin văn bản (front-matter) giữa hai dòng '---'.",
-                            "Dòng đầu tiên của tệp phải là '---'; xem mẫu bằng lệnh 'python -m build_hooks new'.")]
+                            "Dòng đầu tiên của tệp phải là '---'; xem mẫu bằng lệnh 'python -m build_hooks new'.")], context
     yaml_text, yaml_line, body, body_line = split
+    context = replace(context, yaml_text=yaml_text, yaml_line=yaml_line, body=body, body_line=body_line)
     doc, problems = load_yaml(yaml_text, path, yaml_line - 1)
     if doc is None:
-        return None, problems
+        return None, problems, context
+    context = replace(context, doc=doc)
     reader = Reader(doc, path, problems)
     if reader.mapping(()) is None:
-        return None, problems
+        return None, problems, context
     letter = read_letter(reader, rnd)
     if letter.agency is not None and letter.agency != agency_id:
         hint = (f"Đổi thành 'agency: {agency_id}', hoặc đổi tên tệp thành {letter.agency}.md."
@@ -49,4 +65,4 @@ def parse_submission(text: str, path: str, agency_id: str, year: int, rnd: Round
         no_assigned_tasks=letter.no_assigned_tasks, not_assigned=letter.not_assigned,
         indicators=letter.indicators, projects=letter.projects, parts=tuple(parts), body_line=body_line,
     )
-    return submission, problems
+    return submission, problems, replace(context, submission=submission)

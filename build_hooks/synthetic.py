@@ -105,6 +105,7 @@ def _letter(rng: random.Random, agency_id: str, year: int, i: int, base: dict,
         return _join(front, body), sections
     front.update(extra or {})
     outline = [s["id"] for s in base["outline"]]
+    titles = {s["id"]: " ".join(s["title"].split()[:6]) for s in base["outline"]}  # shortened, as authors do
     chosen = [s for s in outline if "." in s and rng.random() < 0.3] or ["II.1"]
     if i % 3 == 0:
         front["no_assigned_tasks"] = ["II.7"]
@@ -117,16 +118,16 @@ def _letter(rng: random.Random, agency_id: str, year: int, i: int, base: dict,
         depth = sid.count(".") + 1
         if relative:
             if root not in opened:
-                lines += [f"# {root}. PHẦN {root}", ""]
+                lines += [f"# {root}. {titles[root]}", ""]
                 opened.add(root)
             if depth == 3 and sid.rsplit(".", 1)[0] not in opened:
                 parent = sid.rsplit(".", 1)[0]
-                lines += [f"## {parent.partition('.')[2]}. Nhóm {parent}", ""]
+                lines += [f"## {parent.partition('.')[2]}. {titles[parent]}", ""]
                 opened.add(parent)
-            lines += [f"{'#' * depth} {rest}. Mục {sid}", ""]
+            lines += [f"{'#' * depth} {rest}. {titles[sid]}", ""]
             opened.add(sid)
         else:
-            lines += [f"{'#' * depth} {sid}. Mục {sid}", ""]
+            lines += [f"{'#' * depth} {sid}. {titles[sid]}", ""]
         para = [_paragraph(rng, f"{tag} {sid} đoạn {k}") for k in range(rng.randint(1, 2))]
         items = [f"{tag} {sid} ý {k}" for k in range(2)]
         block = para[:1] + ["", *(f"- {item}" for item in items), ""] + para[1:]

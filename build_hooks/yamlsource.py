@@ -51,6 +51,20 @@ _Loader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
 }
 
+# libyaml's parser, when PyYAML was built with it, reads the same YAML about ten times faster
+# (it is what lets ``check`` go through a thousand submissions in about a second).
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastLoader(yaml.CSafeLoader):
+        """The same loader on libyaml's parser."""
+
+    _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+else:  # pragma: no cover - depends on how PyYAML was installed
+    _FastLoader = _Loader
+
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
+"""libyaml reports ``!!int`` as ``tag:yaml.org,2002:int``; the author wrote the short form."""
+
 
 def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = False) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``text``; positions are shifted by ``line_offset`` lines.
@@ -64,7 +78,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = 
 
     try:
         if not allow_tags:
-            for event in yaml.parse(text, Loader=_Loader):
+            for event in yaml.parse(text, Loader=_FastLoader):
                 anchor = getattr(event, "anchor", None)
                 tag = getattr(event, "tag", None)
                 line, col = at(event.start_mark)
@@ -75,9 +89,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = 
                     problems.append(error(path, line, col, "yaml-anchor", f"Không dùng neo YAML (&{anchor}).",
                                           "Xóa &tên; mỗi giá trị viết đầy đủ."))
                 if tag is not None:  # the parser reports a tag only when one is written
-                    problems.append(error(path, line, col, "yaml-tag", f"Không dùng thẻ YAML ({tag}).",
+                    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+                    problems.append(error(path, line, col, "yaml-tag", f"Không dùng thẻ YAML ({shown}).",
                                           "Xóa thẻ bắt đầu bằng '!'; ghi giá trị như văn bản thường."))
-        loader = _Loader(text)
+        loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -132,7 +147,7 @@ _BUILDERS = {
 
 def _scalar(node) -> object:
     """Plain scalars become int, float, bool or None as YAML says; everything else stays text."""
-    build = _BUILDERS.get(node.tag) if not node.style else None  # plain scalars only
+    build = _BUILDERS.get(node.tag) if not node.style else None  # plain style: None, or '' from libyaml
     if build is None:
         return node.value
     try:

@@ -160,3 +160,32 @@ def real_http(real_site):
 
     with serve(real_site.site) as base:
         yield base
+
+
+# --- Submission trees for the checker's tests (issue 3) -------------------------------------------
+
+BUILD_TODAY = "2024-01-15"
+"""Build date the checker's tests use, so that "a date after the build date" is testable."""
+
+
+def submission_tree(root: Path, files: dict) -> Path:
+    """A tiny ``submissions/`` tree: the real registry and 2023 round plus ``files`` (name under 2023/ -> text or bytes)."""
+    import shutil
+
+    (root / "2023").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "submissions" / "agencies.yml", root / "agencies.yml")
+    shutil.copy(ROOT / "submissions" / "2023" / "round.yml", root / "2023" / "round.yml")
+    for name, content in files.items():
+        target = root / "2023" / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return root
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m build_hooks ARGS`` in a subprocess, as an author or CI would run it."""
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **(env or {}))
+    return subprocess.run([sys.executable, "-m", "build_hooks", *args], cwd=cwd or ROOT, env=environ,
+                          capture_output=True, text=True)

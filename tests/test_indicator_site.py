@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from build_hooks.numbers import parse_quantity
 from build_hooks.opendata import SCHEMA_DIR, ZIP_PATH
 from build_hooks.render_indicators import with_unit
+from conftest import build_site
 
 pytestmark = pytest.mark.slow
 BOM = b"\xef\xbb\xbf"
@@ -115,7 +116,15 @@ def test_unacknowledged_conflict_fails_strict_naming_both_files(conflict_site):
         assert f"2024/{fig['agency']}.md" in warnings[0]
         assert str(fig["value"]) in warnings[0]
     assert "acknowledged_conflicts" in warnings[0]  # the hint says how to publish anyway
-    # The pages are still written for review: both figures, marked.
+    # Under --strict, like every warning, it stops the build before the site is written.
+    assert not build.site.exists()
+
+
+def test_unacknowledged_conflict_shows_both_figures_when_not_strict(conflict_site, tmp_path):
+    root, _written, _build = conflict_site
+    build = build_site(root, tmp_path / "site", strict=False)
+    assert build.returncode == 0, build.output
+    assert "[indicator-conflict]" in build.output
     cell = text(indicator_table(build, 2024)[(
         "Tỷ lệ khu công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường", "%")][2])
     assert cell.count(" — ") == 2 and "⚠ Số liệu không thống nhất" in cell

@@ -97,7 +97,7 @@ def test_letter_hits_name_agency_year_and_outline_section(synthetic):
     sections = [d for d in letters if "#muc-" in d["location"]]
     assert len(sections) > 50
     # The letter head and foot (motto, recipient, signature) are the same in every letter: not indexed.
-    assert not [d for d in docs if "CỘNG HÒA XÃ HỘI" in d["text"] or "Người ký" in d["text"]]
+    assert not [d for d in letters if "CỘNG HÒA XÃ HỘI" in d["text"] or "Người ký" in d["text"]]
 
 
 def test_the_real_letter_is_indexed_once_with_its_agency_and_year(real_site):

@@ -1,0 +1,99 @@
+"""The repository's CI for its users: workflows and the pre-commit hook.
+
+``actionlint`` cannot be installed here (its wheel downloads a binary), so the
+workflows are validated with check-jsonschema's bundled SchemaStore schemas for
+GitHub workflows, plus its "every job has a timeout" schema; the structure the
+issue asks for is asserted below.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+
+
+def _steps(path: Path) -> list[dict]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [step for job in data["jobs"].values() for step in job.get("steps", [])]
+
+
+@pytest.mark.parametrize("schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"])
+def test_workflows_pass_the_schema_check(schema):
+    proc = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, WORKFLOWS)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_schema_check_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    step:\n      - run: true\n")
+    proc = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+
+
+def test_pull_request_workflow_guards_checks_builds_and_uploads():
+    path = ROOT / ".github" / "workflows" / "pull-request.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert list(data[True]) == ["pull_request"]  # YAML 1.1 reads the key "on" as true
+    runs = [s.get("run", "") for s in _steps(path)]
+    order = [next(i for i, r in enumerate(runs) if needle in r) for needle in
+             ("build_hooks guard --base", "build_hooks check --format github", "mkdocs build --strict")]
+    assert order == sorted(order)
+    uses = [s.get("uses", "") for s in _steps(path)]
+    assert "actions/upload-artifact@v4" in uses
+    setup = next(s for s in _steps(path) if s.get("uses", "").startswith("actions/setup-python@"))
+    assert setup["with"]["python-version"] == "3.11" and setup["with"]["cache"] == "pip"
+    checkout = next(s for s in _steps(path) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # guard needs the target branch's history
+
+
+def test_main_workflow_builds_and_deploys_to_pages():
+    path = ROOT / ".github" / "workflows" / "publish.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data[True]["push"]["branches"] == ["main"]
+    uses = [s.get("uses", "") for s in _steps(path)]
+    assert {"actions/upload-pages-artifact@v4", "actions/deploy-pages@v4", "actions/configure-pages@v5"} <= set(uses)
+    assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any("mkdocs build --strict" in s.get("run", "") for s in _steps(path))
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A git repository with the project's code, data and pre-commit configuration."""
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "build_hooks", repo / "build_hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "submissions", repo / "submissions")
+    shutil.copy(ROOT / ".pre-commit-config.yaml", repo)
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}", PRE_COMMIT_HOME=str(tmp_path / "cache"),
+               NO_MKDOCS_2_WARNING="1", GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base", "--no-verify"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True)
+    return repo, env
+
+
+def test_pre_commit_hook_checks_staged_submissions(project_copy):
+    repo, env = project_copy
+    assert subprocess.run([str(BIN / "pre-commit"), "validate-config"], cwd=repo, env=env).returncode == 0
+    letter = (ROOT / "tests" / "cases" / "bad" / "raw-html-script.md").read_text(encoding="utf-8")
+    (repo / "submissions" / "2023" / "so-xay-dung.md").write_text(letter, encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    proc = subprocess.run([str(BIN / "pre-commit"), "run"], cwd=repo, env=env, capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "submissions/2023/so-xay-dung.md:35:1: error:" in proc.stdout and "[raw-html]" in proc.stdout
+    good = (ROOT / "tests" / "cases" / "good" / "base.md").read_text(encoding="utf-8")
+    (repo / "submissions" / "2023" / "so-xay-dung.md").write_text(good, encoding="utf-8")
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    proc = subprocess.run([str(BIN / "pre-commit"), "run"], cwd=repo, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
