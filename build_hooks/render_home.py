@@ -60,7 +60,7 @@ def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registr
     return "\n".join(out)
 
 
-def render_landing(corpus: Corpus) -> str:
+def render_landing(corpus: Corpus, guide: bool = True) -> str:
     newest = corpus.rounds[0]
     out = ["# Báo cáo phát triển công nghiệp tỉnh Quảng Ngãi\n",
            "Tổng hợp báo cáo hằng năm của các sở, ban, ngành và địa phương về tình hình triển khai thực hiện "
@@ -68,9 +68,20 @@ def render_landing(corpus: Corpus) -> str:
            "tổng hợp.\n",
            f"## Mới nhất: năm {newest.year}\n",
            f"**{md(newest.title)}**\n",
-           f"- {link('Tổng quan', paths.rel(paths.LANDING, paths.home(newest.year)))}",
-           f"- {link('Báo cáo tổng hợp', paths.rel(paths.LANDING, paths.report(newest.year)))}",
-           f"- {link('Tình hình nộp báo cáo', paths.rel(paths.LANDING, paths.status(newest.year)))}\n"]
+           f"Đã trả lời: **{answered_count(newest, corpus.submissions.get(newest.year, ()))}/{len(newest.expected)}** "
+           "cơ quan được đề nghị báo cáo.\n",
+           f"- {link('Tổng quan', paths.rel(paths.LANDING, paths.home(newest.year)))}: yêu cầu báo cáo, căn cứ, đề cương",
+           f"- {link('Báo cáo tổng hợp', paths.rel(paths.LANDING, paths.report(newest.year)))}: "
+           "nội dung của mọi cơ quan theo từng mục của đề cương",
+           f"- {link('Tình hình nộp báo cáo', paths.rel(paths.LANDING, paths.status(newest.year)))}: "
+           "cơ quan nào đã trả lời, mục nào đã có nội dung",
+           f"- {link('Chỉ tiêu', paths.rel(paths.LANDING, paths.indicators(newest.year)))} và "
+           f"{link('dự án', paths.rel(paths.LANDING, paths.projects(newest.year)))} (mục I.1 và II.7)",
+           f"- {link('Chỉ tiêu qua các năm', paths.rel(paths.LANDING, paths.TRENDS))} · "
+           f"{link('Dữ liệu mở', paths.rel(paths.LANDING, paths.DATA))} (CSV, JSON, Excel)",
+           ""]
+    if guide:
+        out.insert(-1, f"- {link('Hướng dẫn nộp báo cáo', 'huong-dan/nop-bao-cao.md')} cho cán bộ các cơ quan")
     if len(corpus.rounds) > 1:
         out.append("## Các năm\n")
         for rnd in corpus.rounds:

@@ -53,7 +53,7 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     ``charts=False`` leaves the SVG trend charts out (tables stay).
     """
     letters = LetterRenderer()
-    pages = [Page(paths.LANDING, "Trang chủ", render_landing(corpus))]
+    pages = [Page(paths.LANDING, "Trang chủ", render_landing(corpus, guide))]
     by_year = rows_by_year(corpus)
     for rnd in corpus.rounds:
         subs = corpus.submissions.get(rnd.year, ())
