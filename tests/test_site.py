@@ -105,3 +105,16 @@ def test_unexpected_agency_is_published_and_marked(tmp_path):
     status = text(build.page("2023/tinh-hinh-nop/index.html"))
     assert "Đã trả lời (ngoài danh sách)" in status and "Trả lời ngoài danh sách đề nghị: 1" in status
     assert "Nội dung của Sở Y tế." in text(build.page("2023/bao-cao-tong-hop/index.html"))
+
+
+def test_every_page_of_a_demo_says_it_is_a_demo(synthetic):
+    _submissions, _written, build = synthetic
+    pages = [p for p in build.site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 30
+    unlabelled = [str(p.relative_to(build.site)) for p in pages
+                  if "DỮ LIỆU MINH HỌA" not in p.read_text(encoding="utf-8")]
+    assert unlabelled == []
+
+
+def test_real_site_is_not_labelled_a_demo(real_site):
+    assert not [p for p in real_site.site.rglob("*.html") if "MINH HỌA" in p.read_text(encoding="utf-8").upper()]
