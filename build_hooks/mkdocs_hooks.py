@@ -37,24 +37,24 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from build_hooks.archive import ARCHIVE_ENV, OFFLINE_ENV, Archive, only_round  # noqa: E402
-from build_hooks.corpus import load_corpus  # noqa: E402
-from build_hooks.fragments import substitute  # noqa: E402
-from build_hooks.indicators import corpus_conflicts  # noqa: E402
-from build_hooks.page_meta import page_meta, with_front_matter  # noqa: E402
-from build_hooks.search import annotate_index, letter_contexts  # noqa: E402
-from build_hooks.site import plan_data_files, plan_nav, plan_pages  # noqa: E402
+from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
+from build_hooks.load.corpus import load_corpus  # noqa: E402
+from build_hooks.publish.archive_mode import Archive, only_round  # noqa: E402
+from build_hooks.render.fragments import substitute  # noqa: E402
+from build_hooks.settings import (  # noqa: E402
+    ARCHIVE_ENV,
+    CHARTS_ENV,
+    OFFLINE_ENV,
+    SUBMISSIONS_ENV,
+    TODAY_ENV,
+)
+from build_hooks.site.page_meta import page_meta, with_front_matter  # noqa: E402
+from build_hooks.site.plan import plan_data_files, plan_nav, plan_pages  # noqa: E402
+from build_hooks.site.search_index import annotate_index, letter_contexts  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.report")
 _STATE: dict = {}
 
-SUBMISSIONS_ENV = "REPORT_SUBMISSIONS"
-"""Environment variable naming another submissions folder (tests, demo, benchmarks)."""
-CHARTS_ENV = "REPORT_CHARTS"
-"""``REPORT_CHARTS=0`` builds without the SVG trend charts (the data tables stay): to measure their cost."""
-
-TODAY_ENV = "REPORT_TODAY"
-"""Environment variable fixing the build date (ISO ``yyyy-mm-dd``) for the date rules; default: today."""
 
 
 def build_date() -> datetime.date | None:

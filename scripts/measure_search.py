@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS, serve, worker_search  # noqa: E402
-from build_hooks.snapshot import take_snapshot  # noqa: E402
-from build_hooks.synthetic import write_round  # noqa: E402
+
+from build_hooks.dev.synthetic import write_round  # noqa: E402
+from build_hooks.publish.snapshot import take_snapshot  # noqa: E402
 
 
 def build(submissions: Path, site: Path) -> float:

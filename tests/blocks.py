@@ -36,7 +36,7 @@ def contains(haystack: list[str], needle: str) -> bool:
 
 
 def kind_of(text: str) -> str:
-    """The element the synthetic generator wrote ``text`` as (see ``build_hooks.synthetic``)."""
+    """The element the synthetic generator wrote ``text`` as (see ``build_hooks.dev.synthetic``)."""
     return "li" if " ý " in text else "td" if " ô " in text else "p"
 
 

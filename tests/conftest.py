@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_hooks.synthetic import write_round  # noqa: E402
+from build_hooks.dev.synthetic import write_round  # noqa: E402
 
 
 @dataclass
@@ -145,7 +145,7 @@ def unzip(zip_path: Path, into: Path) -> Path:
 @pytest.fixture(scope="session")
 def synthetic_snapshot(tmp_path_factory) -> Snapshot:
     """A snapshot of the 2023 round of a synthetic tree (8 agencies, 2022 and 2023)."""
-    from build_hooks.snapshot import take_snapshot
+    from build_hooks.publish.snapshot import take_snapshot
 
     root = tmp_path_factory.mktemp("snapshot")
     written = write_round(root / "submissions", 8, years=(2022, 2023), seed=3)

@@ -12,7 +12,7 @@ ADAPTER = "mkdocs_hooks.py"
 
 def test_core_modules_do_not_import_mkdocs():
     offenders = []
-    for path in sorted((ROOT / "build_hooks").glob("*.py")):
+    for path in sorted((ROOT / "build_hooks").rglob("*.py")):
         if path.name == ADAPTER:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -28,7 +28,7 @@ def test_core_modules_do_not_import_mkdocs():
 def test_core_runs_with_mkdocs_unimportable():
     code = ("import sys; sys.modules['mkdocs'] = None\n"
             "from pathlib import Path\n"
-            "from build_hooks.corpus import load_corpus\nfrom build_hooks.site import plan_pages\n"
+            "from build_hooks.load.corpus import load_corpus\nfrom build_hooks.site.plan import plan_pages\n"
             "c, p = load_corpus(Path('submissions'))\nprint(len(plan_pages(c)))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr

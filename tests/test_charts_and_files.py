@@ -1,15 +1,15 @@
 """Charts and data files are pure, deterministic and self-contained."""
-import zipfile
 import io
+import zipfile
 
 import pytest
 
-from build_hooks.charts import trend_svg
-from build_hooks.corpus import load_corpus
-from build_hooks.indicators import trends
-from build_hooks.render_indicators import render_trend_page
-from build_hooks.site import plan_data_files
-from build_hooks.synthetic import write_round
+from build_hooks.aggregate.indicators import trends
+from build_hooks.dev.synthetic import write_round
+from build_hooks.load.corpus import load_corpus
+from build_hooks.render.charts import trend_svg
+from build_hooks.render.indicators import render_trend_page
+from build_hooks.site.plan import plan_data_files
 
 
 @pytest.fixture(scope="module")

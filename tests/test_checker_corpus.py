@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from build_hooks.corpus import load_corpus
-from build_hooks.rules import CATALOGUE, MAX_BYTES
-
 from conftest import BUILD_TODAY, build_site, submission_tree
+
+from build_hooks.load.corpus import load_corpus
+from build_hooks.rules.catalogue import CATALOGUE, MAX_BYTES
 
 CASES = Path(__file__).parent / "cases"
 EXPECTED: dict = yaml.safe_load((CASES / "expected.yml").read_text(encoding="utf-8"))

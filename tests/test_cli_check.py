@@ -80,8 +80,8 @@ def test_github_format_gives_annotations(tmp_path):
 
 
 def test_github_format_escapes_newlines_and_separators(tmp_path):
-    from build_hooks.output import github_annotation
-    from build_hooks.problems import error, warning
+    from build_hooks.commands.formats import github_annotation
+    from build_hooks.domain.problems import error, warning
 
     text = github_annotation(warning("a,b:c.md", 3, 4, "r", "dòng 1\ndòng 2 50%", "gợi ý"))
     assert text == "::warning file=a%2Cb%3Ac.md,line=3,col=4,title=r::dòng 1%0Adòng 2 50%25 (gợi ý) [r]"

@@ -8,16 +8,15 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
-from build_hooks.corpus import load_corpus
-from build_hooks.codeowners import FALLBACK_OWNER, render_codeowners
-from build_hooks.guard import judge
-from build_hooks.jsonschema_export import render_schema, render_schema_text
-from build_hooks.model import Agency, Registry
-from build_hooks.schema import FRONT_MATTER
-from build_hooks.yamlsource import split_front_matter
-
 from conftest import BUILD_TODAY, ROOT, build_site, run_cli, submission_tree
+
+from build_hooks.commands.codeowners import FALLBACK_OWNER, render_codeowners
+from build_hooks.commands.guard import judge
+from build_hooks.domain.model import Agency, Registry
+from build_hooks.load.corpus import load_corpus
+from build_hooks.load.schema import FRONT_MATTER
+from build_hooks.load.yamlsource import split_front_matter
+from build_hooks.publish.json_schema import render_schema, render_schema_text
 
 CASES = Path(__file__).parent / "cases"
 
@@ -118,7 +117,7 @@ def test_schema_rejects_what_the_checker_rejects_for_types_and_keys(case):
 def test_guard_accepts_one_agency_and_code_only_changes():
     assert judge(["submissions/2023/so-xay-dung.md"]).ok
     assert judge(["submissions/2023/so-xay-dung.md", "submissions/2024/so-xay-dung.md"]).ok
-    assert judge(["build_hooks/rules.py", "mkdocs.yml", "submissions/agencies.yml"]).ok
+    assert judge(["build_hooks/rules/catalogue.py", "mkdocs.yml", "submissions/agencies.yml"]).ok
     assert judge([]).ok
 
 
@@ -130,7 +129,7 @@ def test_guard_refuses_two_agencies_and_names_the_files_to_split_out():
 
 
 @pytest.mark.parametrize("other", ["submissions/agencies.yml", "submissions/2023/round.yml", "mkdocs.yml",
-                                   "build_hooks/rules.py", ".github/workflows/publish.yml"])
+                                   "build_hooks/rules/catalogue.py", ".github/workflows/publish.yml"])
 def test_guard_refuses_a_submission_with_anything_else(other):
     verdict = judge(["submissions/2023/so-xay-dung.md", other])
     assert not verdict.ok
@@ -154,7 +153,7 @@ def test_guard_command_reads_the_branch_from_git(tmp_path):
     (repo / "submissions" / "2023" / "so-tai-chinh.md").write_text("c\n", encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "two agencies")
-    from build_hooks.guard import changed_files
+    from build_hooks.commands.guard import changed_files
 
     assert changed_files("main", cwd=repo) == ["submissions/2023/so-tai-chinh.md", "submissions/2023/so-xay-dung.md"]
     proc = run_cli("guard", "--files", "submissions/2023/so-tai-chinh.md", "submissions/2023/so-xay-dung.md",

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import build_site
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 
-from build_hooks.numbers import parse_quantity
-from build_hooks.opendata import SCHEMA_DIR, ZIP_PATH
-from build_hooks.render_indicators import with_unit
-from conftest import build_site
+from build_hooks.domain.numbers import parse_quantity
+from build_hooks.publish.opendata import SCHEMA_DIR, ZIP_PATH
+from build_hooks.render.indicators import with_unit
 
 pytestmark = pytest.mark.slow
 BOM = b"\xef\xbb\xbf"

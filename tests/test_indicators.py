@@ -4,13 +4,23 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_hooks.changes import diff_rounds
-from build_hooks.corpus import load_corpus
-from build_hooks.indicators import (CONFLICT, MET, NO_DATA, NO_TARGET, NOT_MET, conflict_problems, corpus_conflicts,
-                                    rows_by_year, target_status, trends)
-from build_hooks.numbers import parse_quantity
-from build_hooks.projects import MIXED, merge_projects, project_key, status_counts
-from build_hooks.synthetic import write_round
+from build_hooks.aggregate.changes import diff_rounds
+from build_hooks.aggregate.indicators import (
+    CONFLICT,
+    MET,
+    NO_DATA,
+    NO_TARGET,
+    NOT_MET,
+    conflict_problems,
+    corpus_conflicts,
+    rows_by_year,
+    target_status,
+    trends,
+)
+from build_hooks.aggregate.projects import MIXED, merge_projects, project_key, status_counts
+from build_hooks.dev.synthetic import write_round
+from build_hooks.domain.numbers import parse_quantity
+from build_hooks.load.corpus import load_corpus
 
 Q = parse_quantity
 
@@ -187,9 +197,10 @@ def test_real_round_keeps_the_plan_targets():
     assert "5 - 6 tỷ USD" in notes and "800 tỷ đồng" in notes
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st
 
-from build_hooks.numbers import Quantity  # noqa: E402
+from build_hooks.domain.numbers import Quantity  # noqa: E402
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
@@ -224,7 +235,7 @@ def test_disagreeing_project_statuses_are_counted_apart(tmp_path):
     first = next(p for p in projects if p.key.startswith("du an minh hoa so 1"))
     assert first.status == MIXED and first.statuses == [twice[0]["status"], other]
     assert dict(status_counts(corpus.round(2023), projects))[MIXED] == 1
-    from build_hooks.render_projects import render_projects
+    from build_hooks.render.projects import render_projects
 
     page = render_projects(corpus.round(2023), projects)
     row = next(line for line in page.splitlines() if "Dự án minh họa số 1" in line)

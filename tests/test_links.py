@@ -5,7 +5,7 @@ import posixpath
 
 from bs4 import BeautifulSoup
 
-from build_hooks.paths import href, page_url
+from build_hooks.site.paths import href, page_url
 
 
 def test_page_urls_in_both_styles():

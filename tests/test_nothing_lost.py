@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from blocks import contains, contains_as, texts_by_section
 
 SEED_PARAGRAPHS = [

@@ -8,9 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-
 from browser_support import ARTIFACTS
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS = ROOT / "overrides" / "assets" / "stylesheets" / "print-a4.css"

@@ -5,15 +5,14 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-
-from build_hooks.legacy import find_legacy
-from build_hooks.rawhtml import find_html
-from build_hooks.rules import RULES
-from build_hooks.schema import FRONT_MATTER, INDICATOR
-from build_hooks.submission import parse_submission
-
 from conftest import ROOT
 from test_checker_properties import REGISTRY, ROUND
+
+from build_hooks.load.schema import FRONT_MATTER, INDICATOR
+from build_hooks.load.submission import parse_submission
+from build_hooks.rules.catalogue import RULES
+from build_hooks.rules.legacy_encoding import find_legacy
+from build_hooks.rules.raw_html import find_html
 
 BASE = (ROOT / "tests" / "cases" / "good" / "base.md").read_text(encoding="utf-8")
 
@@ -100,7 +99,7 @@ def test_nfc_column_points_at_the_decomposed_letter():
 
 
 def test_big_file_is_refused_before_reading(tmp_path):
-    from build_hooks.rules import MAX_BYTES, file_too_large
+    from build_hooks.rules.catalogue import MAX_BYTES, file_too_large
 
     assert file_too_large("x.md", MAX_BYTES) is None
     assert file_too_large("x.md", MAX_BYTES + 1).rule == "file-too-large"
@@ -150,6 +149,6 @@ def test_scans_stay_linear_on_pathological_lines(text):
 
 
 def test_the_guide_example_passes_the_checker():
-    from build_hooks.render_guide import EXAMPLE
+    from build_hooks.render.guide import EXAMPLE
 
     assert rules_for(EXAMPLE) == []

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 import re
 
-from build_hooks import paths
-from build_hooks.page_meta import page_meta, with_front_matter
-from build_hooks.search import LetterContext, annotate_index
+from build_hooks.site import paths
+from build_hooks.site.page_meta import page_meta, with_front_matter
+from build_hooks.site.search_index import LetterContext, annotate_index
 
 LETTER = "2023/co-quan/so-x/"
 CONTEXT = {LETTER: LetterContext("Sở X — năm 2023", {"muc-ii-4-1": "II.4.1. Phát triển công nghiệp hỗ trợ"})}

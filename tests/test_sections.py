@@ -1,8 +1,8 @@
 """Heading numbers -> outline sections, in both numbering styles, with positions."""
 from __future__ import annotations
 
-from build_hooks.model import Outline, Section
-from build_hooks.sections import heading_number, shift_headings, split_body
+from build_hooks.domain.model import Outline, Section
+from build_hooks.load.sections import heading_number, shift_headings, split_body
 
 OUTLINE = Outline(tuple(Section(i, f"T {i}") for i in
                         "I I.1 II II.1 II.4 II.4.1 II.4.2 III IV V V.1 V.4 V.4.1".split()))

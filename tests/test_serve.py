@@ -9,7 +9,8 @@ import time
 import urllib.request
 
 from conftest import ROOT
-from build_hooks.synthetic import write_round
+
+from build_hooks.dev.synthetic import write_round
 
 
 def free_port() -> int:

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 
-from bs4 import BeautifulSoup
-
 from blocks import norm
+from bs4 import BeautifulSoup
 from conftest import build_site
 
 
@@ -93,6 +92,7 @@ def test_no_request_to_another_host(real_site):
 
 def test_unexpected_agency_is_published_and_marked(tmp_path):
     import shutil
+
     from conftest import ROOT
     root = tmp_path / "submissions"
     shutil.copytree(ROOT / "submissions", root)

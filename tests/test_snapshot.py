@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_hooks.manifest import MANIFEST_NAME
-from build_hooks.snapshot import git_source, taken_date, take_snapshot, verify_zip
+from build_hooks.publish.manifest import MANIFEST_NAME
+from build_hooks.publish.snapshot import git_source, take_snapshot, taken_date, verify_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 

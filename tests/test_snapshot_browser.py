@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser_support import ARTIFACTS, TIMEOUT_MS, fold, page_marks, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

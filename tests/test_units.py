@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_hooks.dates import DateError, PartialDate, parse_date
-from build_hooks.numbers import format_number, parse_number, parse_quantity
-from build_hooks.text import fold, sort_key
+from build_hooks.domain.dates import DateError, PartialDate, parse_date
+from build_hooks.domain.numbers import format_number, parse_number, parse_quantity
+from build_hooks.domain.text import fold, sort_key
 
 
 def test_dates_in_the_three_accepted_forms():

@@ -1,0 +1,99 @@
+"""Merging the replies of one round: by outline section, and who answered what.
+
+Pure functions over the loaded model; the renderers only format their results.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_hooks.domain.model import Agency, Part, Registry, Round, Submission
+
+COVERED = "covered"
+NOT_ASSIGNED = "not-assigned"
+MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """What one agency wrote under one outline section (or outside every section)."""
+
+    agency: Agency
+    submission: Submission
+    parts: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    agency: Agency
+    expected: bool
+    """False for an agency that answered without being on the round's list."""
+    submission: Submission | None
+    cells: dict[str, str]
+    """Section id -> ``covered``, ``not-assigned`` or ``missing``."""
+
+
+def contributions(section_id: str | None, submissions, registry: Registry) -> list[Contribution]:
+    """Every agency's text for a section, in registry order (``None``: text outside sections)."""
+    result = []
+    for sub in submissions:
+        parts = tuple(p for p in sub.parts if p.section_id == section_id and p.has_text)
+        agency = registry.get(sub.agency)
+        if parts and agency is not None:
+            result.append(Contribution(agency, sub, parts))
+    return result
+
+
+def by_section(rnd: Round, submissions, registry: Registry) -> dict[str | None, list[Contribution]]:
+    """All contributions keyed by section id, in one pass over the parts."""
+    table: dict[str | None, list[Contribution]] = {s.id: [] for s in rnd.outline.sections}
+    table[None] = []
+    for sub in submissions:
+        agency = registry.get(sub.agency)
+        if agency is None:
+            continue
+        grouped: dict[str | None, list[Part]] = {}
+        for part in sub.parts:
+            if part.has_text:
+                grouped.setdefault(part.section_id, []).append(part)
+        for section_id, parts in grouped.items():
+            table.setdefault(section_id, []).append(Contribution(agency, sub, tuple(parts)))
+    return table
+
+
+def section_cell(sub: Submission | None, section_id: str, written: set[str]) -> str:
+    if sub is None:
+        return MISSING
+    if any(w == section_id or w.startswith(section_id + ".") for w in written):
+        return COVERED
+    if sub.is_not_assigned(section_id):
+        return NOT_ASSIGNED
+    return MISSING
+
+
+def status_rows(rnd: Round, submissions, registry: Registry) -> list[StatusRow]:
+    """Expected agencies first (registry order), then those who answered unasked."""
+    answered = {s.agency: s for s in submissions}
+    expected = set(rnd.expected)
+    ids = [a.id for a in registry.agencies if a.id in expected]
+    ids += [a.id for a in registry.agencies if a.id in answered and a.id not in expected]
+    rows = []
+    for agency_id in ids:
+        sub = answered.get(agency_id)
+        written = set(sub.written_sections()) if sub else set()
+        cells = {s.id: section_cell(sub, s.id, written) for s in rnd.outline.sections}
+        rows.append(StatusRow(registry.get(agency_id), agency_id in expected, sub, cells))
+    return rows
+
+
+def answered_count(rnd: Round, submissions) -> int:
+    expected = set(rnd.expected)
+    return sum(1 for s in submissions if s.agency in expected)
+
+
+def is_late(rnd: Round, sub: Submission) -> bool:
+    """Dated after the deadline; a letter dated only by month is late only if the month is."""
+    if rnd.deadline is None or sub.date is None:
+        return False
+    if sub.date.day is None or rnd.deadline.day is None:
+        return (sub.date.year, sub.date.month) > (rnd.deadline.year, rnd.deadline.month)
+    return sub.date > rnd.deadline

@@ -1,0 +1,310 @@
+"""The things of the domain, as frozen dataclasses.
+
+Every record that comes from a file keeps where it came from (path and line) so
+that later stages can report problems at the author's position.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from build_hooks.domain.dates import PartialDate
+from build_hooks.domain.numbers import Quantity
+
+
+@dataclass(frozen=True)
+class Agency:
+    """One body the Sở asks for a report (a department, a board, a district)."""
+
+    id: str
+    """Lowercase ASCII slug; also the submission's file name."""
+    name: str
+    """Full Vietnamese name, e.g. ``Ban Dân tộc tỉnh Quảng Ngãi``."""
+    code: str
+    """Code used in its document numbers, e.g. ``BDT`` in ``/BDT-CSDT``."""
+    header: str
+    """Its own line of the letter header, upper case: ``BAN DÂN TỘC``."""
+    parent: str = ""
+    """The line above it in the header: ``UBND TỈNH QUẢNG NGÃI``; empty for a top body."""
+    place: str = "Quảng Ngãi"
+    """Place name written before the date."""
+    group: str = ""
+    """Kind of body, for grouping lists: ``so-nganh``, ``dia-phuong``, ``khac``."""
+    reviewers: tuple[str, ...] = ()
+    """GitHub users or teams who review this agency's pull requests."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Registry:
+    agencies: tuple[Agency, ...]
+    path: str = ""
+
+    def get(self, agency_id: str) -> Agency | None:
+        return self._by_id.get(agency_id)
+
+    def ids(self) -> list[str]:
+        return [a.id for a in self.agencies]
+
+    def order(self, agency_id: str) -> int:
+        """Position in the registry: the order agencies are listed in every report."""
+        return self._order.get(agency_id, len(self.agencies))
+
+    @cached_property
+    def _by_id(self) -> dict[str, Agency]:
+        return {a.id: a for a in self.agencies}
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {a.id: i for i, a in enumerate(self.agencies)}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One heading of the outline (đề cương)."""
+
+    id: str
+    """Outline number without trailing dot: ``I``, ``II.4.1``, ``V.3``."""
+    title: str
+    """Full Vietnamese title as the outline prints it."""
+    note: str = ""
+    """Instruction printed under the heading, if any."""
+
+    @property
+    def parent_id(self) -> str | None:
+        return self.id.rsplit(".", 1)[0] if "." in self.id else None
+
+    @property
+    def depth(self) -> int:
+        """1 for ``II``, 2 for ``II.4``, 3 for ``II.4.1``."""
+        return self.id.count(".") + 1
+
+    @property
+    def root(self) -> str:
+        return self.id.split(".", 1)[0]
+
+    @property
+    def anchor(self) -> str:
+        return "muc-" + self.id.replace(".", "-").lower()
+
+
+@dataclass(frozen=True)
+class Outline:
+    sections: tuple[Section, ...]
+
+    def get(self, section_id: str) -> Section | None:
+        return self._by_id.get(section_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Section]:
+        return {s.id: s for s in self.sections}
+
+    def ids(self) -> list[str]:
+        return [s.id for s in self.sections]
+
+    def children(self, section_id: str | None) -> list[Section]:
+        return [s for s in self.sections if s.parent_id == section_id]
+
+    def descendants(self, section_id: str) -> list[Section]:
+        return [s for s in self.sections if s.id.startswith(section_id + ".")]
+
+
+@dataclass(frozen=True)
+class IndicatorDef:
+    """An indicator the round asks for (listed under I.1 of the outline)."""
+
+    id: str
+    name: str
+    unit: str = ""
+    target: Quantity | None = None
+    """The plan target for the period: number, range (``8 - 9``) or bound (``> 63``)."""
+    direction: str = "higher"
+    """Which way is good: ``higher`` or ``lower``."""
+    note: str = ""
+    units: tuple["UnitDef", ...] = ()
+    """Every unit the indicator is reported in, each with its own target; when the
+    round file gives only ``unit``/``target`` this holds that one unit."""
+
+    def unit_def(self, unit: str) -> "UnitDef | None":
+        return next((u for u in self.units if u.unit == unit), None)
+
+
+@dataclass(frozen=True)
+class UnitDef:
+    """One unit an indicator is reported in (``%``, ``dự án``, ``triệu USD``) and its plan target."""
+
+    unit: str
+    target: Quantity | None = None
+    """Target in this unit; None when the plan sets none (or none comparable with a yearly figure)."""
+    note: str = ""
+    """Why there is no target, or how the target is meant (e.g. cumulative over 2021-2025)."""
+
+
+@dataclass(frozen=True)
+class AcknowledgedConflict:
+    """A disagreement between agencies the Sở has looked at and chosen to publish as is."""
+
+    indicator: str
+    unit: str
+    note: str
+    """The Sở's explanation, shown on the page beside both figures."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A legal document cited by number and date."""
+
+    number: str
+    date: PartialDate | None
+    issuer: str = ""
+    kind: str = ""
+    """``Công văn``, ``Kế hoạch``, ``Nghị quyết``, ``Quyết định`` ..."""
+    title: str = ""
+
+    def cite(self) -> str:
+        """``Công văn số 3006/SCT-QLCN ngày 08/12/2023 của Sở Công Thương``."""
+        text = f"{self.kind} số {self.number}".strip()
+        if self.date:
+            text += f" ngày {self.date.short()}"
+        if self.issuer:
+            text += f" của {self.issuer}"
+        return text
+
+
+@dataclass(frozen=True)
+class Round:
+    """One yearly reporting round: the request, its outline, who must answer."""
+
+    year: int
+    title: str
+    request: DocumentRef
+    legal_bases: tuple[DocumentRef, ...]
+    outline: Outline
+    indicators: tuple[IndicatorDef, ...]
+    expected: tuple[str, ...]
+    """Agency ids asked to answer, in the order the request lists them."""
+    deadline: PartialDate | None = None
+    project_statuses: tuple[str, ...] = ()
+    acknowledged_conflicts: tuple[AcknowledgedConflict, ...] = ()
+    """Indicator conflicts published as is: shown and logged, but no longer a build warning."""
+    demo: bool = False
+    """True for synthetic rounds: every page then says it is a demonstration."""
+    path: str = ""
+
+    def indicator(self, indicator_id: str) -> IndicatorDef | None:
+        return {i.id: i for i in self.indicators}.get(indicator_id)
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    title: str
+    on_behalf: str = ""
+    """Authority line when signing for someone: ``KT. Trưởng ban``, ``TM. UBND``."""
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    id: str
+    value: Quantity
+    unit: str = ""
+    target: Quantity | None = None
+    previous: Quantity | None = None
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ProjectReport:
+    name: str
+    appendix: str
+    status: str
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    """1-6, as written (``##`` is 2)."""
+    text: str
+    """The heading text as written, number included."""
+    line: int
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of the body that belongs to one outline section (or to none).
+
+    The body is a sequence of parts in file order; joining their ``markdown``
+    gives back the whole body, which is how we prove nothing is dropped.
+    """
+
+    section_id: str | None
+    """Outline section, or None for text outside any numbered heading."""
+    heading: Heading | None
+    """The numbered heading that opens this part; None for continuations and the preamble."""
+    markdown: str
+    """The lines after the heading (the heading line itself excluded)."""
+    base_level: int
+    """Level of the numbered heading this text sits under (0 outside sections)."""
+    line: int
+    """Line of the first line of ``markdown`` in the file."""
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.markdown.strip())
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One agency's reply (công văn) for one round."""
+
+    agency: str
+    year: int
+    path: str
+    number: str = ""
+    """"Số" as printed, possibly without its numeric part: ``/BDT-CSDT``."""
+    date: PartialDate | None = None
+    subject: str = ""
+    recipients: tuple[str, ...] = ()
+    signer: Signer | None = None
+    cc: tuple[str, ...] = ()
+    no_assigned_tasks: bool = False
+    """The whole reply says the agency was assigned no task."""
+    not_assigned: tuple[str, ...] = ()
+    """Sections the agency says it was assigned nothing in."""
+    indicators: tuple[IndicatorValue, ...] = ()
+    projects: tuple[ProjectReport, ...] = ()
+    parts: tuple[Part, ...] = field(default_factory=tuple)
+    body_line: int = 1
+
+    def section_parts(self, section_id: str) -> list[Part]:
+        return [p for p in self.parts if p.section_id == section_id]
+
+    def written_sections(self) -> list[str]:
+        """Sections with text of their own, in body order, without repeats."""
+        seen: list[str] = []
+        for p in self.parts:
+            if p.section_id and p.has_text and p.section_id not in seen:
+                seen.append(p.section_id)
+        return seen
+
+    def is_not_assigned(self, section_id: str) -> bool:
+        return self.no_assigned_tasks or any(
+            section_id == s or section_id.startswith(s + ".") for s in self.not_assigned)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the site is built from, once loaded and checked."""
+
+    registry: Registry
+    rounds: tuple[Round, ...]
+    """Newest first."""
+    submissions: dict[int, tuple[Submission, ...]]
+    """Per year, in registry order."""
+
+    def round(self, year: int) -> Round | None:
+        return {r.year: r for r in self.rounds}.get(year)

@@ -1,0 +1,134 @@
+"""Checking a submission's front-matter against ``schema.FRONT_MATTER``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_hooks.domain.dates import DateError, PartialDate, parse_date
+from build_hooks.domain.model import IndicatorValue, ProjectReport, Round, Signer
+from build_hooks.domain.numbers import parse_quantity
+from build_hooks.load.reader import Reader, did_you_mean
+from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, names
+
+
+@dataclass(frozen=True)
+class Letter:
+    """The front-matter once checked: what the letter's header and footer say."""
+
+    agency: str | None
+    year: int | None
+    number: str
+    date: PartialDate | None
+    subject: str
+    recipients: tuple[str, ...]
+    signer: Signer | None
+    cc: tuple[str, ...]
+    no_assigned_tasks: bool
+    not_assigned: tuple[str, ...]
+    indicators: tuple[IndicatorValue, ...]
+    projects: tuple[ProjectReport, ...]
+
+
+def read_letter(r: Reader, rnd: Round | None) -> Letter:
+    """Read every key, recording each problem in ``r``; never stops at the first."""
+    r.unknown_keys((), names(FRONT_MATTER))
+    agency = r.text(("agency",), required=True)
+    year = r.get(("year",))
+    if year is None:
+        r.fail((), "missing-key", "Thiếu khóa bắt buộc 'year'.", "Thêm dòng 'year: <năm báo cáo>'.")
+    elif isinstance(year, bool) or not isinstance(year, int):
+        r.fail(("year",), "wrong-type", f"'year' phải là số năm, không phải '{year}'.", "Ví dụ: year: 2023.")
+        year = None
+    date = None
+    if (raw := r.text(("date",))) is not None:
+        try:
+            date = parse_date(raw)
+        except DateError as exc:
+            r.fail(("date",), "bad-date", f"Ngày văn bản không hợp lệ: {exc}.",
+                   "Viết dd/mm/yyyy (08/12/2023), mm/yyyy nếu để trống ngày (12/2023), hoặc yyyy-mm-dd.")
+    signer = None
+    if r.mapping(("signer",), required=False) is not None:
+        r.unknown_keys(("signer",), names(SIGNER))
+        name, title = r.text(("signer", "name"), required=True), r.text(("signer", "title"), required=True)
+        if name and title:
+            signer = Signer(name, title, r.text(("signer", "on_behalf")) or "")
+    whole, listed = _tasks(r, rnd)
+    return Letter(
+        agency=agency, year=year, number=r.text(("number",)) or "", date=date,
+        subject=r.text(("subject",)) or "", recipients=r.text_list(("recipient",)),
+        signer=signer, cc=r.text_list(("cc",)), no_assigned_tasks=whole, not_assigned=listed,
+        indicators=_indicators(r, rnd), projects=_projects(r),
+    )
+
+
+def _tasks(r: Reader, rnd: Round | None) -> tuple[bool, tuple[str, ...]]:
+    value = r.get(("no_assigned_tasks",))
+    if value is None or value is False:
+        return False, ()
+    if value is True:
+        return True, ()
+    if not isinstance(value, list):
+        r.fail(("no_assigned_tasks",), "wrong-type", "'no_assigned_tasks' phải là true hoặc danh sách số mục.",
+               "Ví dụ: no_assigned_tasks: [II.7, II.8].")
+        return False, ()
+    ids = r.text_list(("no_assigned_tasks",))
+    if rnd is not None:
+        for i, sid in enumerate(ids):
+            if rnd.outline.get(sid.rstrip(".")) is None:
+                r.fail(("no_assigned_tasks", i), "unknown-section", f"Mục '{sid}' không có trong đề cương.",
+                       did_you_mean(sid, rnd.outline.ids()) or "Ghi số mục đầy đủ, ví dụ II.4.1.")
+    return False, tuple(s.rstrip(".") for s in ids)
+
+
+def _items(r: Reader, key: str, fields) -> list[tuple]:
+    value = r.get((key,))
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        r.fail((key,), "wrong-type", f"'{key}' phải là danh sách.", "Mỗi mục bắt đầu bằng '- id: …'.")
+        return []
+    wheres = []
+    for i in range(len(value)):
+        if r.mapping((key, i)) is not None:
+            r.unknown_keys((key, i), names(fields))
+            wheres.append((key, i))
+    return wheres
+
+
+def _quantity(r: Reader, where: tuple, required: bool = False):
+    value = r.get(where)
+    if value is None:
+        if required:
+            r.fail(where[:-1], "missing-key", f"Thiếu khóa bắt buộc '{where[-1]}'.", f"Thêm '{where[-1]}: …'.")
+        return None
+    if isinstance(value, (dict, list, bool)):
+        r.fail(where, "wrong-type", f"'{where[-1]}' phải là số hoặc chữ.", "Ví dụ: \"9,5\".")
+        return None
+    return parse_quantity(value)
+
+
+def _indicators(r: Reader, rnd: Round | None) -> tuple[IndicatorValue, ...]:
+    result = []
+    for where in _items(r, "indicators", INDICATOR):
+        iid = r.text(where + ("id",), required=True)
+        value = _quantity(r, where + ("value",), required=True)
+        unit = r.text(where + ("unit",), required=True)
+        if iid and rnd is not None and rnd.indicator(iid) is None:
+            r.fail(where + ("id",), "unknown-indicator", f"Chỉ tiêu '{iid}' không có trong đợt báo cáo {rnd.year}.",
+                   did_you_mean(iid, [i.id for i in rnd.indicators]) or "Xem danh sách chỉ tiêu trong round.yml.")
+            continue
+        if iid and value is not None and unit is not None:
+            result.append(IndicatorValue(iid, value, unit, _quantity(r, where + ("target",)),
+                                         _quantity(r, where + ("previous",)), r.text(where + ("note",)) or "",
+                                         r.doc.where(where)[0]))
+    return tuple(result)
+
+
+def _projects(r: Reader) -> tuple[ProjectReport, ...]:
+    result = []
+    for where in _items(r, "projects", PROJECT):
+        name = r.text(where + ("name",), required=True)
+        appendix = r.text(where + ("appendix",), required=True)
+        status = r.text(where + ("status",), required=True)
+        if name and appendix and status:
+            result.append(ProjectReport(name, appendix, status, r.text(where + ("note",)) or "", r.doc.where(where)[0]))
+    return tuple(result)

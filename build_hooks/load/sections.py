@@ -1,0 +1,146 @@
+"""Mapping a letter's body onto the outline by its numbered headings.
+
+Vietnamese documents number headings in two ways, and both must work:
+
+* absolute: ``## II.4.1. Huy động …``;
+* relative to the enclosing Roman section: ``# II. KẾT QUẢ …``, then
+  ``## 4. …``, then ``### 4.1. …``, which is II.4.1.
+
+A numbered heading owns the text up to the next heading of the same or higher
+level; unnumbered headings are sub-headings of the section they stand in. The
+body is returned as ``Part`` records in file order whose text, joined with the
+headings, is exactly the body: nothing can fall between two parts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_hooks.domain.model import Heading, Outline, Part
+from build_hooks.domain.problems import Problem, error
+from build_hooks.load.reader import did_you_mean
+
+HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
+FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+# Roman numbers take a dot ("II."), Arabic ones a dot or a second component ("4.1").
+NUMBER = re.compile(
+    r"^(?P<num>[IVX]+(?:\.\d+)*|\d+(?:\.\d+)+|\d+(?=\.))\.?(?:[ \t]+|$)(?P<title>.*)$"
+)
+
+
+@dataclass(frozen=True)
+class NumberedHeading:
+    number: str
+    """As written, without trailing dot: ``4.1`` or ``II.4.1``."""
+    title: str
+
+    @property
+    def is_absolute(self) -> bool:
+        return self.number[0] in "IVX"
+
+
+def heading_number(text: str) -> NumberedHeading | None:
+    m = NUMBER.match(text)
+    if not m:
+        return None
+    if m["num"][0] in "IVX" and "." not in text[: len(m["num"]) + 1] and m["title"]:
+        return None  # "V Kế hoạch" without a dot is read as words, not as section V
+    return NumberedHeading(m["num"], m["title"].strip())
+
+
+def iter_headings(lines: list[str]):
+    """Yield ``(index, level, text)`` for ATX headings outside fenced code."""
+    fence = None
+    for i, line in enumerate(lines):
+        if m := FENCE.match(line):
+            marker = m[1]
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is None and (m := HEADING.match(line)):
+            yield i, len(m[1]), m[2]
+
+
+def split_body(body: str, first_line: int, outline: Outline, path: str) -> tuple[list[Part], list[Problem]]:
+    """Cut the body into parts by numbered headings; report unknown or misplaced numbers."""
+    lines = body.splitlines(keepends=True)
+    problems: list[Problem] = []
+    stack: list[tuple[int, str]] = []  # (level, section id) of open numbered headings
+    seen: dict[str, int] = {}
+    parts: list[Part] = []
+    current: dict = {"section": None, "heading": None, "start": 0, "base": 0}
+
+    def close(end: int) -> None:
+        text = "".join(lines[current["start"]:end])
+        if current["heading"] is not None or text:
+            parts.append(Part(current["section"], current["heading"], text, current["base"],
+                              first_line + current["start"]))
+
+    for index, level, text in iter_headings(lines):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        line_no = first_line + index
+        number = heading_number(text)
+        section_id = _resolve(number, stack, outline, path, line_no, level, problems) if number else None
+        if section_id and section_id in seen:
+            problems.append(error(path, line_no, level + 2, "duplicate-section",
+                                  f"Mục {section_id} đã có ở dòng {seen[section_id]}.",
+                                  "Gộp nội dung hai lần viết mục này vào một chỗ."))
+            section_id = None
+        if section_id:
+            seen[section_id] = line_no
+            close(index)
+            while stack and not section_id.startswith(stack[-1][1] + "."):
+                stack.pop()  # an absolute number closes the sections it is not part of
+            stack.append((level, section_id))
+            current.update(section=section_id, heading=Heading(level, text, line_no), start=index + 1, base=level)
+        else:
+            owner = stack[-1] if stack else (0, None)
+            if owner[1] != current["section"] or owner[0] != current["base"]:
+                close(index)
+                current.update(section=owner[1], heading=None, start=index, base=owner[0])
+    close(len(lines))
+    return parts, problems
+
+
+def _resolve(number: NumberedHeading, stack, outline: Outline, path: str, line: int, level: int,
+             problems: list[Problem]) -> str | None:
+    col = level + 2
+    if number.is_absolute:
+        section_id = number.number
+    elif stack:
+        section_id = stack[0][1].split(".")[0] + "." + number.number
+    else:
+        problems.append(error(
+            path, line, col, "orphan-number",
+            f"Tiêu đề '{number.number}.' không nằm dưới mục La Mã nào nên không biết thuộc mục nào.",
+            f"Đặt nó dưới một tiêu đề như '# II. …', hoặc ghi số đầy đủ như '## II.{number.number}.'"))
+        return None
+    if outline.get(section_id) is None:
+        hint = did_you_mean(section_id, outline.ids()) or "Các mục của đề cương: " + ", ".join(outline.ids()) + "."
+        problems.append(error(path, line, col, "unknown-section",
+                              f"Mục {section_id} không có trong đề cương.", hint))
+        return None
+    parent = stack[-1][1] if stack else None
+    # An absolute number says where it belongs; a relative one must agree with its enclosing heading,
+    # which catches "### 1." written under "## 4." when "4.1." was meant.
+    if parent and not number.is_absolute and not section_id.startswith(parent + "."):
+        problems.append(error(
+            path, line, col, "misplaced-section",
+            f"Mục {section_id} nằm dưới tiêu đề của mục {parent} nhưng không phải mục con của nó.",
+            "Kiểm tra số mục, hoặc số dấu # của tiêu đề (mục con cần nhiều dấu # hơn mục cha)."))
+        return None
+    return section_id
+
+
+def shift_headings(markdown: str, by: int) -> str:
+    """Move every ATX heading ``by`` levels (clamped to 1..6), leaving fenced code alone."""
+    if by == 0:
+        return markdown
+    lines = markdown.splitlines(keepends=True)
+    for index, level, _text in list(iter_headings(lines)):
+        new = max(1, min(6, level + by))
+        lines[index] = "#" * new + lines[index][level:]
+    return "".join(lines)

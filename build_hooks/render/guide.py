@@ -1,0 +1,177 @@
+"""The guide page for agencies, "Hướng dẫn nộp báo cáo", generated from the same data the checker uses.
+
+The key tables come from ``schema`` (like the JSON Schema export), the list of
+errors from ``rules.RULES``, the skeleton excerpt from ``scaffold``, the
+indicator ids and project statuses from the newest round. Only the prose below
+is written by hand.
+"""
+from __future__ import annotations
+
+from build_hooks.domain.model import Corpus, Round
+from build_hooks.domain.problems import ERROR
+from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, Field
+from build_hooks.render.markup import md, table
+from build_hooks.render.skeleton import front_matter
+from build_hooks.rules.catalogue import MAX_BYTES, RULES
+
+PATH = "huong-dan/nop-bao-cao.md"
+TITLE = "Hướng dẫn nộp báo cáo"
+
+KINDS = {
+    "text": "chữ", "integer": "số nguyên", "date": "ngày", "text-or-list": "chữ hoặc danh sách",
+    "text-list": "danh sách", "tasks": "true hoặc danh sách số mục", "object": "nhóm khóa",
+    "object-list": "danh sách nhóm khóa", "quantity": "số, khoảng hoặc chữ",
+}
+
+INTRO = """\
+Mỗi văn bản trả lời là một tệp `submissions/<năm>/<mã-cơ-quan>.md`, mã hóa UTF-8 (Unicode dựng sẵn,
+NFC), gồm hai phần: **thông tin văn bản** (front-matter YAML) giữa hai dòng `---`, rồi **nội dung**
+bằng Markdown thường. Trang này được tạo tự động từ chính các định nghĩa mà bộ kiểm tra dùng, nên
+luôn khớp với việc kiểm tra.
+"""
+
+EXAMPLE = """\
+---
+agency: so-xay-dung
+year: 2023
+number: 1234/SXD-QLXD
+date: 15/12/2023
+subject: báo cáo tình hình triển khai thực hiện Kế hoạch phát triển công nghiệp năm 2023
+recipient: Sở Công Thương
+signer:
+  name: Nguyễn Văn A
+  title: Phó Giám đốc
+  on_behalf: KT. Giám đốc
+cc:
+  - Như trên
+  - "Lưu: VT, QLXD"
+no_assigned_tasks: [II.7]
+indicators:
+  - id: kcn-xu-ly-nuoc-thai
+    value: "90,5"
+    unit: "%"
+---
+
+Thực hiện Công văn số 3006/SCT-QLCN ngày 08/12/2023 của Sở Công Thương, Sở Xây dựng báo cáo như sau:
+
+# II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+
+## 5. Huy động và sử dụng hiệu quả các nguồn vật lực
+
+### 5.2. Phát triển hạ tầng công nghiệp
+
+Nội dung báo cáo của mục II.5.2 …
+
+Sở Xây dựng báo cáo để Sở Công Thương tổng hợp./.
+"""
+"""A complete letter, for the guide; a test holds it to the checker (no problem at all)."""
+
+NUMBERING = """\
+## Đánh số tiêu đề
+
+Tiêu đề bắt đầu bằng số mục của đề cương gắn phần nội dung sau nó (đến tiêu đề cùng cấp hoặc cấp
+cao hơn tiếp theo) vào mục đó. Có hai cách viết, đều được chấp nhận.
+
+**Số đầy đủ**, mỗi tiêu đề ghi cả số mục La Mã:
+
+```markdown
+## II.4.1. Huy động và sử dụng hiệu quả nguồn nhân lực
+
+Nội dung mục II.4.1 …
+```
+
+**Số tương đối**, như văn bản hành chính thường viết: số La Mã ở tiêu đề lớn, số Ả Rập ở tiêu đề con.
+Dưới `# V. …`, `## 1. …` là mục V.1 (mục V lặp lại các đề mục của mục II).
+
+```markdown
+# II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+
+## 4. Huy động và sử dụng hiệu quả nguồn nhân lực …
+
+### 4.1. Huy động và sử dụng hiệu quả nguồn nhân lực cho ngành công nghiệp
+
+Nội dung mục II.4.1 …
+```
+
+Số tương đối phải khớp với tiêu đề cha: dưới `## 4.` viết `### 4.1.`, không viết `### 1.`. Tên mục sau
+số có thể viết gọn hoặc bỏ trống, nhưng không được ghi tên của mục khác. Tiêu đề không có số là tiêu
+đề phụ trong mục đang viết. Phần văn bản trước tiêu đề có số đầu tiên (mở đầu) và sau cùng (kết luận)
+được giữ nguyên trên trang văn bản của cơ quan.
+
+Nội dung chỉ dùng Markdown: đoạn văn cách nhau một dòng trống, `**đậm**`, `*nghiêng*`, danh sách
+bắt đầu bằng `- `, bảng `| … | … |`. Không dùng thẻ HTML (`<b>`, `<br>`, `<script>` …): bộ kiểm tra báo lỗi.
+"""
+
+REVIEW = """\
+## Kiểm tra và gửi bài
+
+1. Sửa tệp của cơ quan mình (trên trình soạn thảo web của GitHub hoặc trên máy), rồi mở một
+   *pull request*. Mỗi pull request chỉ sửa **một** tệp bài nộp của **một** cơ quan; không sửa kèm
+   tệp nào khác (danh mục cơ quan, đề cương, mã nguồn). Nếu sửa nhiều hơn, bước kiểm tra "guard"
+   báo lỗi và nêu những tệp cần tách sang pull request khác.
+2. Hệ thống tự chạy bộ kiểm tra: lỗi hiện ngay trên dòng bị lỗi của tệp trong pull request, kèm cách
+   sửa. Sửa rồi lưu lại (commit) vào cùng pull request; kiểm tra chạy lại.
+3. Khi không còn lỗi, trang web xem trước được dựng và đính kèm pull request (mục *Artifacts*
+   của lần chạy kiểm tra) để cơ quan xem văn bản hiển thị thế nào.
+4. Người duyệt của cơ quan (nếu danh mục cơ quan có ghi) và cán bộ công nghệ thông tin của Sở
+   Công Thương xem xét rồi hợp nhất (*merge*); trang web được cập nhật tự động.
+
+Trên máy có Python, có thể tự kiểm tra trước khi gửi:
+
+```sh
+python -m build_hooks check submissions/2023/so-xay-dung.md
+python -m build_hooks check --fix submissions/2023/so-xay-dung.md   # chuẩn hóa Unicode (NFC)
+```
+
+Mỗi lỗi một dòng: `đường-dẫn:dòng:cột: error: nội dung (cách sửa) [mã-lỗi]`; cảnh báo (`warning`)
+cũng phải sửa trước khi hợp nhất.
+"""
+
+
+def _key_table(fields: tuple[Field, ...], prefix: str = "") -> str:
+    rows = [[f"`{prefix}{f.name}`", "có" if f.required else "", KINDS[f.kind], md(f.doc),
+             f"`{f.example}`" if f.example and "`" not in f.example else ""] for f in fields]
+    return table(["Khóa", "Bắt buộc", "Kiểu", "Ý nghĩa", "Ví dụ"], rows)
+
+
+def _keys() -> str:
+    out = ["## Thông tin văn bản (front-matter)\n",
+           "Khóa nào không có trong bảng đều bị báo lỗi (kèm gợi ý nếu gõ nhầm). Khóa không bắt buộc có thể "
+           "để trống hoặc xóa.\n", _key_table(FRONT_MATTER)]
+    for title, fields, key in (("Người ký", SIGNER, "signer"), ("Mỗi chỉ tiêu", INDICATOR, "indicators"),
+                               ("Mỗi dự án", PROJECT, "projects")):
+        out += [f"\n### {title} (`{key}`)\n", _key_table(fields, "")]
+    out.append('\nSố liệu viết kiểu Việt Nam: dấu phẩy thập phân, dấu chấm phân cách hàng nghìn (`"1.234,5"`, '
+               '`"9,5"`), khoảng (`"8 - 9"`), cận (`"> 63"`), hoặc bằng chữ. Đơn vị (`%`, `tỷ đồng`) ghi ở khóa '
+               '`unit`, không ghi cùng con số.\n')
+    return "\n".join(out)
+
+
+def _round_lists(rnd: Round) -> str:
+    out = [f"### Mã chỉ tiêu của đợt báo cáo năm {rnd.year}\n"]
+    out.append(table(["Mã (`id`)", "Chỉ tiêu", "Đơn vị"],
+                     [[f"`{i.id}`", md(i.name), md(i.unit)] for i in rnd.indicators]))
+    if rnd.project_statuses:
+        out.append("\nTình trạng dự án (`status`): " + ", ".join(f"`{s}`" for s in rnd.project_statuses) + ".\n")
+    return "\n".join(out)
+
+
+def _skeleton(corpus: Corpus, rnd: Round) -> str:
+    agency = corpus.registry.get(rnd.expected[0]) if rnd.expected else corpus.registry.agencies[0]
+    return (f"## Lấy tệp mẫu\n\nLệnh sau tạo tệp `submissions/{rnd.year}/{agency.id}.md` có sẵn mọi khóa (kèm chú "
+            f"thích) và mọi tiêu đề của đề cương, đánh số tương đối; chỉ cần điền nội dung, xóa tiêu đề của mục "
+            f"không báo cáo:\n\n```sh\npython -m build_hooks new {agency.id} --year {rnd.year}\n```\n\n"
+            f"Phần đầu của tệp mẫu:\n\n```yaml\n{front_matter(agency, rnd)}```\n")
+
+
+def _errors() -> str:
+    rows = [[f"`{r.id}`", "lỗi" if r.severity == ERROR else "cảnh báo", md(r.what), md(r.fix)] for r in RULES]
+    return (f"## Lỗi thường gặp và cách sửa\n\nMã lỗi ghi trong ngoặc vuông ở cuối mỗi dòng báo lỗi. Tệp lớn hơn "
+            f"{MAX_BYTES // 1048576} MiB bị từ chối.\n\n" + table(["Mã lỗi", "Mức", "Ý nghĩa", "Cách sửa"], rows))
+
+
+def render_guide(corpus: Corpus) -> str:
+    rnd = corpus.rounds[0]
+    example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
+    return "\n".join([f"# {TITLE}\n", INTRO, _skeleton(corpus, rnd), _keys(), _round_lists(rnd), NUMBERING,
+                      example, _errors(), REVIEW])

@@ -1,0 +1,91 @@
+"""A round's home page, its list of agencies, and the site's landing page."""
+from __future__ import annotations
+
+from build_hooks.aggregate.by_section import answered_count
+from build_hooks.domain.model import Corpus, Registry, Round, Submission
+from build_hooks.domain.text import sort_key
+from build_hooks.render.markup import link, md, table
+from build_hooks.site import paths
+
+GROUP_TITLES = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huyện", "khac": "Cơ quan, đơn vị khác"}
+
+
+def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
+    page = paths.home(rnd.year)
+    answered = answered_count(rnd, submissions)
+    deadline = rnd.deadline.short() if rnd.deadline else "chưa quy định"
+    out = [f"# Năm {rnd.year}\n", f"**{md(rnd.title)}**\n"]
+    if rnd.request.number:
+        request = rnd.request.cite() + (f" {rnd.request.title}" if rnd.request.title else "")
+        out.append(f"Theo đề nghị tại {md(request)}.\n")
+    out.append(f"- Hạn nộp: **{deadline}**")
+    out.append(f"- Đã trả lời: **{answered}/{len(rnd.expected)}** cơ quan được đề nghị báo cáo")
+    out.append(f"- Tổng số văn bản đã nhận: **{len(submissions)}**\n")
+    out.append("## Nội dung\n")
+    out.append(f"- {link('Báo cáo tổng hợp theo đề cương', paths.rel(page, paths.report(rnd.year)))}: "
+               "nội dung của mọi cơ quan, xếp theo từng mục.")
+    out.append(f"- {link('Tình hình nộp báo cáo', paths.rel(page, paths.status(rnd.year)))}: "
+               "cơ quan nào đã trả lời, mục nào đã có nội dung.")
+    out.append(f"- {link('Văn bản của từng cơ quan', paths.rel(page, paths.agencies(rnd.year)))}.\n")
+    if rnd.legal_bases:
+        out.append("## Căn cứ\n")
+        for ref in rnd.legal_bases:
+            out.append(f"- {md(ref.cite())}" + (f" {md(ref.title)}" if ref.title else ""))
+        out.append("")
+    out.append("## Đề cương báo cáo\n")
+    for section in rnd.outline.sections:
+        indent = "    " * (section.depth - 1)
+        target = paths.rel(page, paths.report(rnd.year), section.anchor)
+        out.append(f"{indent}- [{section.id}. {md(section.title)}]({target})")
+    return "\n".join(out) + "\n"
+
+
+def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registry: Registry) -> str:
+    page = paths.agencies(rnd.year)
+    out = [f"# Văn bản của các cơ quan năm {rnd.year}\n",
+           f"{len(submissions)} văn bản, xếp theo tên cơ quan (thứ tự chữ cái tiếng Việt).\n"]
+    by_group: dict[str, list] = {}
+    for sub in submissions:
+        agency = registry.get(sub.agency)
+        by_group.setdefault(agency.group, []).append((agency, sub))
+    for group in ("so-nganh", "dia-phuong", "khac"):
+        items = sorted(by_group.get(group, []), key=lambda pair: sort_key(pair[0].name))
+        if not items:
+            continue
+        rows = [[link(a.name, paths.rel(page, paths.agency(rnd.year, a.id))), md(s.number or ""),
+                 s.date.short() if s.date else "", "Không được giao nhiệm vụ" if s.no_assigned_tasks else ""]
+                for a, s in items]
+        out.append(f"## {GROUP_TITLES[group]}\n")
+        out.append(table(["Cơ quan", "Số văn bản", "Ngày", "Ghi chú"], rows))
+    return "\n".join(out)
+
+
+def render_landing(corpus: Corpus, guide: bool = True) -> str:
+    newest = corpus.rounds[0]
+    out = ["# Báo cáo phát triển công nghiệp tỉnh Quảng Ngãi\n",
+           "Tổng hợp báo cáo hằng năm của các sở, ban, ngành và địa phương về tình hình triển khai thực hiện "
+           "các chính sách và Kế hoạch phát triển công nghiệp trên địa bàn tỉnh Quảng Ngãi, do Sở Công Thương "
+           "tổng hợp.\n",
+           f"## Mới nhất: năm {newest.year}\n",
+           f"**{md(newest.title)}**\n",
+           f"Đã trả lời: **{answered_count(newest, corpus.submissions.get(newest.year, ()))}/{len(newest.expected)}** "
+           "cơ quan được đề nghị báo cáo.\n",
+           f"- {link('Tổng quan', paths.rel(paths.LANDING, paths.home(newest.year)))}: yêu cầu báo cáo, căn cứ, đề cương",
+           f"- {link('Báo cáo tổng hợp', paths.rel(paths.LANDING, paths.report(newest.year)))}: "
+           "nội dung của mọi cơ quan theo từng mục của đề cương",
+           f"- {link('Tình hình nộp báo cáo', paths.rel(paths.LANDING, paths.status(newest.year)))}: "
+           "cơ quan nào đã trả lời, mục nào đã có nội dung",
+           f"- {link('Chỉ tiêu', paths.rel(paths.LANDING, paths.indicators(newest.year)))} và "
+           f"{link('dự án', paths.rel(paths.LANDING, paths.projects(newest.year)))} (mục I.1 và II.7)",
+           f"- {link('Chỉ tiêu qua các năm', paths.rel(paths.LANDING, paths.TRENDS))} · "
+           f"{link('Dữ liệu mở', paths.rel(paths.LANDING, paths.DATA))} (CSV, JSON, Excel)",
+           ""]
+    if guide:
+        out.insert(-1, f"- {link('Hướng dẫn nộp báo cáo', 'huong-dan/nop-bao-cao.md')} cho cán bộ các cơ quan")
+    if len(corpus.rounds) > 1:
+        out.append("## Các năm\n")
+        for rnd in corpus.rounds:
+            subs = corpus.submissions.get(rnd.year, ())
+            out.append(f"- {link(f'Năm {rnd.year}', paths.rel(paths.LANDING, paths.home(rnd.year)))}: "
+                       f"{answered_count(rnd, subs)}/{len(rnd.expected)} cơ quan đã trả lời")
+    return "\n".join(out) + "\n"

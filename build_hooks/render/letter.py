@@ -1,0 +1,147 @@
+"""One agency's page: its letter laid out as an official document (Nghị định 30/2020).
+
+Header (issuing body left, national motto right), number and subject, place and
+date, "Kính gửi", the body with its numbered headings tagged by outline section,
+then "Nơi nhận" and the signature block; below it, what the letter covered and
+its indicator and project tables.
+"""
+from __future__ import annotations
+
+from build_hooks.aggregate.by_section import COVERED, NOT_ASSIGNED, section_cell
+from build_hooks.domain.model import Agency, Round, Submission
+from build_hooks.domain.numbers import format_quantity
+from build_hooks.render.fragments import Fragments
+from build_hooks.render.letter_html import (
+    LetterRenderer,
+    continuation_anchor,
+    shift_html_headings,
+    tag_first_heading,
+)
+from build_hooks.render.markup import esc, md, table
+from build_hooks.site import paths
+
+CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", "missing": "Không đề cập"}
+
+COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR = "cac-muc-de-cuong", "chi-tieu", "du-an"
+CLOSING_ANCHORS = frozenset({COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR})
+"""Ids of the headings the page adds after the letter's body (the search index needs to know where it ends)."""
+SEARCH_EXCLUDE = 'data-search-exclude="true"'
+"""Keeps a block out of the search index: the letter head and foot, the same in every letter.
+Material's indexer stops skipping at the first closing tag of the same name, so it
+goes on the innermost blocks (no ``div`` inside a ``div`` that carries it)."""
+
+
+def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool, frags: Fragments,
+                       letters: LetterRenderer) -> str:
+    page = paths.agency(rnd.year, agency.id)
+    out = [f"# {md(agency.name)}\n"]
+    notes = []
+    if not expected:
+        notes.append("Cơ quan này không có trong danh sách được đề nghị báo cáo nhưng đã gửi văn bản.")
+    if sub.no_assigned_tasks:
+        notes.append("Cơ quan báo cáo **không được giao nhiệm vụ** trong Kế hoạch.")
+    for note in notes:
+        out.append(f'!!! info ""\n    {note}\n')
+    out.append(frags.add(_header(agency, sub)))
+    out.append(_body(sub, frags, letters))
+    out.append(frags.add(_footer(sub)))
+    out.append(_coverage(rnd, sub, page, frags))
+    if sub.indicators:
+        out.append(_indicators(rnd, sub))
+    if sub.projects:
+        out.append(_projects(sub))
+    out.append(f"\n*Tệp nguồn: `{sub.path}`*\n")
+    return "\n".join(out)
+
+
+def _header(agency: Agency, sub: Submission) -> str:
+    number = sub.number or "…"
+    if number.startswith("/"):
+        number = "\u2003\u2003" + number  # the numeric part was left blank for hand-filling
+    parent = f'<p class="cv-parent">{esc(agency.parent)}</p>' if agency.parent else ""
+    subject = f'<p class="cv-subject">V/v {esc(sub.subject)}</p>' if sub.subject else ""
+    date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm \u2003"
+    recipients = ""
+    if len(sub.recipients) == 1:
+        recipients = f'<p class="cv-recipient" {SEARCH_EXCLUDE}>Kính gửi: {esc(sub.recipients[0])}.</p>'
+    elif sub.recipients:
+        items = "".join(f"<li>{esc(r)};</li>" for r in sub.recipients)
+        recipients = f'<div class="cv-recipient" {SEARCH_EXCLUDE}><p>Kính gửi:</p><ul>{items}</ul></div>'
+    return (
+        '<div class="cong-van cv-top">\n<div class="cv-header">\n'
+        f'<div class="cv-issuer" {SEARCH_EXCLUDE}>{parent}<p class="cv-org">{esc(agency.header)}</p>'
+        f'<p class="cv-number">Số: {esc(number)}</p>{subject}</div>\n'
+        f'<div class="cv-nation" {SEARCH_EXCLUDE}><p class="cv-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
+        '<p class="cv-motto2">Độc lập - Tự do - Hạnh phúc</p>'
+        f'<p class="cv-date"><em>{esc(date)}</em></p></div>\n</div>\n{recipients}\n</div>\n'
+    )
+
+
+def _body(sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
+    """The body as written, headings one level down, numbered ones tagged with their section.
+
+    Numbered headings stay Markdown (they are the page's table of contents); the
+    text under them is HTML rendered once and shared with the consolidated report.
+    """
+    chunks = []
+    for part in sub.parts:
+        if part.heading is not None:
+            level = min(6, part.heading.level + 1)
+            anchor = "muc-" + part.section_id.replace(".", "-").lower()
+            chunks.append(f'\n\n{"#" * level} {part.heading.text} {{#{anchor} data-section="{part.section_id}"}}\n\n')
+        if not part.has_text:
+            continue
+        html = shift_html_headings(letters.html(part.markdown), 1)
+        if part.heading is None and part.markdown.lstrip("\n").startswith("#"):
+            # An unnumbered heading that closed a section: what follows belongs to the
+            # enclosing section (or to none), and the page says so.
+            html = tag_first_heading(html, part.section_id or "_", continuation_anchor(part))
+        chunks.append(frags.add(html))
+    return "".join(chunks)
+
+
+def _footer(sub: Submission) -> str:
+    cc = ""
+    if sub.cc:
+        items = [f"<li>- {esc(line)};</li>" for line in sub.cc[:-1]] + [f"<li>- {esc(sub.cc[-1])}.</li>"]
+        cc = f'<p class="cv-cc-title"><strong><em>Nơi nhận:</em></strong></p><ul>{"".join(items)}</ul>'
+    sign = ""
+    if sub.signer:
+        authority = f'<p class="cv-authority">{esc(sub.signer.on_behalf.upper())}</p>' if sub.signer.on_behalf else ""
+        sign = (f'{authority}<p class="cv-title">{esc(sub.signer.title.upper())}</p>'
+                f'<p class="cv-space"></p><p class="cv-name">{esc(sub.signer.name)}</p>')
+    return (f'<div class="cong-van cv-footer">\n<div class="cv-cc" {SEARCH_EXCLUDE}>{cc}</div>\n'
+            f'<div class="cv-sign" {SEARCH_EXCLUDE}>{sign}</div>\n</div>\n')
+
+
+def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
+    """Which sections the letter covered, as raw HTML (a Markdown table on every letter page is slow)."""
+    written = set(sub.written_sections())
+    rows = []
+    for section in rnd.outline.sections:
+        state = section_cell(sub, section.id, written)
+        label = CELL_LABEL[state]
+        if state == COVERED and section.id in written:
+            label = f'<a href="#{section.anchor}">{label}</a>'
+        rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td><td>{label}</td></tr>')
+    link = paths.rel(page, paths.report(rnd.year))
+    return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
+            f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
+            + frags.add('<div class="coverage"><table>\n<thead><tr><th>Mục</th><th>Tên mục</th><th>Tình trạng</th></tr>'
+                        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"))
+
+
+def _indicators(rnd: Round, sub: Submission) -> str:
+    rows = []
+    for value in sub.indicators:
+        definition = rnd.indicator(value.id)
+        rows.append([md(definition.name if definition else value.id), md(format_quantity(value.value)), md(value.unit),
+                     md(format_quantity(value.target)) if value.target else "",
+                     md(format_quantity(value.previous)) if value.previous else "", md(value.note)])
+    return (f"\n## Chỉ tiêu {{#{INDICATORS_ANCHOR}}}\n\n"
+            + table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows))
+
+
+def _projects(sub: Submission) -> str:
+    rows = [[md(p.name), md(p.appendix), md(p.status), md(p.note)] for p in sub.projects]
+    return f"\n## Dự án (mục II.7) {{#{PROJECTS_ANCHOR}}}\n\n" + table(["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"], rows)

@@ -1,0 +1,63 @@
+"""Letter text (Markdown from the submissions) rendered to HTML once.
+
+The same part appears on the agency's page and in the consolidated report at
+different heading levels; it is converted once and its heading tags are moved
+afterwards (``shift_html_headings``), which is exact because headings in
+submission text can only come from Markdown headings (raw HTML is rejected by
+the checker and code is escaped).
+"""
+from __future__ import annotations
+
+import re
+
+import markdown
+
+from build_hooks.domain.model import Part
+from build_hooks.domain.text import slugify
+from build_hooks.render.markup import close_fences
+
+EXTENSIONS = ["tables", "attr_list", "fenced_code", "admonition", "toc"]  # as in mkdocs.yml
+HEADING_ID_PREFIX = "h-"
+"""Ids of headings inside letter text start with this, so none can equal a generated anchor
+(``muc-ii-1``, ``chi-tieu``): search and the page's own links rely on those."""
+
+
+def _heading_slug(value: str, separator: str) -> str:
+    return HEADING_ID_PREFIX + (slugify(value) or "tieu-de")
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+
+
+class LetterRenderer:
+    """Converts letter Markdown with one reused Python-Markdown instance and a cache."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": {"slugify": _heading_slug}})
+        self._cache: dict[str, str] = {}
+
+    def html(self, text: str) -> str:
+        if text not in self._cache:
+            self._cache[text] = self._md.reset().convert(close_fences(text))
+        return self._cache[text]
+
+
+def shift_html_headings(html: str, by: int) -> str:
+    """Move ``<hN>`` tags ``by`` levels, clamped to 1..6."""
+    if by == 0:
+        return html
+    return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{max(1, min(6, int(m[2]) + by))}", html)
+
+
+def continuation_anchor(part: Part) -> str:
+    """Anchor of the unnumbered heading that opens ``part`` after closing a section.
+
+    Derived from the part alone (its section and line), so the search index can name
+    the section of the text under it without reading the page.
+    """
+    base = "tiep-muc-" + part.section_id.replace(".", "-").lower() if part.section_id else "ngoai-muc"
+    return f"{base}-dong-{part.line}"
+
+
+def tag_first_heading(html: str, section_id: str, anchor: str) -> str:
+    """Mark the heading that opens ``html`` as belonging to ``section_id``, with id ``anchor``."""
+    html = re.sub(r'^(<h[1-6])([^>]*?) id="[^"]*"', r"\1\2", html, count=1)
+    return re.sub(r"^<h([1-6])", lambda m: f'<h{m[1]} id="{anchor}" data-section="{section_id}"', html, count=1)

@@ -1,0 +1,55 @@
+"""Helpers for writing generated Markdown safely.
+
+Values from submissions (names, subjects, cc lines) are escaped before they go
+into generated Markdown or HTML, so a stray ``*`` or ``<`` in a name cannot
+change the page around it.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from build_hooks.load.sections import FENCE
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def esc(text: str) -> str:
+    """Escape for an HTML context."""
+    return html.escape(str(text), quote=True)
+
+
+def md(text: str) -> str:
+    """Escape for inline Markdown: no emphasis, links or HTML can come from data."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+def link(text: str, target: str) -> str:
+    return f"[{md(text)}]({target})"
+
+
+def close_fences(markdown: str) -> str:
+    """Close a fenced code block left open, so it cannot swallow the page after it."""
+    fence = None
+    for line in markdown.splitlines():
+        if m := FENCE.match(line):
+            if fence is None:
+                fence = m[1]
+            elif m[1][0] == fence[0] and len(m[1]) >= len(fence):
+                fence = None
+    if fence is None:
+        return markdown
+    return markdown.rstrip("\n") + "\n" + fence + "\n"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells must already be escaped."""
+    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def section_label(section_id: str) -> str:
+    """How the outline prints a number: ``II.`` for roots, ``4.1.`` below them."""
+    head, _, rest = section_id.partition(".")
+    return f"{rest or head}."

@@ -1,0 +1,34 @@
+"""Names the whole project agrees on, each stated once.
+
+File names of the submissions tree, the environment variables the build reads
+and the folders the commands start from. A module that needs one imports it
+from here, so renaming a file or a variable is a one-line change.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository: ``mkdocs.yml``, ``submissions/`` and ``build_hooks/`` live here."""
+SUBMISSIONS_DIR = ROOT / "submissions"
+"""The real submissions tree, used when ``REPORT_SUBMISSIONS`` is unset."""
+JSON_SCHEMA_DIR = Path(__file__).resolve().parent / "publish" / "schemas"
+"""JSON Schemas of the open-data files (published under ``du-lieu/schema/``)."""
+
+REGISTRY_FILE = "agencies.yml"
+"""The registry of agencies, at the top of the submissions tree."""
+ROUND_FILE = "round.yml"
+"""One reporting round, in ``submissions/<year>/``."""
+
+SUBMISSIONS_ENV = "REPORT_SUBMISSIONS"
+"""Build from another submissions tree (tests, benchmarks, the demo)."""
+ARCHIVE_ENV = "REPORT_ARCHIVE"
+"""An ``Archive`` as JSON: build one round as an archived snapshot; unset for the ordinary site."""
+OFFLINE_ENV = "REPORT_OFFLINE"
+"""Enables Material's offline plugin (see mkdocs.yml)."""
+CHARTS_ENV = "REPORT_CHARTS"
+"""``REPORT_CHARTS=0`` builds without the SVG trend charts (the data tables stay): to measure their cost."""
+TODAY_ENV = "REPORT_TODAY"
+"""Fixes the build date (``yyyy-mm-dd``) for the date rules; tests use it."""
+QUIET_MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+"""Silences Material's end-of-life banner in every ``mkdocs`` process we start."""
