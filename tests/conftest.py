@@ -2,42 +2,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from support.site import Build, build_site
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from build_hooks.dev.synthetic import write_round  # noqa: E402
-
-
-@dataclass
-class Build:
-    returncode: int
-    output: str
-    """stdout and stderr of ``mkdocs build``, together."""
-    site: Path
-
-    def page(self, path: str) -> str:
-        """HTML of a built page, e.g. ``2023/bao-cao-tong-hop/index.html``."""
-        return (self.site / path).read_text(encoding="utf-8")
-
-
-def build_site(submissions: Path | None, site: Path, strict: bool = True, config: Path | None = None,
-               env: dict | None = None) -> Build:
-    """Run ``mkdocs build`` in a subprocess, as a maintainer would, on ``submissions``."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
-    if submissions is not None:
-        environ["REPORT_SUBMISSIONS"] = str(submissions)
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config or ROOT / "mkdocs.yml"), "-d", str(site)]
-    if strict:
-        cmd.append("--strict")
-    proc = subprocess.run(cmd, cwd=ROOT, env=environ, capture_output=True, text=True)
-    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+from build_hooks.dev.synthetic import write_round
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +54,7 @@ def conflict_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     """Chromium through Playwright; skipped on a workstation without it, a failure under CI=true."""
-    from browser_support import CHROMIUM, CHROMIUM_ARGS, missing_browser_reason
+    from support.browser import CHROMIUM, CHROMIUM_ARGS, missing_browser_reason
 
     reason = missing_browser_reason()
     if reason:
@@ -101,7 +72,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser page (own context) with bounded timeouts."""
-    from browser_support import TIMEOUT_MS
+    from support.browser import TIMEOUT_MS
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     context.set_default_timeout(TIMEOUT_MS)
@@ -113,7 +84,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def synthetic_http(synthetic):
     """The synthetic site (12 agencies, 2022 and 2023) served over HTTP on 127.0.0.1."""
-    from browser_support import serve
+    from support.browser import serve
 
     _submissions, _written, build = synthetic
     with serve(build.site) as base:
@@ -156,36 +127,9 @@ def synthetic_snapshot(tmp_path_factory) -> Snapshot:
 @pytest.fixture(scope="session")
 def real_http(real_site):
     """The site built from the repository's own submissions, served over HTTP on 127.0.0.1."""
-    from browser_support import serve
+    from support.browser import serve
 
     with serve(real_site.site) as base:
         yield base
 
 
-# --- Submission trees for the checker's tests (issue 3) -------------------------------------------
-
-BUILD_TODAY = "2024-01-15"
-"""Build date the checker's tests use, so that "a date after the build date" is testable."""
-
-
-def submission_tree(root: Path, files: dict) -> Path:
-    """A tiny ``submissions/`` tree: the real registry and 2023 round plus ``files`` (name under 2023/ -> text or bytes)."""
-    import shutil
-
-    (root / "2023").mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "submissions" / "agencies.yml", root / "agencies.yml")
-    shutil.copy(ROOT / "submissions" / "2023" / "round.yml", root / "2023" / "round.yml")
-    for name, content in files.items():
-        target = root / "2023" / name
-        if isinstance(content, bytes):
-            target.write_bytes(content)
-        else:
-            target.write_text(content, encoding="utf-8")
-    return root
-
-
-def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``python -m build_hooks ARGS`` in a subprocess, as an author or CI would run it."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **(env or {}))
-    return subprocess.run([sys.executable, "-m", "build_hooks", *args], cwd=cwd or ROOT, env=environ,
-                          capture_output=True, text=True)

@@ -5,7 +5,7 @@ import ast
 import subprocess
 import sys
 
-from conftest import ROOT
+from build_hooks.settings import ROOT
 
 ADAPTER = "mkdocs_hooks.py"
 

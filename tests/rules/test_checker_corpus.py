@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BUILD_TODAY, build_site, submission_tree
+from support.site import BUILD_TODAY, build_site, submission_tree
 
 from build_hooks.load.corpus import load_corpus
 from build_hooks.rules.catalogue import CATALOGUE, MAX_BYTES
+from build_hooks.settings import ROOT
 
-CASES = Path(__file__).parent / "cases"
+CASES = ROOT / "tests" / "cases"
 EXPECTED: dict = yaml.safe_load((CASES / "expected.yml").read_text(encoding="utf-8"))
 GOOD = sorted(p.stem for p in (CASES / "good").glob("*.md"))
 TODAY = datetime.date.fromisoformat(BUILD_TODAY)

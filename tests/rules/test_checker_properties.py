@@ -12,14 +12,15 @@ import re
 import markdown
 import yaml
 from bs4 import BeautifulSoup
-from conftest import BUILD_TODAY, ROOT, build_site, submission_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.site import BUILD_TODAY, build_site, submission_tree
 
 from build_hooks.domain.model import Corpus
 from build_hooks.load.corpus import load_corpus
 from build_hooks.load.submission import parse_submission
 from build_hooks.render.fragments import substitute
+from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_pages
 
 CORPUS, _ = load_corpus(ROOT / "submissions")

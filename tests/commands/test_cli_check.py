@@ -5,9 +5,11 @@ import json
 import unicodedata
 from pathlib import Path
 
-from conftest import BUILD_TODAY, run_cli, submission_tree
+from support.site import BUILD_TODAY, run_cli, submission_tree
 
-CASES = Path(__file__).parent / "cases"
+from build_hooks.settings import ROOT
+
+CASES = ROOT / "tests" / "cases"
 BASE = (CASES / "good" / "base.md").read_text(encoding="utf-8")
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import ROOT, build_site
+from build_hooks.settings import ROOT
+from support.site import build_site
 
 GOOD_HEAD = """---
 agency: so-xay-dung

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS, TIMEOUT_MS, fold, page_marks, search
+from support.browser import ARTIFACTS, TIMEOUT_MS, fold, page_marks, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -85,7 +85,7 @@ def test_snapshot_opens_navigates_and_searches_from_file_with_no_network(synthet
 
 
 def test_playwright_drives_debians_chromium(browser):
-    from browser_support import CHROMIUM
+    from support.browser import CHROMIUM
 
     version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
     assert browser.version.split(".")[0] in version

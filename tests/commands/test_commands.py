@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import BUILD_TODAY, ROOT, build_site, run_cli, submission_tree
+from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
 from build_hooks.commands.codeowners import FALLBACK_OWNER, render_codeowners
 from build_hooks.commands.guard import judge
@@ -17,8 +17,9 @@ from build_hooks.load.corpus import load_corpus
 from build_hooks.load.schema import FRONT_MATTER
 from build_hooks.load.yamlsource import split_front_matter
 from build_hooks.publish.json_schema import render_schema, render_schema_text
+from build_hooks.settings import ROOT
 
-CASES = Path(__file__).parent / "cases"
+CASES = ROOT / "tests" / "cases"
 
 
 # --- new ----------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from blocks import contains, contains_as, texts_by_section
+from support.blocks import contains, contains_as, texts_by_section
 
 SEED_PARAGRAPHS = [
     "Theo đề nghị của Sở Công Thương tại Công văn số 3006/SCT-QLCN ngày 08/12/2023",

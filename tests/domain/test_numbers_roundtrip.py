@@ -2,7 +2,12 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_hooks.domain.numbers import format_number, format_quantity, parse_number, parse_quantity
+from build_hooks.domain.numbers import (
+    format_number,
+    format_quantity,
+    parse_number,
+    parse_quantity,
+)
 
 
 def test_decimal_comma_and_thousands_dot_round_trip():

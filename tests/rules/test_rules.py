@@ -5,14 +5,14 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-from test_checker_properties import REGISTRY, ROUND
+from rules.test_checker_properties import REGISTRY, ROUND
 
 from build_hooks.load.schema import FRONT_MATTER, INDICATOR
 from build_hooks.load.submission import parse_submission
 from build_hooks.rules.catalogue import RULES
 from build_hooks.rules.legacy_encoding import find_legacy
 from build_hooks.rules.raw_html import find_html
+from build_hooks.settings import ROOT
 
 BASE = (ROOT / "tests" / "cases" / "good" / "base.md").read_text(encoding="utf-8")
 

@@ -15,11 +15,13 @@ import threading
 import unicodedata
 from pathlib import Path
 
+from build_hooks.settings import ROOT
+
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
 TIMEOUT_MS = 20_000
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = ROOT / "test-artifacts"
 
 SEARCH_INPUT = "input.md-search__input"
 RESULT_META = ".md-search-result__meta"

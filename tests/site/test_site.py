@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from blocks import norm
+from support.blocks import norm
 from bs4 import BeautifulSoup
-from conftest import build_site
+from support.site import build_site
 
 
 def text(html: str) -> str:
@@ -93,7 +93,7 @@ def test_no_request_to_another_host(real_site):
 def test_unexpected_agency_is_published_and_marked(tmp_path):
     import shutil
 
-    from conftest import ROOT
+    from build_hooks.settings import ROOT
     root = tmp_path / "submissions"
     shutil.copytree(ROOT / "submissions", root)
     round_file = root / "2023" / "round.yml"

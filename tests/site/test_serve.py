@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.request
 
-from conftest import ROOT
+from build_hooks.settings import ROOT
 
 from build_hooks.dev.synthetic import write_round
 

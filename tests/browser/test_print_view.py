@@ -5,13 +5,13 @@ import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-from browser_support import ARTIFACTS
 from bs4 import BeautifulSoup
+from support.browser import ARTIFACTS
 
-ROOT = Path(__file__).resolve().parent.parent
+from build_hooks.settings import ROOT  # noqa: E402
+
 CSS = ROOT / "overrides" / "assets" / "stylesheets" / "print-a4.css"
 PRINT_PAGE = "2023/bao-cao-tong-hop-ban-in/index.html"
 

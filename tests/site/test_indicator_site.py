@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
+from support.site import build_site
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 

@@ -1,5 +1,4 @@
 """Indicators, projects and outline changes, on the pure core (no site build)."""
-from pathlib import Path
 
 import pytest
 import yaml
@@ -17,10 +16,16 @@ from build_hooks.aggregate.indicators import (
     target_status,
     trends,
 )
-from build_hooks.aggregate.projects import MIXED, merge_projects, project_key, status_counts
+from build_hooks.aggregate.projects import (
+    MIXED,
+    merge_projects,
+    project_key,
+    status_counts,
+)
 from build_hooks.dev.synthetic import write_round
 from build_hooks.domain.numbers import parse_quantity
 from build_hooks.load.corpus import load_corpus
+from build_hooks.settings import SUBMISSIONS_DIR
 
 Q = parse_quantity
 
@@ -185,7 +190,7 @@ def test_round_file_units_and_acknowledgements_are_checked(tmp_path):
 
 
 def test_real_round_keeps_the_plan_targets():
-    corpus, problems = load_corpus(Path(__file__).resolve().parent.parent / "submissions")
+    corpus, problems = load_corpus(SUBMISSIONS_DIR)
     rnd = corpus.round(2023)
     targets = {i.id: [(u.unit, u.target.text if u.target else None) for u in i.units] for i in rnd.indicators}
     assert targets["tang-truong-gtgt-cong-nghiep"] == [("%", "8 - 9")]

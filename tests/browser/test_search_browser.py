@@ -6,7 +6,14 @@ import unicodedata
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from browser_support import ARTIFACTS, fold, marked_words, page_marks, search, worker_search
+from support.browser import (
+    ARTIFACTS,
+    fold,
+    marked_words,
+    page_marks,
+    search,
+    worker_search,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

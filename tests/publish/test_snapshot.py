@@ -13,9 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_hooks.publish.manifest import MANIFEST_NAME
-from build_hooks.publish.snapshot import git_source, take_snapshot, taken_date, verify_zip
-
-ROOT = Path(__file__).resolve().parent.parent
+from build_hooks.publish.snapshot import (
+    git_source,
+    take_snapshot,
+    taken_date,
+    verify_zip,
+)
+from build_hooks.settings import ROOT  # noqa: E402
 
 
 def _pages(root: Path) -> list[Path]:

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: site builds, submission trees, HTML blocks, the browser."""

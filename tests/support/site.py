@@ -1,0 +1,62 @@
+"""Building sites, submission trees and the command line in subprocesses, as a maintainer would."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_hooks.settings import QUIET_MKDOCS_ENV, ROOT, SUBMISSIONS_ENV
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    """stdout and stderr of ``mkdocs build``, together."""
+    site: Path
+
+    def page(self, path: str) -> str:
+        """HTML of a built page, e.g. ``2023/bao-cao-tong-hop/index.html``."""
+        return (self.site / path).read_text(encoding="utf-8")
+
+
+def build_site(submissions: Path | None, site: Path, strict: bool = True, config: Path | None = None,
+               env: dict | None = None) -> Build:
+    """Run ``mkdocs build`` in a subprocess, as a maintainer would, on ``submissions``."""
+    environ = dict(os.environ, **QUIET_MKDOCS_ENV, **(env or {}))
+    if submissions is not None:
+        environ[SUBMISSIONS_ENV] = str(submissions)
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config or ROOT / "mkdocs.yml"), "-d", str(site)]
+    if strict:
+        cmd.append("--strict")
+    proc = subprocess.run(cmd, cwd=ROOT, env=environ, capture_output=True, text=True)
+    return Build(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+BUILD_TODAY = "2024-01-15"
+"""Build date the checker's tests use, so that "a date after the build date" is testable."""
+
+
+def submission_tree(root: Path, files: dict) -> Path:
+    """A tiny ``submissions/`` tree: the real registry and 2023 round plus ``files`` (name under 2023/ -> text or bytes)."""
+    import shutil
+
+    (root / "2023").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "submissions" / "agencies.yml", root / "agencies.yml")
+    shutil.copy(ROOT / "submissions" / "2023" / "round.yml", root / "2023" / "round.yml")
+    for name, content in files.items():
+        target = root / "2023" / name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return root
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m build_hooks ARGS`` in a subprocess, as an author or CI would run it."""
+    environ = dict(os.environ, **QUIET_MKDOCS_ENV, PYTHONPATH=str(ROOT), **(env or {}))
+    return subprocess.run([sys.executable, "-m", "build_hooks", *args], cwd=cwd or ROOT, env=environ,
+                          capture_output=True, text=True)
