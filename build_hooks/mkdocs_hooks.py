@@ -38,6 +38,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
+from build_hooks.domain.problems import has_errors  # noqa: E402
 from build_hooks.load.corpus import load_corpus  # noqa: E402
 from build_hooks.publish.archive_mode import Archive, only_round  # noqa: E402
 from build_hooks.render.fragments import substitute  # noqa: E402
@@ -58,6 +59,7 @@ _STATE: dict = {}
 
 
 def build_date() -> datetime.date | None:
+    """The date ``REPORT_TODAY`` fixes for the date rules, or None for the real today."""
     value = os.environ.get(TODAY_ENV)
     try:
         return datetime.date.fromisoformat(value) if value else None
@@ -66,16 +68,18 @@ def build_date() -> datetime.date | None:
 
 
 def submissions_dir(config) -> Path:
+    """The submissions tree to build: ``REPORT_SUBMISSIONS`` or the repository's own."""
     root = Path(config.config_file_path).parent
     return Path(os.environ.get(SUBMISSIONS_ENV) or root / "submissions").resolve()
 
 
 def on_config(config):
+    """Load and check the submissions; stop before the site directory is touched if anything is wrong."""
     _STATE.clear()
     root = Path(config.config_file_path).parent
     source = submissions_dir(config)
     corpus, problems = load_corpus(source, base=root, today=build_date())
-    if corpus is not None and not any(p.is_error for p in problems):
+    if corpus is not None and not has_errors(problems):
         # Agencies that disagree on a figure: a warning naming both files, so `--strict` fails
         # until the Sở reconciles the figures or acknowledges them in the round file.
         problems = problems + list(corpus_conflicts(corpus))
@@ -110,6 +114,7 @@ def _archive_config(config, corpus, archive: Archive):
 
 
 def on_files(files, config):
+    """Add the generated pages and data files as virtual files (nothing is written into ``docs/``)."""
     if _STATE["archive"] is not None:  # the snapshot holds the round's report, not the guide for agencies
         for file in list(files.documentation_pages()):
             files.remove(file)
@@ -146,11 +151,13 @@ def _nav_paths(nav) -> list[str]:
 
 
 def on_page_content(html, page, config, files):
+    """Put back the HTML fragments the core rendered itself in place of their placeholders."""
     return substitute(html, _STATE.get("fragments", {}).get(page.file.src_uri, {}))
 
 
 @event_priority(-50)  # after the search plugin writes the index (0), before the offline plugin reads it (-100)
 def on_post_build(config):
+    """Title the search index's letter entries by agency, section and year."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
@@ -160,6 +167,7 @@ def on_post_build(config):
 
 
 def on_serve(server, config, builder):
+    """Watch the submissions tree when it lies outside the project (``REPORT_SUBMISSIONS``)."""
     source = _STATE.get("source")
     if source is not None:
         server.watch(str(source))

@@ -26,10 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from support.browser import CHROMIUM, CHROMIUM_ARGS, serve, worker_search  # noqa: E402
-
 from build_hooks.dev.synthetic import write_round  # noqa: E402
 from build_hooks.publish.snapshot import take_snapshot  # noqa: E402
+from support.browser import CHROMIUM, CHROMIUM_ARGS, serve, worker_search  # noqa: E402
 
 
 def build(submissions: Path, site: Path) -> float:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support.site import Build, build_site
 
 from build_hooks.dev.synthetic import write_round
+from support.site import Build, build_site
 
 
 @pytest.fixture(scope="session")

@@ -24,6 +24,7 @@ class Contribution:
 
 @dataclass(frozen=True)
 class StatusRow:
+    """One agency's line of the status matrix: did it answer, and what it said of each section."""
     agency: Agency
     expected: bool
     """False for an agency that answered without being on the round's list."""
@@ -61,6 +62,8 @@ def by_section(rnd: Round, submissions, registry: Registry) -> dict[str | None, 
 
 
 def section_cell(sub: Submission | None, section_id: str, written: set[str]) -> str:
+    """What an agency's letter says of one section: covered (itself or a sub-section written), not assigned,
+    or missing."""
     if sub is None:
         return MISSING
     if any(w == section_id or w.startswith(section_id + ".") for w in written):
@@ -86,6 +89,7 @@ def status_rows(rnd: Round, submissions, registry: Registry) -> list[StatusRow]:
 
 
 def answered_count(rnd: Round, submissions) -> int:
+    """How many of the agencies the round asked have answered (replies from others are not counted)."""
     expected = set(rnd.expected)
     return sum(1 for s in submissions if s.agency in expected)
 

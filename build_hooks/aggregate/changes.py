@@ -1,7 +1,7 @@
 """What changed in a round's outline and indicators since the round before.
 
 Sections and indicators are matched by id, so a renumbered title is a change of
-title and a new id is an addition; ``render_changes`` says it in Vietnamese.
+title and a new id is an addition; ``render.changes`` says it in Vietnamese.
 """
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ from dataclasses import dataclass
 
 from build_hooks.domain.model import Round
 from build_hooks.domain.numbers import format_quantity
-from build_hooks.render.markup import md
-from build_hooks.site import paths
 
 
 @dataclass(frozen=True)
 class Changes:
+    """What changed in the outline, the indicators and the project statuses from one round to the next."""
     year: int
     previous_year: int
     added_sections: tuple[str, ...]
@@ -35,6 +34,7 @@ class Changes:
 
 
 def diff_rounds(old: Round, new: Round) -> Changes:
+    """Compare two rounds by id, so a renumbered or retitled section shows as such rather than as new."""
     old_s = {s.id: s for s in old.outline.sections}
     new_s = {s.id: s for s in new.outline.sections}
     old_i = {i.id: i for i in old.indicators}
@@ -69,40 +69,3 @@ def diff_rounds(old: Round, new: Round) -> Changes:
 
 def _target(q) -> str:
     return format_quantity(q) if q else "không có"
-
-
-def render_changes(c: Changes, old: Round, new: Round) -> str:
-    page = paths.changes(new.year)
-    out = [f"# Thay đổi so với năm {c.previous_year}\n",
-           f"Đề cương và danh sách chỉ tiêu năm {c.year} so với năm {c.previous_year}. Các mục và chỉ tiêu được "
-           "đối chiếu theo số mục (mã chỉ tiêu): cùng số mục là cùng một mục, kể cả khi tên thay đổi.\n"]
-    if c.empty:
-        out.append(f"Đề cương, chỉ tiêu và các tình trạng dự án **không thay đổi** so với năm {c.previous_year}.\n")
-        return "\n".join(out)
-    old_s = {s.id: s for s in old.outline.sections}
-    new_s = {s.id: s for s in new.outline.sections}
-    report = paths.rel(page, paths.report(new.year))
-    if c.added_sections:
-        out.append("## Mục mới\n")
-        out += [f"- [{sid}. {md(new_s[sid].title)}]({report}#{new_s[sid].anchor})" for sid in c.added_sections]
-        out.append("")
-    if c.removed_sections:
-        out.append(f"## Mục không còn trong đề cương năm {c.year}\n")
-        out += [f"- {sid}. {md(old_s[sid].title)}" for sid in c.removed_sections]
-        out.append("")
-    if c.retitled_sections:
-        out.append("## Mục đổi tên\n")
-        out += [f"- {sid}: \"{md(a)}\" → \"{md(b)}\"" for sid, a, b in c.retitled_sections]
-        out.append("")
-    names = {i.id: i.name for i in (*old.indicators, *new.indicators)}
-    if c.added_indicators or c.removed_indicators or c.changed_indicators:
-        out.append("## Chỉ tiêu\n")
-        out += [f"- Chỉ tiêu mới: {md(names[i])} (`{i}`)" for i in c.added_indicators]
-        out += [f"- Không còn báo cáo: {md(names[i])} (`{i}`)" for i in c.removed_indicators]
-        out += [f"- {md(names[i])} (`{i}`): {md(what)}" for i, what in c.changed_indicators]
-        out.append("")
-    if c.added_statuses or c.removed_statuses:
-        out.append("## Tình trạng dự án\n")
-        out += [f"- Thêm: {md(s)}" for s in c.added_statuses] + [f"- Bỏ: {md(s)}" for s in c.removed_statuses]
-        out.append("")
-    return "\n".join(out)

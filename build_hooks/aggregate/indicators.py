@@ -20,8 +20,9 @@ from build_hooks.domain.model import (
     Submission,
 )
 from build_hooks.domain.numbers import Quantity, format_number
-from build_hooks.domain.problems import Problem, warning
+from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import fold
+from build_hooks.rules.catalogue import finding
 
 MET = "dat"
 NOT_MET = "chua-dat"
@@ -232,23 +233,21 @@ def conflict_problems(rnd: Round, rows: list[IndicatorRow]) -> list[Problem]:
         for other in row.reports[1:]:
             if quantity_key(other.value.value) == quantity_key(first.value.value):
                 continue
-            problems.append(warning(
-                first.submission.path, first.value.line, 1, "indicator-conflict",
-                f"Chỉ tiêu '{row.definition.id}' ({row.unit or 'không đơn vị'}) năm {row.year}: "
-                f"{first.submission.path} ghi {first.value.value.text}, "
-                f"{other.submission.path}:{other.value.line} ghi {other.value.value.text}.",
-                "Thống nhất số liệu với hai cơ quan; nếu cả hai số đều được công bố, ghi nhận trong "
-                f"'acknowledged_conflicts' của {rnd.path}."))
+            problems.append(finding(
+                "indicator-conflict", first.submission.path, first.value.line, 1, indicator=row.definition.id,
+                unit=row.unit or "không đơn vị", year=row.year, letter=first.submission.path,
+                value=first.value.value.text, other_letter=other.submission.path, other_line=other.value.line,
+                other_value=other.value.value.text, round_path=rnd.path))
     conflicted = {row.key for row in rows if row.conflict}
     for ack in rnd.acknowledged_conflicts:
         if (ack.indicator, ack.unit) not in conflicted:
-            problems.append(warning(rnd.path, ack.line, 1, "stale-acknowledgement",
-                                    f"Không còn số liệu khác nhau cho chỉ tiêu '{ack.indicator}' ({ack.unit}).",
-                                    "Xóa mục này khỏi 'acknowledged_conflicts'."))
+            problems.append(finding("stale-acknowledgement", rnd.path, ack.line, 1, indicator=ack.indicator,
+                                    unit=ack.unit))
     return problems
 
 
 def corpus_conflicts(corpus: Corpus) -> list[Problem]:
+    """Every unacknowledged conflict and stale acknowledgement of every round: the build reports them as warnings."""
     by_year = rows_by_year(corpus)
     return [p for rnd in corpus.rounds for p in conflict_problems(rnd, by_year[rnd.year])]
 
@@ -257,6 +256,7 @@ def corpus_conflicts(corpus: Corpus) -> list[Problem]:
 
 @dataclass(frozen=True)
 class TrendPoint:
+    """One round's figure for an indicator and unit, or the round's silence about it."""
     year: int
     row: IndicatorRow | None
     """None when the round does not have this indicator in this unit."""
@@ -300,6 +300,7 @@ def trends(corpus: Corpus, by_year: dict[int, list[IndicatorRow]] | None = None)
 
 
 def format_change(change: float | None) -> str:
+    """A change from one year to the next as readers write it: ``+1,5``, ``-2``, ``0``."""
     if change is None:
         return ""
     if change == 0:

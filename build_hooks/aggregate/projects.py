@@ -18,6 +18,7 @@ MIXED = "ý kiến khác nhau"
 
 @dataclass(frozen=True)
 class ProjectSource:
+    """One agency's mention of a project, kept so the merged project can cite every source."""
     agency: Agency
     submission: Submission
     report: ProjectReport

@@ -10,6 +10,7 @@ def cmd_benchmark_check(args) -> int:
 
 
 def cmd_benchmark(args) -> int:
+    """Time and peak memory of whole site builds on synthetic rounds (and their plain Material twins)."""
     from build_hooks.dev.benchmark import run
 
     return run(args.agencies, args.years, args.plain)

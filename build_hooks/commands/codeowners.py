@@ -13,6 +13,7 @@ from pathlib import Path
 
 from build_hooks.commands.generated_file import write_or_compare
 from build_hooks.domain.model import Registry
+from build_hooks.domain.problems import has_errors
 from build_hooks.settings import ROOT, SUBMISSIONS_DIR
 
 FALLBACK_OWNER = "@so-cong-thuong-quang-ngai/can-bo-cntt"
@@ -36,6 +37,7 @@ def owner_handle(name: str) -> str:
 
 
 def render_codeowners(registry: Registry) -> str:
+    """The CODEOWNERS text: every path to the Sở's IT officer, each agency's letters to its reviewers."""
     lines = [HEADER, f"*  {FALLBACK_OWNER}", ""]
     for agency in registry.agencies:
         owners = " ".join(owner_handle(r) for r in agency.reviewers) or FALLBACK_OWNER
@@ -49,7 +51,7 @@ def cmd_codeowners(args) -> int:
 
     registry_path = Path(args.submissions) / "agencies.yml"
     registry, problems = parse_registry(registry_path.read_text(encoding="utf-8"), str(registry_path))
-    if any(p.is_error for p in problems):
+    if has_errors(problems):
         sys.stdout.write("".join(p.format() + "\n" for p in problems))
         return 1
     return write_or_compare(ROOT / PATH, render_codeowners(registry), args.check)

@@ -13,6 +13,7 @@ FORMATS = ("text", "github", "json")
 
 
 def as_text(problems: Iterable[Problem]) -> str:
+    """One ``path:line:col: severity: message (hint) [rule]`` line per problem, for people."""
     return "".join(p.format() + "\n" for p in problems)
 
 
@@ -38,14 +39,17 @@ def github_annotation(p: Problem) -> str:
 
 
 def as_github(problems: Iterable[Problem]) -> str:
+    """GitHub Actions annotations, so problems appear on the pull request's diff."""
     return "".join(github_annotation(p) + "\n" for p in problems)
 
 
 def as_json(problems: Iterable[Problem]) -> str:
+    """A versioned JSON list for tools (editors, dashboards)."""
     items = [{"path": p.path, "line": p.line, "column": p.column, "rule": p.rule, "severity": p.severity,
               "message": p.message, "hint": p.hint} for p in problems]
     return json.dumps({"version": 1, "problems": items}, ensure_ascii=False, indent=2) + "\n"
 
 
 def render(problems: list[Problem], fmt: str) -> str:
+    """The problems in the output format ``fmt`` (one of ``FORMATS``)."""
     return {"text": as_text, "github": as_github, "json": as_json}[fmt](problems)

@@ -19,6 +19,7 @@ SUBMISSION = re.compile(r"^submissions/(?P<year>\d{4})/(?P<agency>[^/]+)\.md$")
 
 @dataclass(frozen=True)
 class Verdict:
+    """What a pull request changes, and whether one pull request may change it all."""
     submissions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Changed submission files per agency id."""
     other: tuple[str, ...] = ()
@@ -32,6 +33,7 @@ class Verdict:
 
 
 def classify(paths: list[str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """Split changed paths into submissions by agency and everything else."""
     by_agency: dict[str, list[str]] = {}
     other = []
     for path in sorted(set(paths)):

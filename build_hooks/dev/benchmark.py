@@ -39,6 +39,7 @@ def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> t
 
 
 def build_report(submissions: Path | None, site: Path) -> tuple[float, float, int]:
+    """Run one ``mkdocs build --strict`` in its own process; return seconds, peak MiB and the exit code."""
     env = dict(os.environ, **QUIET_MKDOCS_ENV)
     if submissions is not None:
         env[SUBMISSIONS_ENV] = str(submissions)
@@ -61,12 +62,14 @@ def build_plain(pages: int, work: Path) -> tuple[float, float, int]:
 
 
 def run(agencies: list[int], years: int, plain: bool) -> int:
+    """Build the repository's site and synthetic rounds of the given sizes; print a table of figures."""
     print(f"{'site':<40} {'pages':>6} {'seconds':>8} {'peak MiB':>9}")
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
         secs, mib, code = build_report(None, tmp / "real-site")
         pages = sum(1 for _ in (tmp / "real-site").rglob("index.html"))
-        print(f"{'repository (submissions/)':<40} {pages:>6} {secs:>8.2f} {mib:>9.0f}" + ("" if code == 0 else " FAILED"))
+        failed = "" if code == 0 else " FAILED"
+        print(f"{'repository (submissions/)':<40} {pages:>6} {secs:>8.2f} {mib:>9.0f}{failed}")
         for n in agencies:
             root = tmp / f"syn-{n}"
             write_round(root / "submissions", n, years=tuple(range(2024 - years, 2024)), seed=n)

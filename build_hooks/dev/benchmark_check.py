@@ -46,6 +46,7 @@ def _command(root: Path) -> tuple[float, int, float]:
 
 
 def run(files: int = 1000, repeat: int = 3) -> int:
+    """Time ``check`` on ``files`` synthetic submissions in process and as a command; print the figures."""
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp:
         root = Path(tmp) / "submissions"
         write_round(root, files + 1, years=(2023,), seed=3)  # one registered agency never answers

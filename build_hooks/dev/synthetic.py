@@ -73,7 +73,8 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
         if evolve and year == max(years) and len(years) > 1:
             rnd = _evolve(rnd)
         answering = [a for i, a in enumerate(ids) if not (i == 1 and len(ids) > 2) and i % 5 != 4]
-        extras, figures, projects = _figures(random.Random(f"{seed}-{year}"), year, years, answering, rnd, conflicts, seed)
+        rng = random.Random(f"{seed}-{year}")
+        extras, figures, projects = _figures(rng, year, years, answering, rnd, conflicts, seed)
         if conflicts and acknowledge:
             rnd["acknowledged_conflicts"] = [{"indicator": "kcn-xu-ly-nuoc-thai", "unit": "%",
                                               "note": "Hai cơ quan tính theo hai cách khác nhau (minh họa)."}]

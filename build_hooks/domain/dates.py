@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
+    """A date whose day may be blank (``12/2023``), as letters dated by hand at dispatch are."""
     year: int
     month: int
     day: int | None = None

@@ -37,6 +37,7 @@ class Agency:
 
 @dataclass(frozen=True)
 class Registry:
+    """Every agency the Sở may ask, in report order (the order of ``agencies.yml``)."""
     agencies: tuple[Agency, ...]
     path: str = ""
 
@@ -90,6 +91,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Outline:
+    """A round's đề cương: its sections in order, with ids such as ``II.4.1``."""
     sections: tuple[Section, ...]
 
     def get(self, section_id: str) -> Section | None:
@@ -198,6 +200,7 @@ class Round:
 
 @dataclass(frozen=True)
 class Signer:
+    """Who signs a letter: name, position and the authority line (``KT. Giám đốc``) when signing for someone."""
     name: str
     title: str
     on_behalf: str = ""
@@ -206,6 +209,7 @@ class Signer:
 
 @dataclass(frozen=True)
 class IndicatorValue:
+    """One figure a letter reports for an indicator of the round, with its line in the file."""
     id: str
     value: Quantity
     unit: str = ""
@@ -217,6 +221,7 @@ class IndicatorValue:
 
 @dataclass(frozen=True)
 class ProjectReport:
+    """One project a letter reports under II.7, with the plan's appendix and its status."""
     name: str
     appendix: str
     status: str
@@ -226,6 +231,7 @@ class ProjectReport:
 
 @dataclass(frozen=True)
 class Heading:
+    """A heading of a letter's body as written, with its line in the file."""
     level: int
     """1-6, as written (``##`` is 2)."""
     text: str

@@ -2,7 +2,8 @@
 
 A problem carries where it is (path, line, column, counted from 1 as the author
 sees the file), which rule found it, how bad it is, a Vietnamese message and a
-hint that says how to fix it. Collections of problems are sorted by position so
+hint that says how to fix it. Problems are made by ``rules.catalogue.finding``, which
+words and grades them from the one table of rules. Collections of problems are sorted by position so
 that a whole run can be reported at once.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class Problem:
+    """One located problem: where, which rule, how bad, what is wrong and how to fix it."""
     path: str
     """File the problem is in, relative to the repository root where possible."""
     line: int
@@ -44,17 +46,11 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{hint} [{self.rule}]"
 
 
-def error(path: str, line: int, column: int, rule: str, message: str, hint: str = "") -> Problem:
-    return Problem(path, line, column, rule, ERROR, message, hint)
-
-
-def warning(path: str, line: int, column: int, rule: str, message: str, hint: str = "") -> Problem:
-    return Problem(path, line, column, rule, WARNING, message, hint)
-
-
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Each problem once, in file order: how every run reports them."""
     return sorted(set(problems), key=Problem.sort_key)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
+    """True when any problem stops the build (warnings stop only ``--strict``)."""
     return any(p.is_error for p in problems)

@@ -18,6 +18,7 @@ _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part 
 
 
 def nfc(text: str) -> str:
+    """Text in Unicode NFC, the one form the project stores and compares."""
     return unicodedata.normalize("NFC", text)
 
 

@@ -11,12 +11,13 @@ import re
 from pathlib import Path
 
 from build_hooks.domain.model import Corpus, Registry, Round, Submission
-from build_hooks.domain.problems import Problem, error, has_errors, sorted_problems
+from build_hooks.domain.problems import Problem, has_errors, sorted_problems
 from build_hooks.load.reader import did_you_mean
 from build_hooks.load.registry import parse_registry
 from build_hooks.load.rounds import parse_round
 from build_hooks.load.submission import parse_submission
-from build_hooks.rules.catalogue import file_too_large
+from build_hooks.rules.catalogue import finding
+from build_hooks.rules.encoding import file_too_large
 from build_hooks.settings import REGISTRY_FILE, ROUND_FILE
 
 YEAR_DIR = re.compile(r"^\d{4}$")
@@ -34,12 +35,12 @@ def display_path(path: Path, base: Path | None) -> str:
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """A file's text as UTF-8, or a located ``not-utf8`` problem instead of an exception."""
     try:
         return path.read_bytes().decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        return None, [error(shown, line, 1, "not-utf8", "Tệp không phải mã UTF-8.",
-                            "Lưu lại tệp với bảng mã UTF-8 (Unicode).")]
+        return None, [finding("not-utf8", shown, line, 1)]
 
 
 def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = None,
@@ -53,8 +54,7 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     shown = lambda p: display_path(p, base)  # noqa: E731
     registry_path = root / REGISTRY_FILE
     if not registry_path.is_file():
-        return None, [error(shown(registry_path), 0, 0, "missing-registry", "Không tìm thấy danh mục cơ quan.",
-                            f"Tạo tệp {REGISTRY_FILE} trong thư mục submissions/.")]
+        return None, [finding("missing-registry", shown(registry_path), 0, 0)]
     text, probs = read_text(registry_path, shown(registry_path))
     problems += probs
     registry, probs = parse_registry(text or "", shown(registry_path))
@@ -71,12 +71,9 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
                 rounds.append(rnd)
                 submissions[rnd.year] = subs
             continue
-        problems.append(error(shown(entry), 0, 0, "unexpected-file",
-                              f"'{entry.name}' không phải thư mục năm báo cáo hay danh mục cơ quan.",
-                              "Bài nộp đặt trong submissions/<năm>/<mã-cơ-quan>.md."))
+        problems.append(finding("unexpected-file", shown(entry), 0, 0, "top", name=entry.name))
     if not rounds and not has_errors(problems):
-        problems.append(error(shown(root), 0, 0, "no-round", "Chưa có đợt báo cáo nào.",
-                              f"Tạo thư mục submissions/<năm>/ với tệp {ROUND_FILE}."))
+        problems.append(finding("no-round", shown(root), 0, 0))
     rounds.sort(key=lambda r: r.year, reverse=True)
     return Corpus(registry, tuple(rounds), submissions), sorted_problems(problems)
 
@@ -85,8 +82,7 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
     problems: list[Problem] = []
     round_path = folder / ROUND_FILE
     if not round_path.is_file():
-        return None, (), [error(shown(round_path), 0, 0, "missing-round", f"Thư mục {year} thiếu tệp {ROUND_FILE}.",
-                                "Sao chép round.yml của năm trước rồi sửa lại.")]
+        return None, (), [finding("missing-round", shown(round_path), 0, 0, year=year)]
     text, problems = read_text(round_path, shown(round_path))
     rnd, probs = parse_round(text or "", shown(round_path), year, registry)
     problems += probs
@@ -95,17 +91,13 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         if entry.name in (ROUND_FILE, ".gitkeep") or entry.name.startswith("."):
             continue
         if not (entry.is_file() and entry.suffix == ".md"):
-            problems.append(error(shown(entry), 1, 1, "unexpected-file",
-                                  f"'{entry.name}' không phải bài nộp (.md) nên sẽ không được đăng.",
-                                  "Chuyển nội dung vào tệp <mã-cơ-quan>.md, hoặc xóa tệp này."))
+            problems.append(finding("unexpected-file", shown(entry), 1, 1, name=entry.name))
             continue
         if only is not None and entry.resolve() not in only:
             continue
         if registry.get(entry.stem) is None:
-            problems.append(error(shown(entry), 1, 1, "unknown-agency",
-                                  f"Tên tệp '{entry.name}' không phải mã cơ quan trong danh mục.",
-                                  did_you_mean(entry.stem, registry.ids())
-                                  or "Đặt tên tệp theo mã cơ quan trong submissions/agencies.yml."))
+            problems.append(finding("unknown-agency", shown(entry), 1, 1, name=entry.name,
+                                    suggestion=did_you_mean(entry.stem, registry.ids())))
             continue
         if (too_large := file_too_large(shown(entry), entry.stat().st_size)) is not None:
             problems.append(too_large)

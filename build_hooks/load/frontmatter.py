@@ -34,17 +34,16 @@ def read_letter(r: Reader, rnd: Round | None) -> Letter:
     agency = r.text(("agency",), required=True)
     year = r.get(("year",))
     if year is None:
-        r.fail((), "missing-key", "Thiếu khóa bắt buộc 'year'.", "Thêm dòng 'year: <năm báo cáo>'.")
+        r.fail((), "missing-key", "year")
     elif isinstance(year, bool) or not isinstance(year, int):
-        r.fail(("year",), "wrong-type", f"'year' phải là số năm, không phải '{year}'.", "Ví dụ: year: 2023.")
+        r.fail(("year",), "wrong-type", "year", actual=year)
         year = None
     date = None
     if (raw := r.text(("date",))) is not None:
         try:
             date = parse_date(raw)
         except DateError as exc:
-            r.fail(("date",), "bad-date", f"Ngày văn bản không hợp lệ: {exc}.",
-                   "Viết dd/mm/yyyy (08/12/2023), mm/yyyy nếu để trống ngày (12/2023), hoặc yyyy-mm-dd.")
+            r.fail(("date",), "bad-date", reason=exc)
     signer = None
     if r.mapping(("signer",), required=False) is not None:
         r.unknown_keys(("signer",), names(SIGNER))
@@ -67,15 +66,14 @@ def _tasks(r: Reader, rnd: Round | None) -> tuple[bool, tuple[str, ...]]:
     if value is True:
         return True, ()
     if not isinstance(value, list):
-        r.fail(("no_assigned_tasks",), "wrong-type", "'no_assigned_tasks' phải là true hoặc danh sách số mục.",
-               "Ví dụ: no_assigned_tasks: [II.7, II.8].")
+        r.fail(("no_assigned_tasks",), "wrong-type", "no-assigned-tasks")
         return False, ()
     ids = r.text_list(("no_assigned_tasks",))
     if rnd is not None:
         for i, sid in enumerate(ids):
             if rnd.outline.get(sid.rstrip(".")) is None:
-                r.fail(("no_assigned_tasks", i), "unknown-section", f"Mục '{sid}' không có trong đề cương.",
-                       did_you_mean(sid, rnd.outline.ids()) or "Ghi số mục đầy đủ, ví dụ II.4.1.")
+                r.fail(("no_assigned_tasks", i), "unknown-section", "not-assigned", section=sid,
+                       suggestion=did_you_mean(sid, rnd.outline.ids()))
     return False, tuple(s.rstrip(".") for s in ids)
 
 
@@ -84,7 +82,7 @@ def _items(r: Reader, key: str, fields) -> list[tuple]:
     if value is None:
         return []
     if not isinstance(value, list):
-        r.fail((key,), "wrong-type", f"'{key}' phải là danh sách.", "Mỗi mục bắt đầu bằng '- id: …'.")
+        r.fail((key,), "wrong-type", "items", key=key, first_key=next(iter(names(fields))))
         return []
     wheres = []
     for i in range(len(value)):
@@ -98,10 +96,10 @@ def _quantity(r: Reader, where: tuple, required: bool = False):
     value = r.get(where)
     if value is None:
         if required:
-            r.fail(where[:-1], "missing-key", f"Thiếu khóa bắt buộc '{where[-1]}'.", f"Thêm '{where[-1]}: …'.")
+            r.fail(where[:-1], "missing-key", key=where[-1])
         return None
     if isinstance(value, (dict, list, bool)):
-        r.fail(where, "wrong-type", f"'{where[-1]}' phải là số hoặc chữ.", "Ví dụ: \"9,5\".")
+        r.fail(where, "wrong-type", "quantity", key=where[-1])
         return None
     return parse_quantity(value)
 
@@ -113,8 +111,8 @@ def _indicators(r: Reader, rnd: Round | None) -> tuple[IndicatorValue, ...]:
         value = _quantity(r, where + ("value",), required=True)
         unit = r.text(where + ("unit",), required=True)
         if iid and rnd is not None and rnd.indicator(iid) is None:
-            r.fail(where + ("id",), "unknown-indicator", f"Chỉ tiêu '{iid}' không có trong đợt báo cáo {rnd.year}.",
-                   did_you_mean(iid, [i.id for i in rnd.indicators]) or "Xem danh sách chỉ tiêu trong round.yml.")
+            r.fail(where + ("id",), "unknown-indicator", indicator=iid, year=rnd.year,
+                   suggestion=did_you_mean(iid, [i.id for i in rnd.indicators]))
             continue
         if iid and value is not None and unit is not None:
             result.append(IndicatorValue(iid, value, unit, _quantity(r, where + ("target",)),

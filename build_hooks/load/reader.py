@@ -8,17 +8,20 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from build_hooks.domain.problems import Problem, error
+from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import nfc
 from build_hooks.load.yamlsource import YamlDoc
+from build_hooks.rules.catalogue import finding
 
 
 def did_you_mean(word: str, choices, n: int = 1) -> str:
+    """"Có phải ý bạn là '…'?" for the closest choice, or empty when nothing is close."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=n, cutoff=0.6)
     return f"Có phải ý bạn là '{close[0]}'?" if close else ""
 
 
 def kind_name(value: object) -> str:
+    """The Vietnamese name of a YAML value's kind, for messages about a wrong type."""
     if isinstance(value, bool):
         return "đúng/sai"
     if isinstance(value, (int, float)):
@@ -49,9 +52,10 @@ class Reader:
                 return None
         return value
 
-    def fail(self, where: tuple, rule: str, message: str, hint: str = "", on_key: bool = False) -> None:
+    def fail(self, where: tuple, rule: str, variant: str = "", on_key: bool = False, **params) -> None:
+        """Record the catalogue's problem ``rule`` at the value (or, with ``on_key``, the key) ``where``."""
         line, col = self.doc.where(where, prefer_key=on_key)
-        self.problems.append(error(self.path, line, col, rule, message, hint))
+        self.problems.append(finding(rule, self.path, line, col, variant, **params))
 
     def mapping(self, where: tuple, required: bool = True) -> dict | None:
         value = self.get(where)
@@ -60,20 +64,17 @@ class Reader:
         if value is None and not required:
             return None
         label = ".".join(str(w) for w in where) or "tệp"
-        self.fail(where, "wrong-type", f"'{label}' phải là một bảng khóa (key: value), không phải {kind_name(value)}.",
-                  "Viết mỗi khóa trên một dòng, dạng 'khóa: giá trị'.")
+        self.fail(where, "wrong-type", "mapping", key=label, actual=kind_name(value))
         return None
 
     def text(self, where: tuple, required: bool = False) -> str | None:
         value = self.get(where)
         if value is None:
             if required:
-                self.fail(where[:-1], "missing-key", f"Thiếu khóa bắt buộc '{where[-1]}'.",
-                          f"Thêm dòng '{where[-1]}: …'.", on_key=True)
+                self.fail(where[:-1], "missing-key", on_key=True, key=where[-1])
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.fail(where, "wrong-type", f"'{where[-1]}' phải là chuỗi chữ, không phải {kind_name(value)}.",
-                      "Đặt giá trị trong dấu ngoặc kép nếu cần.")
+            self.fail(where, "wrong-type", "text", key=where[-1], actual=kind_name(value))
             return None
         return nfc(str(value)).strip()
 
@@ -84,14 +85,12 @@ class Reader:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and allow_single:
             return (nfc(str(value)).strip(),)
         if not isinstance(value, list):
-            self.fail(where, "wrong-type", f"'{where[-1]}' phải là danh sách, không phải {kind_name(value)}.",
-                      "Viết mỗi mục trên một dòng bắt đầu bằng '- '.")
+            self.fail(where, "wrong-type", "list", key=where[-1], actual=kind_name(value))
             return ()
         items = []
         for i, item in enumerate(value):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-                self.fail(where + (i,), "wrong-type", f"Mục thứ {i + 1} của '{where[-1]}' phải là chuỗi chữ.",
-                          "Đặt mục trong dấu ngoặc kép nếu nó có dấu hai chấm.")
+                self.fail(where + (i,), "wrong-type", "list-item", number=i + 1, key=where[-1])
                 continue
             items.append(nfc(str(item)).strip())
         return tuple(items)
@@ -102,5 +101,5 @@ class Reader:
             return
         for key in value:
             if key not in allowed:
-                hint = did_you_mean(key, allowed) or "Các khóa được dùng: " + ", ".join(allowed) + "."
-                self.fail(where + (key,), "unknown-key", f"Khóa '{key}' không có trong định dạng.", hint, on_key=True)
+                self.fail(where + (key,), "unknown-key", on_key=True, key=key, suggestion=did_you_mean(key, allowed),
+                          allowed=", ".join(allowed))

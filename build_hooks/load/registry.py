@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from build_hooks.domain.model import Agency, Registry
-from build_hooks.domain.problems import Problem, error
+from build_hooks.domain.problems import Problem
 from build_hooks.load.reader import Reader
 from build_hooks.load.yamlsource import load_yaml
+from build_hooks.rules.catalogue import finding
 
 AGENCY_KEYS = ("name", "code", "header", "parent", "place", "group", "reviewers")
 GROUPS = ("so-nganh", "dia-phuong", "khac")
@@ -15,6 +16,7 @@ DEFAULT_PARENT = "UBND TỈNH QUẢNG NGÃI"
 
 
 def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
+    """Read ``agencies.yml`` into a ``Registry``, recording every problem with its position."""
     doc, problems = load_yaml(text, path)
     if doc is None:
         return Registry((), path), problems
@@ -24,8 +26,7 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
     for agency_id in root or {}:
         where = (agency_id,)
         if not SLUG.match(agency_id):
-            reader.fail(where, "bad-agency-id", f"Mã cơ quan '{agency_id}' không hợp lệ.",
-                        "Chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ 'ban-dan-toc'.", on_key=True)
+            reader.fail(where, "bad-agency-id", on_key=True, agency=agency_id)
             continue
         if reader.mapping(where) is None:
             continue
@@ -34,7 +35,7 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
         code = reader.text(where + ("code",), required=True)
         group = reader.text(where + ("group",)) or "khac"
         if group not in GROUPS:
-            reader.fail(where + ("group",), "bad-value", f"Nhóm '{group}' không hợp lệ.", "Dùng: " + ", ".join(GROUPS))
+            reader.fail(where + ("group",), "bad-value", "group", value=group, allowed=", ".join(GROUPS))
         parent = reader.text(where + ("parent",))
         if name and code:
             agencies.append(Agency(
@@ -47,6 +48,5 @@ def parse_registry(text: str, path: str) -> tuple[Registry, list[Problem]]:
                 line=doc.where(where, prefer_key=True)[0],
             ))
     if root is not None and not agencies and not problems:
-        problems.append(error(path, 1, 1, "empty-registry", "Danh mục cơ quan trống.",
-                              "Thêm ít nhất một cơ quan."))
+        problems.append(finding("empty-registry", path, 1, 1))
     return Registry(tuple(agencies), path), problems

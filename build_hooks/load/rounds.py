@@ -30,6 +30,7 @@ SECTION_ID = re.compile(r"^[IVX]+(\.\d+)*$")
 
 
 def parse_round(text: str, path: str, folder_year: int, registry: Registry) -> tuple[Round | None, list[Problem]]:
+    """Read a ``round.yml`` into a ``Round`` (outline with mirrors expanded, indicators, expected agencies)."""
     doc, problems = load_yaml(text, path)
     if doc is None:
         return None, problems
@@ -39,8 +40,7 @@ def parse_round(text: str, path: str, folder_year: int, registry: Registry) -> t
     r.unknown_keys((), ROUND_KEYS)
     year = r.get(("year",))
     if year != folder_year:
-        r.fail(("year",), "year-mismatch", f"Năm của đợt báo cáo là '{year}' nhưng thư mục là {folder_year}.",
-               f"Ghi 'year: {folder_year}'.")
+        r.fail(("year",), "year-mismatch", "round", year=year, folder=folder_year)
     title = r.text(("title",), required=True) or ""
     request = _ref(r, ("request",)) or DocumentRef("", None)
     bases = tuple(ref for i in range(len(r.get(("legal_bases",)) or [])) if (ref := _ref(r, ("legal_bases", i))))
@@ -49,8 +49,8 @@ def parse_round(text: str, path: str, folder_year: int, registry: Registry) -> t
     expected = r.text_list(("expected",), allow_single=False)
     for i, agency_id in enumerate(expected):
         if registry.get(agency_id) is None:
-            r.fail(("expected", i), "unknown-agency", f"Cơ quan '{agency_id}' không có trong danh mục cơ quan.",
-                   did_you_mean(agency_id, registry.ids()) or "Thêm cơ quan vào submissions/agencies.yml.")
+            r.fail(("expected", i), "unknown-agency", "expected", agency=agency_id,
+                   suggestion=did_you_mean(agency_id, registry.ids()))
     indicators = _indicators(r)
     statuses = r.text_list(("project_statuses",), allow_single=False)
     acknowledged = _acknowledged(r, indicators)
@@ -68,7 +68,7 @@ def _date(r: Reader, where: tuple) -> PartialDate | None:
     try:
         return parse_date(value)
     except DateError as exc:
-        r.fail(where, "bad-date", f"Ngày không hợp lệ: {exc}.", "Viết dd/mm/yyyy, ví dụ 08/12/2023.")
+        r.fail(where, "bad-date", "round", reason=exc)
         return None
 
 
@@ -84,8 +84,7 @@ def _ref(r: Reader, where: tuple) -> DocumentRef | None:
 def _outline(r: Reader) -> Outline:
     items = r.get(("outline",))
     if not isinstance(items, list) or not items:
-        r.fail(("outline",), "missing-key", "Đợt báo cáo thiếu đề cương ('outline').", "Liệt kê các mục: '- id: I'.",
-               on_key=True)
+        r.fail(("outline",), "missing-key", "outline", on_key=True)
         return Outline(())
     sections: list[Section] = []
     mirrors: list[tuple[int, str, tuple]] = []
@@ -99,15 +98,14 @@ def _outline(r: Reader) -> Outline:
         if not sid or title is None:
             continue
         if not SECTION_ID.match(sid):
-            r.fail(where + ("id",), "bad-section-id", f"Số mục '{sid}' không hợp lệ.", "Viết như I, II.4, II.4.1.")
+            r.fail(where + ("id",), "bad-section-id", section=sid)
             continue
         if any(s.id == sid for s in sections):
-            r.fail(where + ("id",), "duplicate-section", f"Mục {sid} được khai báo hai lần.", "Xóa một dòng.")
+            r.fail(where + ("id",), "duplicate-section", "outline", section=sid)
             continue
         parent = sid.rsplit(".", 1)[0] if "." in sid else None
         if parent and not any(s.id == parent for s in sections):
-            r.fail(where + ("id",), "orphan-section", f"Mục {sid} đứng trước hoặc không có mục cha {parent}.",
-                   "Khai báo mục cha trước.")
+            r.fail(where + ("id",), "orphan-section", section=sid, parent=parent)
         sections.append(Section(sid, title, r.text(where + ("note",)) or ""))
         if mirror := r.text(where + ("mirror",)):
             mirrors.append((len(sections), mirror, where + ("mirror",)))
@@ -116,7 +114,7 @@ def _outline(r: Reader) -> Outline:
         target = sections[index - 1].id
         copies = [Section(target + s.id[len(source):], s.title) for s in sections if s.id.startswith(source + ".")]
         if not copies:
-            r.fail(where, "bad-mirror", f"Mục '{source}' không có mục con để lặp lại.", "Ghi số mục La Mã, ví dụ II.")
+            r.fail(where, "bad-mirror", section=source)
         sections[index:index] = copies
     return Outline(tuple(sections))
 
@@ -134,13 +132,12 @@ def _indicators(r: Reader) -> tuple[IndicatorDef, ...]:
         target = r.get(where + ("target",))
         direction = r.text(where + ("direction",)) or "higher"
         if direction not in ("higher", "lower"):
-            r.fail(where + ("direction",), "bad-value", f"Hướng '{direction}' không hợp lệ.", "Dùng higher hoặc lower.")
+            r.fail(where + ("direction",), "bad-value", "direction", value=direction)
         unit = r.text(where + ("unit",)) or ""
         target = parse_quantity(target) if target is not None else None
         units = _units(r, where)
         if units and (unit or target is not None):
-            r.fail(where + ("units",), "units-and-unit", f"Chỉ tiêu '{iid}' khai báo cả 'unit'/'target' và 'units'.",
-                   "Khi chỉ tiêu có nhiều đơn vị, ghi đơn vị và chỉ tiêu kế hoạch của từng đơn vị trong 'units'.")
+            r.fail(where + ("units",), "units-and-unit", indicator=iid)
         if not units and unit:
             units = (UnitDef(unit, target),)
         if iid and name:
@@ -156,7 +153,7 @@ def _units(r: Reader, where: tuple) -> tuple[UnitDef, ...]:
     if items is None:
         return ()
     if not isinstance(items, list):
-        r.fail(where + ("units",), "wrong-type", "'units' phải là danh sách.", "Mỗi đơn vị bắt đầu bằng '- unit: …'.")
+        r.fail(where + ("units",), "wrong-type", "items", key="units", first_key="unit")
         return ()
     units: list[UnitDef] = []
     for i in range(len(items)):
@@ -169,9 +166,10 @@ def _units(r: Reader, where: tuple) -> tuple[UnitDef, ...]:
         if unit is None:
             continue
         if any(u.unit == unit for u in units):
-            r.fail(at + ("unit",), "duplicate-unit", f"Đơn vị '{unit}' được khai báo hai lần.", "Xóa một dòng.")
+            r.fail(at + ("unit",), "duplicate-unit", unit=unit)
             continue
-        units.append(UnitDef(unit, parse_quantity(target) if target is not None else None, r.text(at + ("note",)) or ""))
+        quantity = parse_quantity(target) if target is not None else None
+        units.append(UnitDef(unit, quantity, r.text(at + ("note",)) or ""))
     return tuple(units)
 
 
@@ -181,8 +179,7 @@ def _acknowledged(r: Reader, indicators: tuple[IndicatorDef, ...]) -> tuple[Ackn
     if items is None:
         return ()
     if not isinstance(items, list):
-        r.fail(("acknowledged_conflicts",), "wrong-type", "'acknowledged_conflicts' phải là danh sách.",
-               "Mỗi mục bắt đầu bằng '- indicator: …'.")
+        r.fail(("acknowledged_conflicts",), "wrong-type", "items", key="acknowledged_conflicts", first_key="indicator")
         return ()
     known = [i.id for i in indicators]
     result: list[AcknowledgedConflict] = []
@@ -194,8 +191,8 @@ def _acknowledged(r: Reader, indicators: tuple[IndicatorDef, ...]) -> tuple[Ackn
         iid, unit = r.text(at + ("indicator",), required=True), r.text(at + ("unit",), required=True)
         note = r.text(at + ("note",), required=True)
         if iid and iid not in known:
-            r.fail(at + ("indicator",), "unknown-indicator", f"Chỉ tiêu '{iid}' không có trong đợt báo cáo.",
-                   did_you_mean(iid, known) or "Ghi mã chỉ tiêu như trong danh sách 'indicators'.")
+            r.fail(at + ("indicator",), "unknown-indicator", "acknowledged", indicator=iid,
+                   suggestion=did_you_mean(iid, known))
             continue
         if iid and unit is not None and note:
             result.append(AcknowledgedConflict(iid, unit, note, r.doc.where(at)[0]))

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Field:
+    """One front-matter key: its kind, whether it is required, and its Vietnamese documentation and example."""
     name: str
     kind: str
-    """``text``, ``integer``, ``date``, ``text-or-list``, ``text-list``, ``tasks``, ``object``, ``object-list``, ``quantity``."""
+    """``text``, ``integer``, ``date``, ``text-or-list``, ``text-list``, ``tasks``, ``object``, ``object-list``,
+    ``quantity``."""
     required: bool
     doc: str
     """What it means, in Vietnamese, for the guide page."""
@@ -28,7 +30,8 @@ SIGNER = (
 )
 
 INDICATOR = (
-    Field("id", "text", True, "Mã chỉ tiêu, lấy trong danh sách chỉ tiêu của đợt báo cáo.", "tang-truong-gtgt-cong-nghiep"),
+    Field("id", "text", True, "Mã chỉ tiêu, lấy trong danh sách chỉ tiêu của đợt báo cáo.",
+          "tang-truong-gtgt-cong-nghiep"),
     Field("value", "quantity", True, "Giá trị thực hiện: số (9,5), khoảng (8 - 9) hoặc chữ.", '"9,5"'),
     Field("unit", "text", True, "Đơn vị tính.", "%"),
     Field("target", "quantity", False, "Chỉ tiêu kế hoạch, nếu văn bản có ghi.", '"8 - 9"'),
@@ -60,4 +63,5 @@ FRONT_MATTER = (
 
 
 def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    """The keys of a list of fields, in order: what ``unknown_keys`` accepts and suggests."""
     return tuple(f.name for f in fields)

@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 
 from build_hooks.domain.model import Heading, Outline, Part
-from build_hooks.domain.problems import Problem, error
+from build_hooks.domain.problems import Problem
 from build_hooks.load.reader import did_you_mean
+from build_hooks.rules.catalogue import finding
 
 HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
 FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -30,6 +31,7 @@ NUMBER = re.compile(
 
 @dataclass(frozen=True)
 class NumberedHeading:
+    """The outline number at the start of a heading, and the title after it."""
     number: str
     """As written, without trailing dot: ``4.1`` or ``II.4.1``."""
     title: str
@@ -40,6 +42,7 @@ class NumberedHeading:
 
 
 def heading_number(text: str) -> NumberedHeading | None:
+    """The outline number a heading starts with (``II.4.1.``, ``4.1.``, ``V.``), or None for a sub-heading."""
     m = NUMBER.match(text)
     if not m:
         return None
@@ -85,9 +88,8 @@ def split_body(body: str, first_line: int, outline: Outline, path: str) -> tuple
         number = heading_number(text)
         section_id = _resolve(number, stack, outline, path, line_no, level, problems) if number else None
         if section_id and section_id in seen:
-            problems.append(error(path, line_no, level + 2, "duplicate-section",
-                                  f"Mục {section_id} đã có ở dòng {seen[section_id]}.",
-                                  "Gộp nội dung hai lần viết mục này vào một chỗ."))
+            problems.append(finding("duplicate-section", path, line_no, level + 2, section=section_id,
+                                    first=seen[section_id]))
             section_id = None
         if section_id:
             seen[section_id] = line_no
@@ -113,24 +115,17 @@ def _resolve(number: NumberedHeading, stack, outline: Outline, path: str, line: 
     elif stack:
         section_id = stack[0][1].split(".")[0] + "." + number.number
     else:
-        problems.append(error(
-            path, line, col, "orphan-number",
-            f"Tiêu đề '{number.number}.' không nằm dưới mục La Mã nào nên không biết thuộc mục nào.",
-            f"Đặt nó dưới một tiêu đề như '# II. …', hoặc ghi số đầy đủ như '## II.{number.number}.'"))
+        problems.append(finding("orphan-number", path, line, col, number=number.number))
         return None
     if outline.get(section_id) is None:
-        hint = did_you_mean(section_id, outline.ids()) or "Các mục của đề cương: " + ", ".join(outline.ids()) + "."
-        problems.append(error(path, line, col, "unknown-section",
-                              f"Mục {section_id} không có trong đề cương.", hint))
+        problems.append(finding("unknown-section", path, line, col, section=section_id,
+                                suggestion=did_you_mean(section_id, outline.ids()), sections=", ".join(outline.ids())))
         return None
     parent = stack[-1][1] if stack else None
     # An absolute number says where it belongs; a relative one must agree with its enclosing heading,
     # which catches "### 1." written under "## 4." when "4.1." was meant.
     if parent and not number.is_absolute and not section_id.startswith(parent + "."):
-        problems.append(error(
-            path, line, col, "misplaced-section",
-            f"Mục {section_id} nằm dưới tiêu đề của mục {parent} nhưng không phải mục con của nó.",
-            "Kiểm tra số mục, hoặc số dấu # của tiêu đề (mục con cần nhiều dấu # hơn mục cha)."))
+        problems.append(finding("misplaced-section", path, line, col, section=section_id, parent=parent))
         return None
     return section_id
 

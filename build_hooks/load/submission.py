@@ -5,13 +5,15 @@ import datetime as _dt
 from dataclasses import replace
 
 from build_hooks.domain.model import Registry, Round, Submission
-from build_hooks.domain.problems import Problem, error
+from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import nfc
 from build_hooks.load.frontmatter import read_letter
 from build_hooks.load.reader import Reader, did_you_mean
 from build_hooks.load.sections import split_body
 from build_hooks.load.yamlsource import load_yaml, split_front_matter
-from build_hooks.rules import catalogue as rules
+from build_hooks.rules.catalogue import finding
+from build_hooks.rules.context import Context
+from build_hooks.rules.runner import check
 
 
 def parse_submission(text: str, path: str, agency_id: str, year: int, rnd: Round | None,
@@ -21,18 +23,16 @@ def parse_submission(text: str, path: str, agency_id: str, year: int, rnd: Round
     ``today`` is the build date for the date rules (None: the real today).
     """
     raw = text.lstrip("\ufeff")
-    context = rules.Context(path, raw, year, rnd, today)
+    context = Context(path, raw, year, rnd, today)
     submission, problems, context = _parse(nfc(raw), path, agency_id, year, rnd, registry, context)
-    return submission, problems + rules.check(context)
+    return submission, problems + check(context)
 
 
 def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, registry: Registry,
-           context: rules.Context) -> tuple[Submission | None, list[Problem], rules.Context]:
+           context: Context) -> tuple[Submission | None, list[Problem], Context]:
     split = split_front_matter(text)
     if split is None:
-        return None, [error(path, 1, 1, "missing-front-matter",
-                            "Tệp không bắt đầu bằng phần thông tin văn bản (front-matter) giữa hai dòng '---'.",
-                            "Dòng đầu tiên của tệp phải là '---'; xem mẫu bằng lệnh 'python -m build_hooks new'.")], context
+        return None, [finding("missing-front-matter", path, 1, 1)], context
     yaml_text, yaml_line, body, body_line = split
     context = replace(context, yaml_text=yaml_text, yaml_line=yaml_line, body=body, body_line=body_line)
     doc, problems = load_yaml(yaml_text, path, yaml_line - 1)
@@ -44,19 +44,17 @@ def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, r
         return None, problems, context
     letter = read_letter(reader, rnd)
     if letter.agency is not None and letter.agency != agency_id:
-        hint = (f"Đổi thành 'agency: {agency_id}', hoặc đổi tên tệp thành {letter.agency}.md."
-                if registry.get(letter.agency) else did_you_mean(letter.agency, registry.ids()) or "")
-        reader.fail(("agency",), "agency-mismatch",
-                    f"Khóa agency là '{letter.agency}' nhưng tên tệp là '{agency_id}'.", hint)
+        known = registry.get(letter.agency) is not None
+        reader.fail(("agency",), "agency-mismatch", "" if known else "unknown", agency=letter.agency,
+                    file_agency=agency_id, suggestion="" if known else did_you_mean(letter.agency, registry.ids()))
     if letter.year is not None and letter.year != year:
-        reader.fail(("year",), "year-mismatch", f"Năm báo cáo là {letter.year} nhưng tệp nằm trong thư mục {year}.",
-                    f"Ghi 'year: {year}' hoặc chuyển tệp sang thư mục submissions/{letter.year}/.")
+        reader.fail(("year",), "year-mismatch", year=letter.year, folder=year)
     if rnd is not None and rnd.project_statuses:
         for i, project in enumerate(letter.projects):
             if project.status not in rnd.project_statuses:
-                reader.fail(("projects", i, "status"), "unknown-status", f"Tình trạng '{project.status}' không hợp lệ.",
-                            did_you_mean(project.status, rnd.project_statuses)
-                            or "Dùng một trong: " + ", ".join(rnd.project_statuses) + ".")
+                reader.fail(("projects", i, "status"), "unknown-status", status=project.status,
+                            suggestion=did_you_mean(project.status, rnd.project_statuses),
+                            statuses=", ".join(rnd.project_statuses))
     parts, body_problems = split_body(body, body_line, rnd.outline, path) if rnd else ([], [])
     problems.extend(body_problems)
     submission = Submission(

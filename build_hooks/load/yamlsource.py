@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from build_hooks.domain.problems import Problem, error
+from build_hooks.domain.problems import Problem
+from build_hooks.rules.catalogue import finding
 
 Path_ = tuple  # a path into the document: ("indicators", 0, "value")
 
 
 @dataclass
 class YamlDoc:
+    """A YAML document as plain Python values, with the line and column of every key and value."""
     value: object
     """The document as plain Python: dict, list, str, int, float, bool, None."""
     key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
@@ -66,7 +68,8 @@ _STANDARD_TAG = "tag:yaml.org,2002:"
 """libyaml reports ``!!int`` as ``tag:yaml.org,2002:int``; the author wrote the short form."""
 
 
-def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = False) -> tuple[YamlDoc | None, list[Problem]]:
+def load_yaml(text: str, path: str, line_offset: int = 0, *,
+              allow_tags: bool = False) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``text``; positions are shifted by ``line_offset`` lines.
 
     Returns ``(None, problems)`` when the text is not YAML at all.
@@ -83,15 +86,12 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = 
                 tag = getattr(event, "tag", None)
                 line, col = at(event.start_mark)
                 if isinstance(event, yaml.AliasEvent):
-                    problems.append(error(path, line, col, "yaml-alias", f"Không dùng bí danh YAML (*{anchor}).",
-                                          "Viết lại giá trị đầy đủ thay cho *tên."))
+                    problems.append(finding("yaml-alias", path, line, col, anchor=anchor))
                 elif anchor:
-                    problems.append(error(path, line, col, "yaml-anchor", f"Không dùng neo YAML (&{anchor}).",
-                                          "Xóa &tên; mỗi giá trị viết đầy đủ."))
+                    problems.append(finding("yaml-anchor", path, line, col, anchor=anchor))
                 if tag is not None:  # the parser reports a tag only when one is written
                     shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
-                    problems.append(error(path, line, col, "yaml-tag", f"Không dùng thẻ YAML ({shown}).",
-                                          "Xóa thẻ bắt đầu bằng '!'; ghi giá trị như văn bản thường."))
+                    problems.append(finding("yaml-tag", path, line, col, tag=shown))
         loader = _FastLoader(text)
         try:
             node = loader.get_single_node()
@@ -101,13 +101,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = 
         mark = exc.problem_mark or exc.context_mark
         line, col = at(mark) if mark else (1 + line_offset, 1)
         reason = (exc.problem or "").strip()
-        hint = "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng tab) và dấu ngoặc kép."
-        if "\t" in text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else False:
-            hint = "YAML không cho phép ký tự tab; hãy thụt lề bằng dấu cách."
-        return None, problems + [error(path, line, col, "yaml-syntax", f"Lỗi cú pháp YAML: {reason}", hint)]
+        tab = "\t" in text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else False
+        return None, problems + [finding("yaml-syntax", path, line, col, "tab" if tab else "", reason=reason)]
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
-        return None, problems + [error(path, 1 + line_offset, 1, "yaml-syntax", f"Lỗi YAML: {exc}",
-                                       "Xóa ký tự điều khiển hoặc ký tự lạ trong phần đầu tệp.")]
+        return None, problems + [finding("yaml-syntax", path, 1 + line_offset, 1, "reader", reason=exc)]
     doc = YamlDoc(None)
     if node is not None:
         doc.value = _convert(node, (), doc, problems, path, at)
@@ -125,8 +122,7 @@ def _convert(node, where: Path_, doc: YamlDoc, problems: list[Problem], path: st
             if key in result:
                 line, col = at(key_node.start_mark)
                 first = doc.key_pos[child][0]
-                problems.append(error(path, line, col, "duplicate-key", f"Khóa '{key}' bị lặp (đã có ở dòng {first}).",
-                                      "Mỗi khóa chỉ viết một lần; gộp hai giá trị lại."))
+                problems.append(finding("duplicate-key", path, line, col, key=key, first=first))
                 continue
             doc.key_pos[child] = at(key_node.start_mark)
             result[key] = _convert(value_node, child, doc, problems, path, at)

@@ -16,6 +16,7 @@ from build_hooks.domain.model import Corpus
 
 @dataclass(frozen=True)
 class Archive:
+    """What an archived snapshot stands for: the round, the date taken and the source commit."""
     year: int
     """The round archived."""
     taken: str

@@ -46,6 +46,7 @@ def _object(fields: tuple[Field, ...]) -> dict:
 
 
 def field_schema(field: Field) -> dict:
+    """The JSON Schema of one front-matter field, from the same ``Field`` the checker uses."""
     if field.kind == "object":
         schema = _object(field.fields)
     elif field.kind == "object-list":
@@ -69,10 +70,12 @@ def _example(text: str) -> object:
 
 
 def render_schema() -> dict:
+    """The front-matter's JSON Schema (draft 2020-12), generated from ``schema.FRONT_MATTER``."""
     schema = _object(FRONT_MATTER)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID,
             "title": "Thông tin văn bản (front-matter) của bài nộp báo cáo phát triển công nghiệp", **schema}
 
 
 def render_schema_text() -> str:
+    """The schema as the committed file's text (stable key order, trailing newline)."""
     return json.dumps(render_schema(), ensure_ascii=False, indent=2) + "\n"

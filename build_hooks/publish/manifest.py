@@ -22,10 +22,12 @@ TOOLS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "PyYAML"
 
 
 def digest(data: bytes) -> dict:
+    """SHA-256 and size of some bytes: what the manifest records of every file."""
     return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
 
 
 def tool_versions() -> dict[str, str]:
+    """Versions of the tools that built a snapshot, so a rebuild can be reproduced."""
     versions = {"python": platform.python_version()}
     for name in TOOLS:
         try:
@@ -54,6 +56,7 @@ def build_manifest(files: dict[str, bytes], sources: dict[str, bytes], submissio
 
 
 def dump(manifest: dict) -> bytes:
+    """The manifest as UTF-8 JSON bytes, in a fixed layout so snapshots are byte-identical."""
     return (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
 
 

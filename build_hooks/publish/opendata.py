@@ -91,11 +91,13 @@ FILE_DESCRIPTIONS = {
 
 
 def workbook_name(year: int) -> str:
+    """The round's workbook file name, ``bao-cao-<year>.xlsx``."""
     return f"bao-cao-{year}.xlsx"
 
 
 @dataclass(frozen=True)
 class DataFile:
+    """A data file published with the site: its docs-relative path and its bytes."""
     path: str
     """Docs-relative path: ``2023/du-lieu/indicators.csv``."""
     content: bytes
@@ -110,6 +112,7 @@ def _num(x: float | None) -> str:
 
 
 def quantity_json(q: Quantity | None) -> dict | None:
+    """A figure as JSON: the text as written and its machine reading (kind, low, high, operator)."""
     if q is None:
         return None
     return {"text": q.text, "kind": q.kind, "low": q.low, "high": q.high, "op": q.op or None}
@@ -138,6 +141,7 @@ def indicator_records(rows: list[IndicatorRow]) -> list[dict]:
 
 
 def project_records(year: int, projects: list[Project]) -> list[dict]:
+    """One record per project and source agency, for ``projects.csv`` and the workbook."""
     return [{"nam": year, "ma_du_an": p.key, "ten_du_an": s.report.name, "phu_luc": s.report.appendix,
              "tinh_trang": s.report.status, "ma_co_quan": s.agency.id, "ten_co_quan": s.agency.name,
              "tep_nguon": s.submission.path, "dong": s.report.line, "ghi_chu": s.report.note}
@@ -145,6 +149,7 @@ def project_records(year: int, projects: list[Project]) -> list[dict]:
 
 
 def submission_records(rnd: Round, submissions, corpus: Corpus) -> list[dict]:
+    """One record per letter of the round (who, number, date, sections written), for ``submissions.json``."""
     expected = set(rnd.expected)
     records = []
     for sub in submissions:
@@ -173,6 +178,7 @@ def to_csv(columns, records: list[dict]) -> bytes:
 
 
 def indicators_json(rnd: Round, rows: list[IndicatorRow]) -> bytes:
+    """The round's figures as ``indicators.json``, following ``indicators.schema.json``."""
     doc = {
         "schema": "indicators", "schema_version": SCHEMA_VERSION, "year": rnd.year, "demo": rnd.demo,
         "indicators": [{
@@ -193,6 +199,7 @@ def indicators_json(rnd: Round, rows: list[IndicatorRow]) -> bytes:
 
 
 def submissions_json(rnd: Round, submissions, corpus: Corpus) -> bytes:
+    """The round's letters as ``submissions.json``, following ``submissions.schema.json``."""
     expected = set(rnd.expected)
     doc = {
         "schema": "submissions", "schema_version": SCHEMA_VERSION, "year": rnd.year, "demo": rnd.demo,
@@ -281,6 +288,7 @@ def _normalise_zip(data: bytes) -> bytes:
 
 
 def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
+    """A reproducible zip: members sorted, fixed timestamps and permissions."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in members:
@@ -295,6 +303,7 @@ def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
 
 def round_files(rnd: Round, submissions, corpus: Corpus, rows: list[IndicatorRow],
                 projects: list[Project]) -> list[DataFile]:
+    """Every data file of one round: CSV, JSON and the workbook."""
     ind = indicator_records(rows)
     proj = project_records(rnd.year, projects)
     subs = submission_records(rnd, submissions, corpus)
@@ -311,6 +320,7 @@ def round_files(rnd: Round, submissions, corpus: Corpus, rows: list[IndicatorRow
 
 
 def schema_files() -> list[DataFile]:
+    """The JSON Schemas of the data files, published under ``du-lieu/schema/``."""
     return [DataFile(f"du-lieu/schema/{name}", (SCHEMA_DIR / name).read_bytes()) for name in SCHEMA_FILES]
 
 

@@ -53,6 +53,7 @@ class SnapshotError(Exception):
 
 @dataclass(frozen=True)
 class Source:
+    """The commit a snapshot is built from, its time, and whether the work tree differed from it."""
     commit: str
     epoch: int
     """Committer time of ``commit``, seconds since 1970 (UTC)."""
@@ -72,6 +73,7 @@ def git_source(repo: Path) -> Source:
 
 
 def taken_date(epoch: int) -> str:
+    """The date a snapshot stands for: the commit's day in Vietnam time, ISO."""
     return datetime.fromtimestamp(epoch, VIETNAM).date().isoformat()
 
 

@@ -18,6 +18,7 @@ from build_hooks.site import paths
 
 
 def render_data_page(corpus: Corpus) -> str:
+    """The page "Dữ liệu mở": every data file with a link and a description of every column."""
     page = paths.DATA
     out = ["# Dữ liệu mở\n",
            "Số liệu của từng đợt báo cáo được công bố dưới dạng tệp máy đọc được, tạo cùng lúc với trang web "

@@ -171,6 +171,7 @@ def _errors() -> str:
 
 
 def render_guide(corpus: Corpus) -> str:
+    """The guide "Hướng dẫn nộp báo cáo", generated from the schema, the rule catalogue and the newest round."""
     rnd = corpus.rounds[0]
     example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
     return "\n".join([f"# {TITLE}\n", INTRO, _skeleton(corpus, rnd), _keys(), _round_lists(rnd), NUMBERING,

@@ -11,6 +11,7 @@ GROUP_TITLES = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huy�
 
 
 def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
+    """A round's overview: the request, its legal bases, the outline and links to every page of the round."""
     page = paths.home(rnd.year)
     answered = answered_count(rnd, submissions)
     deadline = rnd.deadline.short() if rnd.deadline else "chưa quy định"
@@ -41,6 +42,7 @@ def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
 
 
 def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registry: Registry) -> str:
+    """The round's list of agencies, with each one's letter or the note that it has not answered."""
     page = paths.agencies(rnd.year)
     out = [f"# Văn bản của các cơ quan năm {rnd.year}\n",
            f"{len(submissions)} văn bản, xếp theo tên cơ quan (thứ tự chữ cái tiếng Việt).\n"]
@@ -61,6 +63,7 @@ def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registr
 
 
 def render_landing(corpus: Corpus, guide: bool = True) -> str:
+    """The site's first page: the newest round's answered count and links to every part of it."""
     newest = corpus.rounds[0]
     out = ["# Báo cáo phát triển công nghiệp tỉnh Quảng Ngãi\n",
            "Tổng hợp báo cáo hằng năm của các sở, ban, ngành và địa phương về tình hình triển khai thực hiện "

@@ -31,14 +31,17 @@ with_unit = format_with_unit
 
 
 def status_cell(status: str) -> str:
+    """A target status as shown in tables: a mark that prints in black and white, then its name."""
     return f"{STATUS_MARK[status]} {STATUS_LABELS[status]}"
 
 
 def unit_anchor(unit: str) -> str:
+    """The anchor of one unit's section on an indicator page (``%`` becomes ``phan-tram``)."""
     return "don-vi-" + (slugify(unit.replace("%", " phan tram ")) or "khac")
 
 
 def render_round_indicators(rnd: Round, rows: list[IndicatorRow]) -> str:
+    """The round's indicator table: every figure against its target, conflicts marked."""
     page = paths.indicators(rnd.year)
     out = [f"# Chỉ tiêu năm {rnd.year}\n",
            "Kết quả thực hiện các chỉ tiêu phát triển công nghiệp (mục I.1 của đề cương) do các cơ quan báo cáo, "

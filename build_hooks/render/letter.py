@@ -33,6 +33,7 @@ goes on the innermost blocks (no ``div`` inside a ``div`` that carries it)."""
 
 def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool, frags: Fragments,
                        letters: LetterRenderer) -> str:
+    """One agency's letter as the official document: header, body by section, signature, cc."""
     page = paths.agency(rnd.year, agency.id)
     out = [f"# {md(agency.name)}\n"]
     notes = []

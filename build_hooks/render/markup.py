@@ -25,6 +25,7 @@ def md(text: str) -> str:
 
 
 def link(text: str, target: str) -> str:
+    """A Markdown link whose text is escaped."""
     return f"[{md(text)}]({target})"
 
 

@@ -25,6 +25,7 @@ BLANK = "\u2003\u2003"
 
 def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
                  letters: LetterRenderer) -> str:
+    """The consolidated report laid out for A4 printing, one page without the site's navigation."""
     page = paths.print_view(rnd.year)
     back = paths.rel(page, paths.report(rnd.year))
     return "\n".join([

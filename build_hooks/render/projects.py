@@ -8,6 +8,7 @@ from build_hooks.site import paths
 
 
 def render_projects(rnd: Round, projects: list[Project]) -> str:
+    """The round's projects (II.7): counts per status and every project with its sources."""
     page = paths.projects(rnd.year)
     out = [f"# Dự án năm {rnd.year} (mục II.7)\n",
            "Kết quả, tiến độ thực hiện các dự án theo Phụ lục số 2, 3 kèm theo Quyết định số 998/QĐ-UBND "

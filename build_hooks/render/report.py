@@ -17,6 +17,7 @@ PREAMBLE_ANCHOR = "phan-mo-dau-van-ban"
 
 def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
                   letters: LetterRenderer) -> str:
+    """The consolidated report: every section of the outline with each agency's text under it."""
     page = paths.report(rnd.year)
     head = [f"# Báo cáo tổng hợp năm {rnd.year}\n", f"**{md(rnd.title)}**\n",
             f"[Bản in khổ A4]({paths.rel(page, paths.print_view(rnd.year))}){{ .md-button .print-view-link }}\n"]

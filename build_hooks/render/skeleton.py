@@ -57,6 +57,7 @@ def _yaml_scalar(text: str) -> str:
 
 
 def front_matter(agency: Agency, rnd: Round) -> str:
+    """The front-matter of a new letter: every key with its meaning as a comment."""
     lines = ["---", _INTRO.rstrip("\n")]
     for field in FRONT_MATTER:
         value = _value(field, agency, rnd)
@@ -76,4 +77,5 @@ def headings(rnd: Round) -> str:
 
 
 def skeleton(agency: Agency, rnd: Round) -> str:
+    """A new letter for ``agency`` in ``rnd``: front-matter and one heading per outline section."""
     return front_matter(agency, rnd) + "\n" + headings(rnd)

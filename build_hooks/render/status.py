@@ -19,6 +19,7 @@ SYMBOL = {COVERED: ("✓", "Có nội dung"), NOT_ASSIGNED: ("–", "Không đư
 
 def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
                   directory_urls: bool = True) -> str:
+    """Who has answered and which sections each letter covers."""
     page = paths.status(rnd.year)
     rows = status_rows(rnd, submissions, registry)
     answered = answered_count(rnd, submissions)

@@ -37,6 +37,7 @@ def may_contain_legacy(text: str) -> bool:
 
 @dataclass(frozen=True)
 class LegacyText:
+    """A word that looks typed in a legacy Vietnamese font encoding, and which one."""
     column: int
     """0-based column of the first suspicious word."""
     word: str

@@ -46,6 +46,7 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 
 @dataclass(frozen=True)
 class Finding:
+    """A piece of HTML, an unsafe link or an attribute block found in a letter's body."""
     offset: int
     """Offset in the body text of the first character of the finding."""
     kind: str
@@ -75,6 +76,7 @@ def mask_code_spans(text: str) -> str:
 
 
 def mask_code(body: str) -> str:
+    """The body with code (fences and backtick spans) blanked out, offsets kept, as Python-Markdown reads it."""
     return mask_code_spans(mask_fences(body))
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from build_hooks.site import paths
-from build_hooks.aggregate.changes import diff_rounds, render_changes
+from build_hooks.aggregate.changes import diff_rounds
+from build_hooks.render.changes import render_changes
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.letter_html import LetterRenderer
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends

@@ -2,6 +2,8 @@
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import (
@@ -23,7 +25,7 @@ from build_hooks.aggregate.projects import (
     status_counts,
 )
 from build_hooks.dev.synthetic import write_round
-from build_hooks.domain.numbers import parse_quantity
+from build_hooks.domain.numbers import Quantity, parse_quantity
 from build_hooks.load.corpus import load_corpus
 from build_hooks.settings import SUBMISSIONS_DIR
 
@@ -39,7 +41,8 @@ Q = parse_quantity
     ("7,9", "8 - 9", "higher", NOT_MET), ("9", "8 - 9", "lower", MET), ("9,1", "8 - 9", "lower", NOT_MET),
     # a bound says its own direction, strictness included
     ("63,5", "> 63", "higher", MET), ("63", "> 63", "higher", NOT_MET), ("63", ">= 63", "higher", MET),
-    ("63", "≥ 63", "lower", MET), ("4", "< 5", "higher", MET), ("5", "< 5", "higher", NOT_MET), ("5", "<= 5", "higher", MET),
+    ("63", "≥ 63", "lower", MET), ("4", "< 5", "higher", MET), ("5", "< 5", "higher", NOT_MET),
+    ("5", "<= 5", "higher", MET),
     # a reported range or bound meets the target only if every value it allows does
     ("8 - 9", "> 8,5", "higher", NOT_MET), ("8,6 - 9", "> 8,5", "higher", MET), ("> 63", "> 63", "higher", MET),
     (">= 63", "> 63", "higher", NOT_MET), ("> 450", "400", "higher", MET), ("< 5", "8 - 9", "higher", NO_DATA),
@@ -202,10 +205,6 @@ def test_real_round_keeps_the_plan_targets():
     assert "5 - 6 tỷ USD" in notes and "800 tỷ đồng" in notes
 
 
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st
-
-from build_hooks.domain.numbers import Quantity  # noqa: E402
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 

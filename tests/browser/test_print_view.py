@@ -8,9 +8,9 @@ import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
-from support.browser import ARTIFACTS
 
 from build_hooks.settings import ROOT  # noqa: E402
+from support.browser import ARTIFACTS
 
 CSS = ROOT / "overrides" / "assets" / "stylesheets" / "print-a4.css"
 PRINT_PAGE = "2023/bao-cao-tong-hop-ban-in/index.html"
@@ -29,7 +29,7 @@ def test_print_view_holds_every_passage_once_under_the_outline(synthetic):
     roots = [h.get("data-section") for h in soup.select(".sheet h2")]
     assert roots[:5] == ["I", "II", "III", "IV", "V"]
     text = soup.select_one(".sheet").get_text(" ")
-    for agency, sections in written["years"][2023].items():
+    for _agency, sections in written["years"][2023].items():
         for passages in sections.values():
             for passage in passages:
                 assert text.count(passage) == 1, passage
@@ -74,7 +74,8 @@ def test_print_view_prints_on_a4_with_page_numbers_from_page_two(synthetic_http,
         const style = getComputedStyle(p)
         return {font: style.fontFamily, size: parseFloat(style.fontSize),
                 breaks: [...document.querySelectorAll('.sheet h2')].map(h => getComputedStyle(h).breakBefore),
-                hidden: [...document.querySelectorAll('.screen-only')].every(e => getComputedStyle(e).display === 'none')}
+                hidden: [...document.querySelectorAll('.screen-only')]
+                        .every(e => getComputedStyle(e).display === 'none')}
     }""")
     assert styles["font"].startswith('"Times New Roman"')
     assert 13 * 4 / 3 <= styles["size"] <= 14 * 4 / 3 + 0.01  # 13–14 pt in CSS pixels
@@ -91,6 +92,7 @@ def test_print_view_prints_on_a4_with_page_numbers_from_page_two(synthetic_http,
         pytest.skip("pdftotext (poppler-utils) is not installed: page numbers not checked")
     path = ARTIFACTS / "print-view.pdf"
     text = subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
-    firsts = [next(line.strip() for line in sheet.splitlines() if line.strip()) for sheet in text.split("\f") if sheet.strip()]
+    sheets = [sheet for sheet in text.split("\f") if sheet.strip()]
+    firsts = [next(line.strip() for line in sheet.splitlines() if line.strip()) for sheet in sheets]
     assert not firsts[0].isdigit()
     assert firsts[1:] == [str(n) for n in range(2, len(firsts) + 1)]

@@ -6,6 +6,7 @@ import unicodedata
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+
 from support.browser import (
     ARTIFACTS,
     fold,

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from support.browser import ARTIFACTS, TIMEOUT_MS, fold, page_marks, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

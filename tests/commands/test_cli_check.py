@@ -5,9 +5,8 @@ import json
 import unicodedata
 from pathlib import Path
 
-from support.site import BUILD_TODAY, run_cli, submission_tree
-
 from build_hooks.settings import ROOT
+from support.site import BUILD_TODAY, run_cli, submission_tree
 
 CASES = ROOT / "tests" / "cases"
 BASE = (CASES / "good" / "base.md").read_text(encoding="utf-8")
@@ -83,11 +82,11 @@ def test_github_format_gives_annotations(tmp_path):
 
 def test_github_format_escapes_newlines_and_separators(tmp_path):
     from build_hooks.commands.formats import github_annotation
-    from build_hooks.domain.problems import error, warning
+    from build_hooks.domain.problems import ERROR, WARNING, Problem
 
-    text = github_annotation(warning("a,b:c.md", 3, 4, "r", "dòng 1\ndòng 2 50%", "gợi ý"))
+    text = github_annotation(Problem("a,b:c.md", 3, 4, "r", WARNING, "dòng 1\ndòng 2 50%", "gợi ý"))
     assert text == "::warning file=a%2Cb%3Ac.md,line=3,col=4,title=r::dòng 1%0Adòng 2 50%25 (gợi ý) [r]"
-    whole_file = github_annotation(error("x.docx", 0, 0, "unexpected-file", "Tệp lạ."))
+    whole_file = github_annotation(Problem("x.docx", 0, 0, "unexpected-file", ERROR, "Tệp lạ."))
     assert whole_file == "::error file=x.docx,title=unexpected-file::Tệp lạ. [unexpected-file]"
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
 from build_hooks.commands.codeowners import FALLBACK_OWNER, render_codeowners
 from build_hooks.commands.guard import judge
@@ -18,6 +17,7 @@ from build_hooks.load.schema import FRONT_MATTER
 from build_hooks.load.yamlsource import split_front_matter
 from build_hooks.publish.json_schema import render_schema, render_schema_text
 from build_hooks.settings import ROOT
+from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
 CASES = ROOT / "tests" / "cases"
 

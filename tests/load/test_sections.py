@@ -18,7 +18,8 @@ def sections_of(parts):
 
 
 def test_relative_numbering_resolves_under_the_roman_heading():
-    parts, problems = split("# II. KẾT QUẢ\n## 4. Huy động\n### 4.1. Nhân lực\nA\n### 4.2\nB\n# V. Kế hoạch\n## 1. TT\nC\n")
+    parts, problems = split("# II. KẾT QUẢ\n## 4. Huy động\n### 4.1. Nhân lực\nA\n### 4.2\nB\n"
+                            "# V. Kế hoạch\n## 1. TT\nC\n")
     assert problems == []
     assert sections_of(parts) == [("II.4.1", "A"), ("II.4.2", "B"), ("V.1", "C")]
 

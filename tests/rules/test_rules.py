@@ -99,7 +99,8 @@ def test_nfc_column_points_at_the_decomposed_letter():
 
 
 def test_big_file_is_refused_before_reading(tmp_path):
-    from build_hooks.rules.catalogue import MAX_BYTES, file_too_large
+    from build_hooks.rules.catalogue import MAX_BYTES
+    from build_hooks.rules.encoding import file_too_large
 
     assert file_too_large("x.md", MAX_BYTES) is None
     assert file_too_large("x.md", MAX_BYTES + 1).rule == "file-too-large"

@@ -40,7 +40,10 @@ BUILD_TODAY = "2024-01-15"
 
 
 def submission_tree(root: Path, files: dict) -> Path:
-    """A tiny ``submissions/`` tree: the real registry and 2023 round plus ``files`` (name under 2023/ -> text or bytes)."""
+    """A tiny ``submissions/`` tree: the real registry and 2023 round plus ``files``.
+
+    ``files`` maps a name under 2023/ to its text or bytes.
+    """
     import shutil
 
     (root / "2023").mkdir(parents=True, exist_ok=True)

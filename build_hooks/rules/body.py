@@ -1,0 +1,96 @@
+"""Body rules: what the Markdown under the front-matter must not hold or should not look like.
+
+Each rule takes a ``Context`` and yields problems; texts and severities live in ``rules.catalogue``.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterator
+
+from build_hooks.domain.problems import Problem
+from build_hooks.domain.text import fold
+from build_hooks.load.sections import heading_number, iter_headings
+from build_hooks.rules.catalogue import finding
+from build_hooks.rules.context import Context
+from build_hooks.rules.raw_html import find_html, line_col
+
+HTML_RULES = {"html": "raw-html", "link": "unsafe-link", "attribute": "html-attribute"}
+"""The rule id of each kind of HTML ``raw_html.find_html`` finds."""
+
+
+def raw_html(ctx: Context) -> Iterator[Problem]:
+    """The body is plain Markdown: no HTML, no ``javascript:`` links, no ``{onclick=…}`` attributes.
+
+    good: ``**Kết quả**`` and `` `<b>` `` (shown as code)
+    bad:  ``<script>…``, ``<b>``, ``<!-- … -->``, ``[x](javascript:…)``, ``Đoạn văn {onclick="…"}``
+    """
+    for found in find_html(ctx.body):
+        line, col = line_col(ctx.body, found.offset)
+        shown = found.text if len(found.text) <= 60 else found.text[:57] + "…"
+        yield finding(HTML_RULES[found.kind], ctx.path, ctx.body_line + line, col + 1, text=shown.replace("\n", " "))
+
+
+def _numbered_headings(ctx: Context):
+    """The parts opened by a numbered heading that maps to an outline section."""
+    if ctx.submission is None:
+        return
+    for part in ctx.submission.parts:
+        if part.heading is not None and part.section_id:
+            yield part
+
+
+TITLE_SIMILARITY = 0.6
+"""Below this ratio (and not a shortening) a heading's title is said to differ clearly from the outline."""
+
+
+def heading_title(ctx: Context) -> Iterator[Problem]:
+    """A numbered heading's title may be shortened or left out, but not name another section.
+
+    good: ``## 4.1. Huy động và sử dụng hiệu quả nguồn nhân lực`` (shortened), ``## 4.1.``
+    bad:  ``## 4.1. Khai thác tài nguyên, khoáng sản`` (that is II.5.1)
+    """
+    if ctx.rnd is None:
+        return
+    for part in _numbered_headings(ctx):
+        number = heading_number(part.heading.text)
+        section = ctx.rnd.outline.get(part.section_id)
+        if number is None or section is None or _same_title(number.title, section.title):
+            continue
+        yield finding("heading-title", ctx.path, part.heading.line, part.heading.level + 2, title=number.title,
+                      section=section.id, expected=section.title)
+
+
+def _same_title(written: str, expected: str) -> bool:
+    a = " ".join(re.findall(r"\w+", fold(written)))
+    b = " ".join(re.findall(r"\w+", fold(expected)))
+    if not a or b.startswith(a) or a.startswith(b):
+        return True
+    if difflib.SequenceMatcher(None, a, b).ratio() >= TITLE_SIMILARITY:
+        return True
+    words = a.split()
+    return sum(w in b.split() for w in words) / len(words) >= 0.8
+
+
+def empty_section(ctx: Context) -> Iterator[Problem]:
+    """A numbered heading with nothing under it (no text, no sub-section) is probably unfinished.
+
+    good: ``## 4.1. …`` followed by a paragraph, or by ``### …`` sub-headings with text
+    bad:  ``## 4.1. …`` immediately followed by ``## 4.2. …``; ``##`` with no title
+    """
+    if ctx.submission is None:
+        return
+    parts = ctx.submission.parts
+    for i, part in enumerate(parts):
+        if part.heading is None or part.has_text:
+            continue
+        following = parts[i + 1] if i + 1 < len(parts) else None
+        nested = following is not None and following.base_level > part.heading.level or (
+            following is not None and following.heading is None and following.section_id == part.section_id)
+        if nested:
+            continue
+        yield finding("empty-section", ctx.path, part.heading.line, part.heading.level + 2, section=part.section_id)
+    lines = ctx.body.splitlines()
+    for index, _level, text in iter_headings(lines):
+        if not text.strip():
+            yield finding("empty-heading", ctx.path, ctx.body_line + index, 1)

@@ -1,0 +1,70 @@
+"""Encoding rules: how the file's characters are stored (NFC, legacy 8-bit fonts, tabs in YAML).
+
+Each rule takes a ``Context`` and yields problems; it never prints and never
+raises for bad content. Texts and severities live in ``rules.catalogue``.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterator
+
+from build_hooks.domain.problems import Problem
+from build_hooks.rules.catalogue import MAX_BYTES, finding
+from build_hooks.rules.context import Context
+from build_hooks.rules.legacy_encoding import find_legacy, may_contain_legacy
+
+
+def not_nfc(ctx: Context) -> Iterator[Problem]:
+    """Text must be stored in Unicode NFC.
+
+    good: ``Quảng`` written with the precomposed ``ả`` (U+1EA3)
+    bad:  ``Quảng`` written as ``a`` + combining hook (U+0309), as macOS or some editors save it
+    """
+    if unicodedata.is_normalized("NFC", ctx.raw):
+        return
+    for number, line in enumerate(ctx.raw.splitlines(), start=1):
+        if not unicodedata.is_normalized("NFC", line):
+            yield finding("not-nfc", ctx.path, number, _first_unnormalised(line) + 1)
+
+
+def _first_unnormalised(line: str) -> int:
+    start = 0
+    for i, ch in enumerate(line):
+        if not unicodedata.combining(ch):
+            start = i
+        # Normalisation never looks further back than 32 marks (Unicode's stream-safe limit is 30).
+        if not unicodedata.is_normalized("NFC", line[max(start, i - 32):i + 1]):
+            return start
+    return 0
+
+
+def legacy_encoding(ctx: Context) -> Iterator[Problem]:
+    """Text typed in TCVN3 (ABC) or VNI fonts and pasted as Latin-1 symbols.
+
+    good: ``Quảng Ngãi``
+    bad:  ``Qu¶ng Ng·i`` (TCVN3), ``Quaûng Ngaõi`` (VNI)
+    """
+    if not may_contain_legacy(ctx.raw):
+        return
+    for number, line in enumerate(ctx.raw.splitlines(), start=1):
+        if (found := find_legacy(line)) is not None:
+            yield finding("legacy-encoding", ctx.path, number, found.column + 1, word=found.word,
+                          encoding=found.encoding)
+
+
+def yaml_tab(ctx: Context) -> Iterator[Problem]:
+    """YAML is indented with spaces; a tab in the front-matter is refused.
+
+    good: ``signer:\\n  name: …`` (two spaces)
+    bad:  ``signer:\\n\\tname: …``
+    """
+    for i, line in enumerate(ctx.yaml_text.splitlines()):
+        if (col := line.find("\t")) >= 0:
+            yield finding("yaml-tab", ctx.path, ctx.yaml_line + i, col + 1)
+
+
+def file_too_large(path: str, size: int) -> Problem | None:
+    """A submission is a letter of a few pages; above ``MAX_BYTES`` something else was pasted."""
+    if size <= MAX_BYTES:
+        return None
+    return finding("file-too-large", path, 1, 1, size_mib=f"{size / 1048576:.1f}")
