@@ -17,8 +17,8 @@ It translates MkDocs events into calls to the pure core and back:
 With ``REPORT_ARCHIVE`` set (``python -m build_hooks snapshot``) the build is an
 archived snapshot: one round, no hand-written guide pages, the archive banner.
 
-State lives in ``_STATE`` and is reset in ``on_config``, because ``mkdocs serve``
-keeps this module loaded between rebuilds.
+State lives in ``_STATE``, a ``BuildState`` replaced in ``on_config``, because
+``mkdocs serve`` keeps this module loaded between rebuilds.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
 from build_hooks.domain.problems import has_errors  # noqa: E402
 from build_hooks.load.corpus import load_corpus  # noqa: E402
 from build_hooks.publish.archive_mode import Archive, only_round  # noqa: E402
+from build_hooks.publish.opendata import DataFile  # noqa: E402
 from build_hooks.render.fragments import substitute  # noqa: E402
 from build_hooks.settings import (  # noqa: E402
     ARCHIVE_ENV,
@@ -49,12 +51,35 @@ from build_hooks.settings import (  # noqa: E402
     SUBMISSIONS_ENV,
     TODAY_ENV,
 )
+from build_hooks.site import paths  # noqa: E402
 from build_hooks.site.page_meta import page_meta, with_front_matter  # noqa: E402
+from build_hooks.site.pages import Page  # noqa: E402
 from build_hooks.site.plan import plan_data_files, plan_nav, plan_pages  # noqa: E402
-from build_hooks.site.search_index import annotate_index, letter_contexts  # noqa: E402
+from build_hooks.site.search_index import LetterContext, annotate_index, letter_contexts  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.report")
-_STATE: dict = {}
+
+
+@dataclass
+class BuildState:
+    """What one build carries from event to event; replaced in ``on_config``, because ``mkdocs serve``
+    keeps this module (and so any module-level value) alive between rebuilds."""
+
+    source: Path | None = None
+    """The submissions tree being built."""
+    archive: Archive | None = None
+    """Set when the build is an archived snapshot of one round."""
+    pages: list[Page] = field(default_factory=list)
+    """The generated pages, planned in ``on_config`` (the navigation is made from them)."""
+    data_files: list[DataFile] = field(default_factory=list)
+    """The open-data files published beside the pages."""
+    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Page path -> placeholder token -> HTML, put back in ``on_page_content``."""
+    search_contexts: dict[str, LetterContext] = field(default_factory=dict)
+    """Page URL -> agency, year and sections of a letter, to title its search hits."""
+
+
+_STATE = BuildState()
 
 
 
@@ -74,8 +99,12 @@ def submissions_dir(config) -> Path:
 
 
 def on_config(config):
-    """Load and check the submissions; stop before the site directory is touched if anything is wrong."""
-    _STATE.clear()
+    """Load and check the submissions; stop before the site directory is touched if anything is wrong.
+
+    Then plan every page and set the navigation from the page table.
+    """
+    global _STATE
+    _STATE = BuildState()
     root = Path(config.config_file_path).parent
     source = submissions_dir(config)
     corpus, problems = load_corpus(source, base=root, today=build_date())
@@ -95,8 +124,13 @@ def on_config(config):
     archive = Archive.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
     if archive is not None:
         corpus = _archive_config(config, corpus, archive)
-    _STATE.update(corpus=corpus, source=source, archive=archive)
-    config.nav = plan_nav(corpus, None if archive else config.nav)
+    charts = os.environ.get(CHARTS_ENV, "1") != "0"
+    pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None)
+    _STATE = BuildState(source, archive, pages, plan_data_files(corpus), {p.path: p.fragments for p in pages})
+    contexts = letter_contexts(corpus)
+    _STATE.search_contexts = {paths.page_url(path, config.use_directory_urls): context
+                              for path, context in contexts.items()}
+    config.nav = plan_nav(pages, None if archive else config.nav)
     config.extra["demo"] = any(r.demo for r in corpus.rounds)
     return config
 
@@ -115,26 +149,18 @@ def _archive_config(config, corpus, archive: Archive):
 
 def on_files(files, config):
     """Add the generated pages and data files as virtual files (nothing is written into ``docs/``)."""
-    if _STATE["archive"] is not None:  # the snapshot holds the round's report, not the guide for agencies
+    if _STATE.archive is not None:  # the snapshot holds the round's report, not the guide for agencies
         for file in list(files.documentation_pages()):
             files.remove(file)
-    corpus = _STATE["corpus"]
-    contexts = letter_contexts(corpus)
-    _STATE["search_contexts"] = {}
-    fragments = _STATE["fragments"] = {}
-    charts = os.environ.get(CHARTS_ENV, "1") != "0"
     in_nav = set(_nav_paths(config.nav))
-    for page in plan_pages(corpus, config.use_directory_urls, charts=charts, guide=_STATE["archive"] is None):
+    for page in _STATE.pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         file = File.generated(config, page.path, content=with_front_matter(page_meta(page.path), page.content))
         if page.path not in in_nav:  # left out on purpose (letters of a large round, the print view)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-        fragments[page.path] = page.fragments
-        if page.path in contexts:
-            _STATE["search_contexts"][file.url] = contexts[page.path]
-    for data in plan_data_files(corpus):
+    for data in _STATE.data_files:
         files.append(File.generated(config, data.path, content=data.content))
     return files
 
@@ -152,7 +178,7 @@ def _nav_paths(nav) -> list[str]:
 
 def on_page_content(html, page, config, files):
     """Put back the HTML fragments the core rendered itself in place of their placeholders."""
-    return substitute(html, _STATE.get("fragments", {}).get(page.file.src_uri, {}))
+    return substitute(html, _STATE.fragments.get(page.file.src_uri, {}))
 
 
 @event_priority(-50)  # after the search plugin writes the index (0), before the offline plugin reads it (-100)
@@ -161,14 +187,13 @@ def on_post_build(config):
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.is_file():
         return
-    index = annotate_index(json.loads(path.read_text(encoding="utf-8")), _STATE.get("search_contexts", {}))
+    index = annotate_index(json.loads(path.read_text(encoding="utf-8")), _STATE.search_contexts)
     # UTF-8 rather than Material's \\uXXXX escapes: a third smaller; search_index.js is read as the page's UTF-8.
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def on_serve(server, config, builder):
     """Watch the submissions tree when it lies outside the project (``REPORT_SUBMISSIONS``)."""
-    source = _STATE.get("source")
-    if source is not None:
-        server.watch(str(source))
+    if _STATE.source is not None:
+        server.watch(str(_STATE.source))
     return server

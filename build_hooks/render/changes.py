@@ -5,12 +5,13 @@ from build_hooks.aggregate.changes import Changes
 from build_hooks.domain.model import Round
 from build_hooks.render.markup import md
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 
 def render_changes(c: Changes, old: Round, new: Round) -> str:
     """The page "Thay đổi so với năm trước" for ``new`` against ``old``."""
     page = paths.changes(new.year)
-    out = [f"# Thay đổi so với năm {c.previous_year}\n",
+    out = [f"# {md(heading('changes', previous_year=c.previous_year))}\n",
            f"Đề cương và danh sách chỉ tiêu năm {c.year} so với năm {c.previous_year}. Các mục và chỉ tiêu được "
            "đối chiếu theo số mục (mã chỉ tiêu): cùng số mục là cùng một mục, kể cả khi tên thay đổi.\n"]
     if c.empty:

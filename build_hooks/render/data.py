@@ -15,12 +15,13 @@ from build_hooks.publish.opendata import (
 )
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 
 def render_data_page(corpus: Corpus) -> str:
     """The page "Dữ liệu mở": every data file with a link and a description of every column."""
     page = paths.DATA
-    out = ["# Dữ liệu mở\n",
+    out = [f"# {md(heading('data'))}\n",
            "Số liệu của từng đợt báo cáo được công bố dưới dạng tệp máy đọc được, tạo cùng lúc với trang web "
            "từ chính các văn bản đã nhận, nên luôn khớp với các trang. Được tự do sử dụng lại; khi trích dẫn, "
            "ghi nguồn: Sở Công Thương tỉnh Quảng Ngãi.\n",

@@ -13,9 +13,9 @@ from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, Fi
 from build_hooks.render.markup import md, table
 from build_hooks.render.skeleton import front_matter
 from build_hooks.rules.catalogue import MAX_BYTES, RULES
+from build_hooks.site.pages import heading
 
 PATH = "huong-dan/nop-bao-cao.md"
-TITLE = "Hướng dẫn nộp báo cáo"
 
 KINDS = {
     "text": "chữ", "integer": "số nguyên", "date": "ngày", "text-or-list": "chữ hoặc danh sách",
@@ -174,5 +174,5 @@ def render_guide(corpus: Corpus) -> str:
     """The guide "Hướng dẫn nộp báo cáo", generated from the schema, the rule catalogue and the newest round."""
     rnd = corpus.rounds[0]
     example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
-    return "\n".join([f"# {TITLE}\n", INTRO, _skeleton(corpus, rnd), _keys(), _round_lists(rnd), NUMBERING,
+    return "\n".join([f"# {heading('guide')}\n", INTRO, _skeleton(corpus, rnd), _keys(), _round_lists(rnd), NUMBERING,
                       example, _errors(), REVIEW])

@@ -6,6 +6,7 @@ from build_hooks.domain.model import Corpus, Registry, Round, Submission
 from build_hooks.domain.text import sort_key
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 GROUP_TITLES = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huyện", "khac": "Cơ quan, đơn vị khác"}
 
@@ -15,7 +16,7 @@ def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
     page = paths.home(rnd.year)
     answered = answered_count(rnd, submissions)
     deadline = rnd.deadline.short() if rnd.deadline else "chưa quy định"
-    out = [f"# Năm {rnd.year}\n", f"**{md(rnd.title)}**\n"]
+    out = [f"# {md(heading('round-home', year=rnd.year))}\n", f"**{md(rnd.title)}**\n"]
     if rnd.request.number:
         request = rnd.request.cite() + (f" {rnd.request.title}" if rnd.request.title else "")
         out.append(f"Theo đề nghị tại {md(request)}.\n")
@@ -44,7 +45,7 @@ def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
 def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registry: Registry) -> str:
     """The round's list of agencies, with each one's letter or the note that it has not answered."""
     page = paths.agencies(rnd.year)
-    out = [f"# Văn bản của các cơ quan năm {rnd.year}\n",
+    out = [f"# {md(heading('agencies', year=rnd.year))}\n",
            f"{len(submissions)} văn bản, xếp theo tên cơ quan (thứ tự chữ cái tiếng Việt).\n"]
     by_group: dict[str, list] = {}
     for sub in submissions:
@@ -65,7 +66,7 @@ def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registr
 def render_landing(corpus: Corpus, guide: bool = True) -> str:
     """The site's first page: the newest round's answered count and links to every part of it."""
     newest = corpus.rounds[0]
-    out = ["# Báo cáo phát triển công nghiệp tỉnh Quảng Ngãi\n",
+    out = [f"# {md(heading('landing'))}\n",
            "Tổng hợp báo cáo hằng năm của các sở, ban, ngành và địa phương về tình hình triển khai thực hiện "
            "các chính sách và Kế hoạch phát triển công nghiệp trên địa bàn tỉnh Quảng Ngãi, do Sở Công Thương "
            "tổng hợp.\n",

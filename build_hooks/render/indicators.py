@@ -22,6 +22,7 @@ from build_hooks.domain.text import slugify
 from build_hooks.render.charts import trend_svg
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 STATUS_MARK = {MET: "✓", NOT_MET: "✗", NO_TARGET: "–", NO_DATA: "…", CONFLICT: "⚠"}
 DIRECTION = {"higher": "càng cao càng tốt", "lower": "càng thấp càng tốt"}
@@ -43,7 +44,7 @@ def unit_anchor(unit: str) -> str:
 def render_round_indicators(rnd: Round, rows: list[IndicatorRow]) -> str:
     """The round's indicator table: every figure against its target, conflicts marked."""
     page = paths.indicators(rnd.year)
-    out = [f"# Chỉ tiêu năm {rnd.year}\n",
+    out = [f"# {md(heading('indicators', year=rnd.year))}\n",
            "Kết quả thực hiện các chỉ tiêu phát triển công nghiệp (mục I.1 của đề cương) do các cơ quan báo cáo, "
            "so với chỉ tiêu Kế hoạch phát triển công nghiệp giai đoạn 2021-2025. Mỗi đơn vị tính của một chỉ tiêu "
            "là một dòng; mỗi số liệu ghi rõ cơ quan báo cáo, liên kết tới văn bản.\n"]
@@ -111,7 +112,7 @@ def render_trend_page(indicator_id: str, trends: list[Trend], charts: bool = Tru
     page = paths.trend(indicator_id)
     first = trends[0]
     latest_def = next(p.row.definition for p in reversed(first.points) if p.row)
-    out = [f"# {md(first.name)}\n",
+    out = [f"# {md(heading('trend', indicator=first.name))}\n",
            f"Mã chỉ tiêu: `{indicator_id}`; {DIRECTION.get(first.direction, first.direction)}.\n"]
     if latest_def.note:
         out.append(f"{md(latest_def.note)}\n")
@@ -148,7 +149,7 @@ def render_trends_index(trends: list[Trend]) -> str:
     """The reporting-status view: every indicator and unit against every round."""
     page = paths.TRENDS
     years = [p.year for p in trends[0].points] if trends else []
-    out = ["# Chỉ tiêu qua các năm\n",
+    out = [f"# {md(heading('trends'))}\n",
            "Mỗi ô là số liệu thực hiện của năm đó và đánh giá so với chỉ tiêu kế hoạch. Chọn tên chỉ tiêu để xem "
            "biểu đồ xu hướng và bảng số liệu.\n"]
     rows = []

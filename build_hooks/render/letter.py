@@ -19,6 +19,7 @@ from build_hooks.render.letter_html import (
 )
 from build_hooks.render.markup import esc, md, table
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", "missing": "Không đề cập"}
 
@@ -35,7 +36,7 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
                        letters: LetterRenderer) -> str:
     """One agency's letter as the official document: header, body by section, signature, cc."""
     page = paths.agency(rnd.year, agency.id)
-    out = [f"# {md(agency.name)}\n"]
+    out = [f"# {md(heading('letter', agency=agency.name))}\n"]
     notes = []
     if not expected:
         notes.append("Cơ quan này không có trong danh sách được đề nghị báo cáo nhưng đã gửi văn bản.")

@@ -5,12 +5,13 @@ from build_hooks.aggregate.projects import MIXED, Project, status_counts
 from build_hooks.domain.model import Round
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 
 def render_projects(rnd: Round, projects: list[Project]) -> str:
     """The round's projects (II.7): counts per status and every project with its sources."""
     page = paths.projects(rnd.year)
-    out = [f"# Dự án năm {rnd.year} (mục II.7)\n",
+    out = [f"# {md(heading('projects', year=rnd.year))}\n",
            "Kết quả, tiến độ thực hiện các dự án theo Phụ lục số 2, 3 kèm theo Quyết định số 998/QĐ-UBND "
            "ngày 07/7/2021 của Chủ tịch UBND tỉnh, theo báo cáo của các cơ quan. Một dự án do nhiều cơ quan "
            "báo cáo được gộp theo tên (không phân biệt hoa thường, dấu) và ghi đủ các nguồn.\n"]

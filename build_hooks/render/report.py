@@ -11,6 +11,7 @@ from build_hooks.render.fragments import Fragments
 from build_hooks.render.letter_html import LetterRenderer, shift_html_headings
 from build_hooks.render.markup import link, md, section_label
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 PREAMBLE_ANCHOR = "phan-mo-dau-van-ban"
 
@@ -19,7 +20,7 @@ def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
                   letters: LetterRenderer) -> str:
     """The consolidated report: every section of the outline with each agency's text under it."""
     page = paths.report(rnd.year)
-    head = [f"# Báo cáo tổng hợp năm {rnd.year}\n", f"**{md(rnd.title)}**\n",
+    head = [f"# {md(heading('report', year=rnd.year))}\n", f"**{md(rnd.title)}**\n",
             f"[Bản in khổ A4]({paths.rel(page, paths.print_view(rnd.year))}){{ .md-button .print-view-link }}\n"]
     return "\n".join(head) + "\n" + report_body(rnd, submissions, registry, page, frags, letters)
 

@@ -13,6 +13,7 @@ from build_hooks.domain.model import Registry, Round, Submission
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.markup import esc, md
 from build_hooks.site import paths
+from build_hooks.site.pages import heading
 
 SYMBOL = {COVERED: ("✓", "Có nội dung"), NOT_ASSIGNED: ("–", "Không được giao"), MISSING: ("✗", "Chưa có")}
 
@@ -24,7 +25,7 @@ def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
     rows = status_rows(rnd, submissions, registry)
     answered = answered_count(rnd, submissions)
     deadline = rnd.deadline.short() if rnd.deadline else "chưa quy định"
-    out = [f"# Tình hình nộp báo cáo năm {rnd.year}\n",
+    out = [f"# {md(heading('status', year=rnd.year))}\n",
            f"- Hạn nộp: **{deadline}**",
            f"- Đã trả lời: **{answered}/{len(rnd.expected)}** cơ quan được đề nghị",
            f"- Chưa trả lời: **{len(rnd.expected) - answered}**"]

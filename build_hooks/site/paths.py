@@ -11,22 +11,27 @@ LANDING = "index.md"
 
 
 def home(year: int) -> str:
+    """A round's overview page."""
     return f"{year}/index.md"
 
 
 def report(year: int) -> str:
+    """A round's consolidated report."""
     return f"{year}/bao-cao-tong-hop.md"
 
 
 def status(year: int) -> str:
+    """A round's page of who has answered."""
     return f"{year}/tinh-hinh-nop.md"
 
 
 def agencies(year: int) -> str:
+    """A round's list of agencies and their letters."""
     return f"{year}/co-quan/index.md"
 
 
 def agency(year: int, agency_id: str) -> str:
+    """One agency's letter in a round."""
     return f"{year}/co-quan/{agency_id}.md"
 
 
@@ -60,14 +65,17 @@ def href(src: str, dest: str, directory_urls: bool = True) -> str:
 # Indicators, projects, trends and open data (issue 4).
 
 def indicators(year: int) -> str:
+    """A round's indicator table."""
     return f"{year}/chi-tieu.md"
 
 
 def projects(year: int) -> str:
+    """A round's projects (II.7)."""
     return f"{year}/du-an.md"
 
 
 def changes(year: int) -> str:
+    """What changed in a round's outline since the round before."""
     return f"{year}/thay-doi.md"
 
 
@@ -76,6 +84,7 @@ DATA = "du-lieu/index.md"
 
 
 def trend(indicator_id: str) -> str:
+    """One indicator across every round."""
     return f"xu-huong/{indicator_id}.md"
 
 

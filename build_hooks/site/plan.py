@@ -5,27 +5,29 @@ tests (and another engine) can get the same pages from a ``Corpus``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from build_hooks.site import paths
 from build_hooks.aggregate.changes import diff_rounds
-from build_hooks.render.changes import render_changes
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.letter_html import LetterRenderer
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
-from build_hooks.domain.model import Corpus, Round
-from build_hooks.publish.opendata import DataFile, round_files, schema_files, site_zip
 from build_hooks.aggregate.projects import merge_projects
+from build_hooks.domain.model import Corpus, Round
+from build_hooks.domain.text import sort_key
+from build_hooks.publish.opendata import DataFile, round_files, schema_files, site_zip
+from build_hooks.render.changes import render_changes
 from build_hooks.render.data import render_data_page
-from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
-from build_hooks.render.projects import render_projects
-from build_hooks.render.guide import PATH as GUIDE_PATH, TITLE as GUIDE_TITLE, render_guide
+from build_hooks.render.fragments import Fragments
+from build_hooks.render.guide import PATH as GUIDE_PATH
+from build_hooks.render.guide import render_guide
 from build_hooks.render.home import render_agency_index, render_landing, render_round_home
+from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
 from build_hooks.render.letter import render_agency_page
+from build_hooks.render.letter_html import LetterRenderer
 from build_hooks.render.print_view import render_print
+from build_hooks.render.projects import render_projects
 from build_hooks.render.report import render_report
 from build_hooks.render.status import render_status
-from build_hooks.domain.text import sort_key
+from build_hooks.site import paths
+from build_hooks.site.pages import LETTERS_SECTION, TRENDS_SECTION, Page, nav_title, year_section
 
 NAV_AGENCY_LIMIT = 60
 """Above this many letters in a round, agency pages are reached from the round's
@@ -36,73 +38,75 @@ DEMO_NOTICE = ('!!! warning "Dữ liệu minh họa"\n    Trang này dùng dữ 
                'không phải báo cáo thật của cơ quan nào.\n\n')
 
 
-@dataclass(frozen=True)
-class Page:
-    path: str
-    """Docs-relative path of the virtual Markdown file."""
-    title: str
-    content: str
-    fragments: dict[str, str] = field(default_factory=dict)
-    """Placeholder token -> HTML to put back after Markdown conversion (see ``fragments``)."""
-
-
 def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True) -> list[Page]:
-    """Every generated page.
+    """Every generated page, titled and placed in the navigation by the page table (``site.pages``).
 
     ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
     ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);
     ``charts=False`` leaves the SVG trend charts out (tables stay).
     """
     letters = LetterRenderer()
-    pages = [Page(paths.LANDING, "Trang chủ", render_landing(corpus, guide))]
+    pages = [_page("landing", paths.LANDING, render_landing(corpus, guide))]
     by_year = rows_by_year(corpus)
     for rnd in corpus.rounds:
         subs = corpus.submissions.get(rnd.year, ())
         expected = set(rnd.expected)
+        tab = (year_section(rnd.year),)
         report, printed, status = Fragments(), Fragments(), Fragments()
         round_pages = [
-            Page(paths.home(rnd.year), "Tổng quan", render_round_home(rnd, subs)),
-            Page(paths.report(rnd.year), "Báo cáo tổng hợp",
-                 render_report(rnd, subs, corpus.registry, report, letters), report.html),
-            Page(paths.print_view(rnd.year), "Bản in báo cáo tổng hợp",
-                 render_print(rnd, subs, corpus.registry, printed, letters), printed.html),
-            Page(paths.status(rnd.year), "Tình hình nộp báo cáo",
-                 render_status(rnd, subs, corpus.registry, status, directory_urls), status.html),
-            Page(paths.agencies(rnd.year), "Danh sách cơ quan", render_agency_index(rnd, subs, corpus.registry)),
+            _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs), tab),
+            _page("report", paths.report(rnd.year), render_report(rnd, subs, corpus.registry, report, letters), tab,
+                  report.html),
+            _page("print", paths.print_view(rnd.year), render_print(rnd, subs, corpus.registry, printed, letters),
+                  None, printed.html),
+            _page("status", paths.status(rnd.year),
+                  render_status(rnd, subs, corpus.registry, status, directory_urls), tab, status.html),
+            _page("agencies", paths.agencies(rnd.year), render_agency_index(rnd, subs, corpus.registry),
+                  tab + (LETTERS_SECTION,)),
         ]
-        for sub in subs:
+        # In the navigation by name (Vietnamese order); above NAV_AGENCY_LIMIT, reached from the list only.
+        letters_nav = tab + (LETTERS_SECTION,) if len(subs) <= NAV_AGENCY_LIMIT else None
+        for sub in sorted(subs, key=lambda s: sort_key(corpus.registry.get(s.agency).name)):
             agency = corpus.registry.get(sub.agency)
             frags = Fragments()
             content = render_agency_page(rnd, agency, sub, agency.id in expected, frags, letters)
-            round_pages.append(Page(paths.agency(rnd.year, agency.id), agency.name, content, frags.html))
+            round_pages.append(_page("letter", paths.agency(rnd.year, agency.id), content, letters_nav, frags.html,
+                                     agency=agency.name))
         round_pages += _indicator_pages(corpus, rnd, by_year[rnd.year])
         if rnd.demo:
-            round_pages = [Page(p.path, p.title, DEMO_NOTICE + p.content, p.fragments) for p in round_pages]
+            round_pages = [replace(p, content=DEMO_NOTICE + p.content) for p in round_pages]
         pages += round_pages
     pages += _site_data_pages(corpus, by_year, charts)
     if any(r.demo for r in corpus.rounds):
-        pages[0] = Page(pages[0].path, pages[0].title, DEMO_NOTICE + pages[0].content)
+        pages[0] = replace(pages[0], content=DEMO_NOTICE + pages[0].content)
     if corpus.rounds and guide:
-        pages.append(Page(GUIDE_PATH, GUIDE_TITLE, render_guide(corpus)))
+        pages.append(_page("guide", GUIDE_PATH, render_guide(corpus), None))  # placed by mkdocs.yml's own nav
     return pages
 
 
-def plan_nav(corpus: Corpus, extra: list | None = None) -> list:
-    """Navigation in ``mkdocs.yml`` form: one tab per year, newest first, then ``extra``."""
-    nav: list = [{"Trang chủ": paths.LANDING}]
-    for rnd in corpus.rounds:
-        subs = corpus.submissions.get(rnd.year, ())
-        agencies: list = [{"Danh sách cơ quan": paths.agencies(rnd.year)}]
-        if len(subs) <= NAV_AGENCY_LIMIT:
-            named = sorted(((corpus.registry.get(s.agency).name, s.agency) for s in subs), key=lambda t: sort_key(t[0]))
-            agencies += [{name: paths.agency(rnd.year, agency_id)} for name, agency_id in named]
-        nav.append({f"Năm {rnd.year}": [
-            {"Tổng quan": paths.home(rnd.year)},
-            {"Báo cáo tổng hợp": paths.report(rnd.year)},
-            {"Tình hình nộp báo cáo": paths.status(rnd.year)},
-            {"Văn bản các cơ quan": agencies},
-        ] + _indicator_nav(corpus, rnd)})
-    return nav + _site_data_nav(corpus) + list(extra or [])
+def _page(kind: str, path: str, content: str, nav: tuple[str, ...] | None = (), fragments: dict | None = None,
+          **params) -> Page:
+    return Page(path, kind, nav_title(kind, **params), content, nav, fragments or {})
+
+
+def plan_nav(pages: list[Page], extra: list | None = None) -> list:
+    """Navigation in ``mkdocs.yml`` form, from the pages in order, then ``extra`` (the hand-written pages).
+
+    Each page stands in the sections its ``nav`` names, created where first met:
+    one tab per year (newest first, as the rounds are), then the indicators across
+    rounds and the open data.
+    """
+    root: list = []
+    sections: dict[tuple[str, ...], list] = {(): root}
+    for page in pages:
+        if page.nav is None:
+            continue
+        for depth in range(1, len(page.nav) + 1):
+            if page.nav[:depth] not in sections:
+                sections[page.nav[:depth]] = []
+                sections[page.nav[:depth - 1]].append({page.nav[depth - 1]: sections[page.nav[:depth]]})
+        sections[page.nav].append({page.title: page.path})
+    return root + list(extra or [])
 
 
 # --- Indicators, projects, trends and open data ---------------------------------------------
@@ -114,23 +118,27 @@ def _previous_round(corpus: Corpus, rnd: Round) -> Round | None:
 
 def _indicator_pages(corpus: Corpus, rnd: Round, rows: list[IndicatorRow]) -> list[Page]:
     subs = corpus.submissions.get(rnd.year, ())
-    pages = [Page(paths.indicators(rnd.year), "Chỉ tiêu", render_round_indicators(rnd, rows)),
-             Page(paths.projects(rnd.year), "Dự án (mục II.7)", render_projects(rnd, merge_projects(subs, corpus.registry)))]
+    tab = (year_section(rnd.year),)
+    pages = [_page("indicators", paths.indicators(rnd.year), render_round_indicators(rnd, rows), tab),
+             _page("projects", paths.projects(rnd.year),
+                   render_projects(rnd, merge_projects(subs, corpus.registry)), tab)]
     if (before := _previous_round(corpus, rnd)) is not None:
-        pages.append(Page(paths.changes(rnd.year), "Thay đổi so với năm trước",
-                          render_changes(diff_rounds(before, rnd), before, rnd)))
+        pages.append(_page("changes", paths.changes(rnd.year), render_changes(diff_rounds(before, rnd), before, rnd),
+                           tab))
     return pages
 
 
 def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], charts: bool) -> list[Page]:
     all_trends = trends(corpus, by_year)
-    pages = [Page(paths.TRENDS, "Chỉ tiêu qua các năm", render_trends_index(all_trends))]
+    names = _newest_names(corpus)
+    pages = [_page("trends", paths.TRENDS, render_trends_index(all_trends), (TRENDS_SECTION,))]
     for indicator_id in dict.fromkeys(t.id for t in all_trends):
         mine = [t for t in all_trends if t.id == indicator_id]
-        pages.append(Page(paths.trend(indicator_id), mine[0].name, render_trend_page(indicator_id, mine, charts)))
-    pages.append(Page(paths.DATA, "Dữ liệu mở", render_data_page(corpus)))
+        pages.append(_page("trend", paths.trend(indicator_id), render_trend_page(indicator_id, mine, charts),
+                           (TRENDS_SECTION,), indicator=names.get(indicator_id, mine[0].name)))
+    pages.append(_page("data", paths.DATA, render_data_page(corpus)))
     if any(r.demo for r in corpus.rounds):
-        pages = [Page(p.path, p.title, DEMO_NOTICE + p.content) for p in pages]
+        pages = [replace(p, content=DEMO_NOTICE + p.content) for p in pages]
     return pages
 
 
@@ -145,18 +153,10 @@ def plan_data_files(corpus: Corpus) -> list[DataFile]:
     return files + [site_zip(files)]
 
 
-def _indicator_nav(corpus: Corpus, rnd: Round) -> list:
-    nav = [{"Chỉ tiêu": paths.indicators(rnd.year)}, {"Dự án (mục II.7)": paths.projects(rnd.year)}]
-    if _previous_round(corpus, rnd) is not None:
-        nav.append({"Thay đổi so với năm trước": paths.changes(rnd.year)})
-    return nav
-
-
-def _site_data_nav(corpus: Corpus) -> list:
+def _newest_names(corpus: Corpus) -> dict[str, str]:
+    """Each indicator's name in the newest round that has it: what its trend page is called."""
     seen: dict[str, str] = {}
-    for rnd in corpus.rounds:  # newest first: the newest name of each indicator
+    for rnd in corpus.rounds:  # newest first
         for indicator in rnd.indicators:
             seen.setdefault(indicator.id, indicator.name)
-    return [{"Chỉ tiêu qua các năm": [{"Tổng quan": paths.TRENDS}]
-             + [{name: paths.trend(iid)} for iid, name in seen.items()]},
-            {"Dữ liệu mở": paths.DATA}]
+    return seen

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from build_hooks.site import paths
-from build_hooks.render.letter_html import continuation_anchor
 from build_hooks.domain.model import Corpus
 from build_hooks.render.letter import CLOSING_ANCHORS
+from build_hooks.render.letter_html import continuation_anchor
+from build_hooks.site import paths
 
 SUB_SEPARATOR = " › "
 
@@ -39,6 +39,7 @@ class LetterContext:
 
 
 def letter_title(agency_name: str, year: int) -> str:
+    """The title of a letter's search hits: agency and year, so hits say where they come from."""
     return f"{agency_name} — năm {year}"
 
 
