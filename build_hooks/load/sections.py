@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from build_hooks.domain.model import Heading, Outline, Part
 from build_hooks.domain.problems import Problem
+from build_hooks.load.fences import fenced_lines
 from build_hooks.load.reader import did_you_mean
 from build_hooks.rules.catalogue import finding
 
 HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
-FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 # Roman numbers take a dot ("II."), Arabic ones a dot or a second component ("4.1").
 NUMBER = re.compile(
     r"^(?P<num>[IVX]+(?:\.\d+)*|\d+(?:\.\d+)+|\d+(?=\.))\.?(?:[ \t]+|$)(?P<title>.*)$"
@@ -52,17 +52,10 @@ def heading_number(text: str) -> NumberedHeading | None:
 
 
 def iter_headings(lines: list[str]):
-    """Yield ``(index, level, text)`` for ATX headings outside fenced code."""
-    fence = None
+    """Yield ``(index, level, text)`` for ATX headings outside fenced code (as ``load.fences`` finds it)."""
+    code = fenced_lines(lines)
     for i, line in enumerate(lines):
-        if m := FENCE.match(line):
-            marker = m[1]
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence is None and (m := HEADING.match(line)):
+        if i not in code and (m := HEADING.match(line)):
             yield i, len(m[1]), m[2]
 
 

@@ -23,6 +23,7 @@ from build_hooks.aggregate.indicators import IndicatorRow
 from build_hooks.aggregate.projects import Project
 from build_hooks.domain.model import Corpus, Round, Submission
 from build_hooks.domain.numbers import Quantity
+from build_hooks.publish.reproducible_zip import zip_bytes
 from build_hooks.settings import JSON_SCHEMA_DIR
 from build_hooks.site import paths
 
@@ -285,18 +286,6 @@ def _normalise_zip(data: bytes) -> bytes:
             content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
         members.append((info.filename, content))
     return zip_bytes(members)
-
-
-def zip_bytes(members: list[tuple[str, bytes]]) -> bytes:
-    """A reproducible zip: members sorted, fixed timestamps and permissions."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, content)
-    return buffer.getvalue()
 
 
 # --- the site's files ----------------------------------------------------------------------

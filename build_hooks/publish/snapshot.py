@@ -12,7 +12,6 @@ the archive banner. It then zips the site with a ``manifest.json``:
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -32,6 +31,7 @@ from build_hooks.publish.manifest import (
     tool_versions,
     verify,
 )
+from build_hooks.publish.reproducible_zip import zip_bytes
 from build_hooks.settings import (
     ARCHIVE_ENV,
     OFFLINE_ENV,
@@ -96,18 +96,10 @@ def source_files(submissions: Path, year: int) -> tuple[dict[str, bytes], dict[s
     return sources, letters
 
 
-def zip_bytes(top: str, files: dict[str, bytes], epoch: int) -> bytes:
-    """A zip of ``files`` under folder ``top``: sorted entries, one fixed date, fixed permissions."""
+def snapshot_zip(top: str, files: dict[str, bytes], epoch: int) -> bytes:
+    """A zip of ``files`` under folder ``top``, every entry dated ``epoch`` (Vietnam time)."""
     stamp = datetime.fromtimestamp(max(epoch, ZIP_EPOCH_MIN), VIETNAM).timetuple()[:6]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path in sorted(files):
-            info = zipfile.ZipInfo(f"{top}/{path}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, so that the permissions below are read the same everywhere
-            info.external_attr = 0o100644 << 16
-            archive.writestr(info, files[path], compresslevel=9)
-    return buffer.getvalue()
+    return zip_bytes(sorted((f"{top}/{path}", content) for path, content in files.items()), stamp)
 
 
 def build_round_site(archive: Archive, submissions: Path, site: Path, epoch: int) -> None:
@@ -142,7 +134,7 @@ def take_snapshot(year: int, out: Path, submissions: Path | None = None, repo: P
     name = snapshot_name(year, taken)
     target = Path(out) / str(year) / f"{name}.zip"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(zip_bytes(name, {**files, MANIFEST_NAME: dump(manifest)}, source.epoch))
+    target.write_bytes(snapshot_zip(name, {**files, MANIFEST_NAME: dump(manifest)}, source.epoch))
     return target
 
 

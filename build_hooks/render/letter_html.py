@@ -14,7 +14,6 @@ import markdown
 
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
-from build_hooks.render.markup import close_fences
 
 EXTENSIONS = ["tables", "attr_list", "fenced_code", "admonition", "toc"]  # as in mkdocs.yml
 HEADING_ID_PREFIX = "h-"
@@ -36,7 +35,7 @@ class LetterRenderer:
 
     def html(self, text: str) -> str:
         if text not in self._cache:
-            self._cache[text] = self._md.reset().convert(close_fences(text))
+            self._cache[text] = self._md.reset().convert(text)
         return self._cache[text]
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import html
 import re
 
-from build_hooks.load.sections import FENCE
-
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
 
@@ -27,20 +25,6 @@ def md(text: str) -> str:
 def link(text: str, target: str) -> str:
     """A Markdown link whose text is escaped."""
     return f"[{md(text)}]({target})"
-
-
-def close_fences(markdown: str) -> str:
-    """Close a fenced code block left open, so it cannot swallow the page after it."""
-    fence = None
-    for line in markdown.splitlines():
-        if m := FENCE.match(line):
-            if fence is None:
-                fence = m[1]
-            elif m[1][0] == fence[0] and len(m[1]) >= len(fence):
-                fence = None
-    if fence is None:
-        return markdown
-    return markdown.rstrip("\n") + "\n" + fence + "\n"
 
 
 def table(headers: list[str], rows: list[list[str]]) -> str:

@@ -17,11 +17,10 @@ import html
 import re
 from dataclasses import dataclass
 
-from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 
-FENCED_BLOCK_RE = FencedBlockPreprocessor.FENCED_BLOCK_RE
+from build_hooks.load.fences import fenced_spans
 
 _TAG = re.compile(HTML_RE, re.DOTALL)
 _AUTOLINK = re.compile(AUTOLINK_RE)
@@ -56,17 +55,15 @@ class Finding:
 
 
 def mask_fences(body: str) -> str:
-    """Blank out fenced code blocks, keeping every offset and line break.
+    """Blank out fenced code blocks (``load.fences``), keeping every offset and line break.
 
-    Fences are found with Python-Markdown's own pattern, so a fence it would not
-    close (and would therefore render as text) is not masked either. The opening
-    line stays visible: ``{…}`` attributes written there still reach the page.
+    The opening line stays visible: ``{…}`` attributes written there still reach the page.
     """
     chunks, index = [], 0
-    while (m := FENCED_BLOCK_RE.search(body, index)) is not None:
-        opening_end = body.index("\n", m.start())
-        chunks += [body[index:opening_end], _blank(body[opening_end:m.end()])]
-        index = m.end()
+    for start, end in fenced_spans(body):
+        opening_end = body.index("\n", start)
+        chunks += [body[index:opening_end], _blank(body[opening_end:end])]
+        index = end
     return "".join(chunks) + body[index:]
 
 
