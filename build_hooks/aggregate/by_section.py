@@ -7,10 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_hooks.domain.model import Agency, Part, Registry, Round, Submission
-
-COVERED = "covered"
-NOT_ASSIGNED = "not-assigned"
-MISSING = "missing"
+from build_hooks.domain.statuses import COVERED, MISSING, NOT_ASSIGNED
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,10 @@ from build_hooks.domain.model import (
 )
 from build_hooks.domain.numbers import Quantity, format_number
 from build_hooks.domain.problems import Problem
+from build_hooks.domain.statuses import CONFLICT, MET, NO_DATA, NO_TARGET, NOT_MET
 from build_hooks.domain.text import fold
 from build_hooks.rules.catalogue import finding
 
-MET = "dat"
-NOT_MET = "chua-dat"
-NO_TARGET = "khong-co-chi-tieu"
-NO_DATA = "chua-co-so-lieu"
-CONFLICT = "xung-dot"
 STATUS_LABELS = {MET: "Đạt", NOT_MET: "Chưa đạt", NO_TARGET: "Không có chỉ tiêu", NO_DATA: "Chưa có số liệu",
                  CONFLICT: "Số liệu không thống nhất"}
 
