@@ -30,7 +30,7 @@ STATUS_LABELS = {MET: "Đạt", NOT_MET: "Chưa đạt", NO_TARGET: "Không có 
 
 
 @dataclass(frozen=True)
-class Report:
+class Figure:
     """One agency's figure for one indicator in one unit."""
 
     agency: Agency
@@ -51,7 +51,7 @@ class IndicatorRow:
     target: Quantity | None
     """The round's target for this unit (None when the plan sets none)."""
     target_note: str
-    reports: tuple[Report, ...]
+    figures: tuple[Figure, ...]
     acknowledged: AcknowledgedConflict | None = None
     previous: Quantity | None = None
     """Last year's value: as the letters state it, else the previous round's agreed value."""
@@ -66,7 +66,7 @@ class IndicatorRow:
     def distinct_values(self) -> list[Quantity]:
         """The different values reported, in report order (one when the agencies agree)."""
         seen: dict[tuple, Quantity] = {}
-        for report in self.reports:
+        for report in self.figures:
             seen.setdefault(quantity_key(report.value.value), report.value.value)
         return list(seen.values())
 
@@ -82,9 +82,9 @@ class IndicatorRow:
 
     @property
     def status(self) -> str:
-        if not self.reports:
+        if not self.figures:
             return NO_DATA
-        statuses = {r.status for r in self.reports}
+        statuses = {r.status for r in self.figures}
         if self.conflict and len(statuses) > 1:
             return CONFLICT
         return statuses.pop()
@@ -180,22 +180,22 @@ def indicator_rows(rnd: Round, submissions, registry: Registry,
         for unit in units or [""]:
             unit_def = definition.unit_def(unit)
             target = unit_def.target if unit_def else None
-            reports = tuple(_report(registry, sub, value, target, definition.direction)
+            figures = tuple(_figure(registry, sub, value, target, definition.direction)
                             for sub, value in reported.get((definition.id, unit), []))
-            previous, source = _previous(reports, before.get((definition.id, unit)))
-            rows.append(IndicatorRow(rnd.year, definition, unit, target, unit_def.note if unit_def else "", reports,
+            previous, source = _previous(figures, before.get((definition.id, unit)))
+            rows.append(IndicatorRow(rnd.year, definition, unit, target, unit_def.note if unit_def else "", figures,
                                      acks.get((definition.id, unit)), previous, source))
     return rows
 
 
-def _report(registry: Registry, sub: Submission, value: IndicatorValue, target: Quantity | None,
-            direction: str) -> Report:
+def _figure(registry: Registry, sub: Submission, value: IndicatorValue, target: Quantity | None,
+            direction: str) -> Figure:
     used = target if target is not None else value.target
-    return Report(registry.get(sub.agency), sub, value, used, target_status(value.value, used, direction))
+    return Figure(registry.get(sub.agency), sub, value, used, target_status(value.value, used, direction))
 
 
-def _previous(reports: tuple[Report, ...], before: IndicatorRow | None) -> tuple[Quantity | None, str]:
-    stated = {quantity_key(r.value.previous): r.value.previous for r in reports if r.value.previous is not None}
+def _previous(figures: tuple[Figure, ...], before: IndicatorRow | None) -> tuple[Quantity | None, str]:
+    stated = {quantity_key(r.value.previous): r.value.previous for r in figures if r.value.previous is not None}
     if len(stated) == 1:
         return next(iter(stated.values())), "van-ban"
     if before is not None and before.value is not None:
@@ -225,8 +225,8 @@ def conflict_problems(rnd: Round, rows: list[IndicatorRow]) -> list[Problem]:
     for row in rows:
         if not row.conflict or row.acknowledged is not None:
             continue
-        first = row.reports[0]
-        for other in row.reports[1:]:
+        first = row.figures[0]
+        for other in row.figures[1:]:
             if quantity_key(other.value.value) == quantity_key(first.value.value):
                 continue
             problems.append(finding(
@@ -270,7 +270,7 @@ class Trend:
 
     @property
     def has_numbers(self) -> bool:
-        return any(r.value.value.is_numeric for p in self.points if p.row for r in p.row.reports)
+        return any(r.value.value.is_numeric for p in self.points if p.row for r in p.row.figures)
 
 
 def trends(corpus: Corpus, by_year: dict[int, list[IndicatorRow]] | None = None) -> list[Trend]:

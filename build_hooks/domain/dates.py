@@ -48,19 +48,19 @@ class DateError(ValueError):
     """Raised by ``parse_date`` with a Vietnamese message."""
 
 
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-_MY = re.compile(r"^(\d{1,2})/(\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{4})$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def parse_date(text: str) -> PartialDate:
     """Read ``dd/mm/yyyy``, ``mm/yyyy`` or ISO ``yyyy-mm-dd``; reject dates that do not exist."""
     text = str(text).strip()
-    if m := _DMY.match(text):
+    if m := DAY_MONTH_YEAR.match(text):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
-    elif m := _ISO.match(text):
+    elif m := ISO_DATE.match(text):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
-    elif m := _MY.match(text):
+    elif m := MONTH_YEAR.match(text):
         month, year = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
             raise DateError(f"tháng {month} không tồn tại")

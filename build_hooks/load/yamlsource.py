@@ -64,6 +64,11 @@ else:  # pragma: no cover - depends on how PyYAML was installed
     _FastLoader = _Loader
 
 
+def plain_yaml(text: str) -> object:
+    """YAML read as the project reads it (dates stay text), without positions or checks: for examples."""
+    return yaml.load(text, Loader=_Loader)
+
+
 _STANDARD_TAG = "tag:yaml.org,2002:"
 """libyaml reports ``!!int`` as ``tag:yaml.org,2002:int``; the author wrote the short form."""
 

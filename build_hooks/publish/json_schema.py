@@ -11,9 +11,9 @@ import json
 
 import yaml
 
-from build_hooks.domain.dates import _DMY, _ISO, _MY
+from build_hooks.domain.dates import DAY_MONTH_YEAR, ISO_DATE, MONTH_YEAR
 from build_hooks.load.schema import FRONT_MATTER, Field
-from build_hooks.load.yamlsource import _Loader
+from build_hooks.load.yamlsource import plain_yaml
 
 SCHEMA_ID = "https://github.com/so-cong-thuong-quang-ngai/bao-cao-cong-nghiep/schemas/front-matter.schema.json"
 PATH = "schemas/front-matter.schema.json"
@@ -22,8 +22,8 @@ PATH = "schemas/front-matter.schema.json"
 _TEXT = {"type": ["string", "number"]}
 _TEXT_LIST = {"anyOf": [_TEXT, {"type": "array", "items": _TEXT}]}
 # The forms ``dates.parse_date`` reads (it also rejects days that do not exist, which a pattern cannot).
-_DATE = {"type": "string",
-         "pattern": r"^\s*(" + "|".join(rx.pattern.strip("^$") for rx in (_DMY, _MY, _ISO)) + r")\s*$"}
+_DATE_FORMS = "|".join(rx.pattern.strip("^$") for rx in (DAY_MONTH_YEAR, MONTH_YEAR, ISO_DATE))
+_DATE = {"type": "string", "pattern": r"^\s*(" + _DATE_FORMS + r")\s*$"}
 KIND_SCHEMAS = {
     "text": _TEXT,
     "integer": {"type": "integer"},
@@ -64,7 +64,7 @@ def field_schema(field: Field) -> dict:
 def _example(text: str) -> object:
     """The example as YAML reads it (``2023`` is a number, ``"9,5"`` a string)."""
     try:
-        return yaml.load(text, Loader=_Loader)
+        return plain_yaml(text)
     except yaml.YAMLError:
         return text
 

@@ -121,7 +121,7 @@ def quantity_json(q: Quantity | None) -> dict | None:
 
 def _reports(rows: list[IndicatorRow]):
     for row in rows:
-        for report in row.reports:
+        for report in row.figures:
             yield row, report
 
 
@@ -193,7 +193,7 @@ def indicators_json(rnd: Round, rows: list[IndicatorRow]) -> bytes:
                 "line": r.value.line, "value": quantity_json(r.value.value),
                 "previous": quantity_json(r.value.previous), "target": quantity_json(r.target),
                 "status": r.status, "note": r.value.note,
-            } for r in row.reports],
+            } for r in row.figures],
         } for row in rows],
     }
     return _json(doc)

@@ -80,10 +80,10 @@ def _agency_link(page: str, report) -> str:
 
 
 def _values_cell(page: str, row: IndicatorRow) -> str:
-    if not row.reports:
+    if not row.figures:
         return "Chưa có cơ quan báo cáo"
     lines = []
-    for report in row.reports:
+    for report in row.figures:
         text = f"**{md(with_unit(report.value.value, row.unit))}** — {_agency_link(page, report)}"
         if report.value.note:
             text += f" <small>({md(report.value.note)})</small>"
@@ -99,7 +99,7 @@ def _conflict_notice(page: str, rows: list[IndicatorRow]) -> str:
            "không tự chọn số nào.\n"]
     for row in rows:
         values = "; ".join(f"{md(with_unit(r.value.value, row.unit))} ({_agency_link(page, r)}, `{r.submission.path}`)"
-                           for r in row.reports)
+                           for r in row.figures)
         line = f"    - **{md(row.definition.name)}** ({md(row.unit)}): {values}."
         if row.acknowledged:
             line += f" *Sở Công Thương đã xem xét:* {md(row.acknowledged.note)}"
@@ -139,7 +139,7 @@ def _trend_table(page: str, trend: Trend) -> str:
             rows.append([year_link, "Không có trong đợt báo cáo", "", "", ""])
             continue
         values = "<br>".join(f"{md(with_unit(r.value.value, trend.unit))} — {_agency_link(page, r)}"
-                             for r in row.reports) or "Chưa có số liệu"
+                             for r in row.figures) or "Chưa có số liệu"
         target = md(with_unit(row.target, trend.unit)) if row.target else "Không có"
         rows.append([year_link, values, target, status_cell(row.status), md(format_change(row.change))])
     return table(["Năm", "Thực hiện (cơ quan báo cáo)", "Chỉ tiêu kế hoạch", "Đánh giá", "Thay đổi"], rows)

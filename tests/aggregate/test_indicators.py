@@ -75,7 +75,7 @@ def test_every_reported_figure_is_in_its_row(three_years):
         rows = {row.key: row for row in by_year[year]}
         for fig in figures:
             row = rows[(fig["id"], fig["unit"])]
-            reports = [r for r in row.reports if r.agency.id == fig["agency"]]
+            reports = [r for r in row.figures if r.agency.id == fig["agency"]]
             assert len(reports) == 1
             assert reports[0].value.value.text == str(fig["value"]).strip()
             assert reports[0].value.value == Q(fig["value"])
@@ -84,9 +84,9 @@ def test_every_reported_figure_is_in_its_row(three_years):
 def test_agreeing_figures_are_not_a_conflict_and_keep_both_sources(three_years):
     _root, written, corpus = three_years
     row = next(r for r in rows_by_year(corpus)[2022] if r.key == ("tang-truong-gtgt-cong-nghiep", "%"))
-    assert len(row.reports) == 2 and not row.conflict
-    assert row.reports[0].value.value.text != row.reports[1].value.value.text  # "7,2" and 7.2
-    assert row.value.low == row.reports[1].value.value.low
+    assert len(row.figures) == 2 and not row.conflict
+    assert row.figures[0].value.value.text != row.figures[1].value.value.text  # "7,2" and 7.2
+    assert row.value.low == row.figures[1].value.value.low
 
 
 def test_conflict_warns_naming_both_files_and_never_picks_one(three_years):
@@ -94,14 +94,14 @@ def test_conflict_warns_naming_both_files_and_never_picks_one(three_years):
     by_year = rows_by_year(corpus)
     for rnd in corpus.rounds:
         row = next(r for r in by_year[rnd.year] if r.key == ("kcn-xu-ly-nuoc-thai", "%"))
-        assert row.conflict and row.value is None and len(row.reports) == 2
+        assert row.conflict and row.value is None and len(row.figures) == 2
         problems = conflict_problems(rnd, by_year[rnd.year])
         assert [p.rule for p in problems] == ["indicator-conflict"]
-        first, second = (r.submission.path for r in row.reports)
+        first, second = (r.submission.path for r in row.figures)
         problem = problems[0]
         assert problem.severity == "warning"
-        assert (problem.path, problem.line) == (first, row.reports[0].value.line)
-        assert first in problem.message and f"{second}:{row.reports[1].value.line}" in problem.message
+        assert (problem.path, problem.line) == (first, row.figures[0].value.line)
+        assert first in problem.message and f"{second}:{row.figures[1].value.line}" in problem.message
         assert row.status in (CONFLICT, MET, NOT_MET)
     assert len(corpus_conflicts(corpus)) == 3
 
