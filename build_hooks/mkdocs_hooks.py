@@ -41,8 +41,8 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
 from build_hooks.domain.problems import has_errors  # noqa: E402
 from build_hooks.load.corpus import load_corpus  # noqa: E402
-from build_hooks.publish.archive_mode import Archive, only_round  # noqa: E402
 from build_hooks.publish.opendata import DataFile  # noqa: E402
+from build_hooks.publish.snapshot_mode import SnapshotMode, only_round  # noqa: E402
 from build_hooks.render.fragments import substitute  # noqa: E402
 from build_hooks.settings import (  # noqa: E402
     ARCHIVE_ENV,
@@ -67,7 +67,7 @@ class BuildState:
 
     source: Path | None = None
     """The submissions tree being built."""
-    archive: Archive | None = None
+    archive: SnapshotMode | None = None
     """Set when the build is an archived snapshot of one round."""
     pages: list[Page] = field(default_factory=list)
     """The generated pages, planned in ``on_config`` (the navigation is made from them)."""
@@ -121,7 +121,7 @@ def on_config(config):
     if config.strict and problems:  # MkDocs' strict mode would abort only after writing the site
         raise PluginError(f"{len(problems)} cảnh báo trong dữ liệu báo cáo ({source}) ở chế độ --strict; "
                           "không tạo trang web. Sửa các cảnh báo nêu trên rồi chạy lại.")
-    archive = Archive.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
+    archive = SnapshotMode.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
     if archive is not None:
         corpus = _archive_config(config, corpus, archive)
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
@@ -135,7 +135,7 @@ def on_config(config):
     return config
 
 
-def _archive_config(config, corpus, archive: Archive):
+def _archive_config(config, corpus, archive: SnapshotMode):
     offline = config.plugins.get("material/offline")
     if offline is None or not offline.config.enabled:
         raise PluginError(f"Bản lưu trữ cần plugin offline: đặt {OFFLINE_ENV}=true "

@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from build_hooks.publish.archive_mode import Archive
 from build_hooks.publish.manifest import (
     MANIFEST_NAME,
     Verification,
@@ -32,6 +31,7 @@ from build_hooks.publish.manifest import (
     verify,
 )
 from build_hooks.publish.reproducible_zip import zip_bytes
+from build_hooks.publish.snapshot_mode import SnapshotMode
 from build_hooks.settings import (
     ARCHIVE_ENV,
     OFFLINE_ENV,
@@ -102,7 +102,7 @@ def snapshot_zip(top: str, files: dict[str, bytes], epoch: int) -> bytes:
     return zip_bytes(sorted((f"{top}/{path}", content) for path, content in files.items()), stamp)
 
 
-def build_round_site(archive: Archive, submissions: Path, site: Path, epoch: int) -> None:
+def build_round_site(archive: SnapshotMode, submissions: Path, site: Path, epoch: int) -> None:
     """``mkdocs build --strict`` of the round in archive mode into ``site``."""
     env = dict(os.environ, **QUIET_MKDOCS_ENV, **{SUBMISSIONS_ENV: str(submissions)}, SOURCE_DATE_EPOCH=str(epoch))
     env[ARCHIVE_ENV] = archive.to_json()
@@ -122,7 +122,7 @@ def take_snapshot(year: int, out: Path, submissions: Path | None = None, repo: P
     source = git_source(repo)
     taken = taken or taken_date(source.epoch)
     date.fromisoformat(taken)  # reject a malformed --date before building
-    archive = Archive(year, taken, source.commit, source.dirty)
+    archive = SnapshotMode(year, taken, source.commit, source.dirty)
     with tempfile.TemporaryDirectory(prefix="snapshot-") as tmp:
         site = Path(tmp) / "site"
         build_round_site(archive, submissions, site, source.epoch)

@@ -1,7 +1,7 @@
-"""Archive mode of a build: one round, for offline reading, with the archive banner.
+"""Snapshot mode of a build: one round, for offline reading, with the archive banner.
 
 ``python -m build_hooks snapshot`` runs ``mkdocs build`` with ``REPORT_ARCHIVE``
-set to the JSON of an ``Archive``; the MkDocs adapter reads it back here and
+set to the JSON of a ``SnapshotMode``; the MkDocs adapter reads it back here and
 builds only that round. Kept apart from ``snapshot`` (which runs the build and
 writes the zip) so that the adapter imports nothing that runs processes.
 """
@@ -15,7 +15,7 @@ from build_hooks.domain.model import Corpus
 
 
 @dataclass(frozen=True)
-class Archive:
+class SnapshotMode:
     """What an archived snapshot stands for: the round, the date taken and the source commit."""
     year: int
     """The round archived."""
@@ -30,7 +30,7 @@ class Archive:
         return json.dumps(asdict(self), sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "Archive":
+    def from_json(cls, text: str) -> "SnapshotMode":
         data = json.loads(text)
         return cls(int(data["year"]), str(data["taken"]), str(data["commit"]), bool(data.get("dirty", False)))
 
