@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support.site import BUILD_TODAY, submission_tree
 
 from build_hooks.load.corpus import load_corpus
 from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_nav, plan_pages
+from support.site import BUILD_TODAY, submission_tree
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

@@ -16,16 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_hooks.domain.model import Corpus
-from build_hooks.load.corpus import load_corpus
 from build_hooks.load.submission import parse_submission
 from build_hooks.render.fragments import substitute
 from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_pages
+from support.real import REGISTRY, ROUND
 from support.site import BUILD_TODAY, build_site, submission_tree
 
-CORPUS, _ = load_corpus(ROOT / "submissions")
-ROUND = CORPUS.round(2023)
-REGISTRY = CORPUS.registry
 TODAY = datetime.date.fromisoformat(BUILD_TODAY)
 PATH = "submissions/2023/so-xay-dung.md"
 FILE_LEVEL = {"unknown-agency", "unexpected-file", "file-too-large", "not-utf8"}

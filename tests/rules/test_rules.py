@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from rules.test_checker_properties import REGISTRY, ROUND
 
 from build_hooks.load.schema import FRONT_MATTER, INDICATOR
 from build_hooks.load.submission import parse_submission
@@ -13,6 +12,7 @@ from build_hooks.rules.catalogue import RULES
 from build_hooks.rules.legacy_encoding import find_legacy
 from build_hooks.rules.raw_html import find_html
 from build_hooks.settings import ROOT
+from support.real import REGISTRY, ROUND
 
 BASE = (ROOT / "tests" / "cases" / "good" / "base.md").read_text(encoding="utf-8")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from build_hooks.settings import ROOT
 from support.site import build_site
 
@@ -54,10 +55,10 @@ def test_bad_input_stops_the_build_with_file_and_line(tmp_path, case, name, cont
     root = make_tree(tmp_path, name, content)
     build = build_site(root, tmp_path / "site")
     assert build.returncode == 1, build.output
-    lines = [l for l in build.output.splitlines() if f"[{rule}]" in l]
+    lines = [out for out in build.output.splitlines() if f"[{rule}]" in out]
     assert lines, build.output
-    assert any(f"2023/{name}:{line}:" in l for l in lines), lines
-    assert all("(" in l and ")" in l for l in lines), "every problem carries a hint"
+    assert any(f"2023/{name}:{line}:" in out for out in lines), lines
+    assert all("(" in out and ")" in out for out in lines), "every problem carries a hint"
     assert "Traceback" not in build.output
     assert not (tmp_path / "site").exists(), "no site may be written"
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from support.site import build_site
 from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 
 from build_hooks.domain.numbers import parse_quantity
 from build_hooks.publish.opendata import SCHEMA_DIR, ZIP_PATH
 from build_hooks.render.indicators import with_unit
+from support.site import build_site
 
 pytestmark = pytest.mark.slow
 BOM = b"\xef\xbb\xbf"
@@ -126,7 +126,8 @@ def test_unacknowledged_conflict_shows_both_figures_when_not_strict(conflict_sit
     assert build.returncode == 0, build.output
     assert "[indicator-conflict]" in build.output
     cell = text(indicator_table(build, 2024)[(
-        "Tỷ lệ khu công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường", "%")][2])
+        "Tỷ lệ khu công nghiệp đang hoạt động có hệ thống xử lý nước thải tập trung đạt tiêu chuẩn môi trường",
+        "%")][2])
     assert cell.count(" — ") == 2 and "⚠ Số liệu không thống nhất" in cell
 
 
@@ -184,7 +185,8 @@ def test_json_follows_its_schema_and_holds_every_figure(three_year_site):
         for fig in figures:
             value = reports[(fig["id"], fig["unit"], fig["agency"])]["value"]
             q = parse_quantity(fig["value"])
-            assert (value["text"], value["kind"], value["low"], value["high"]) == (str(fig["value"]), q.kind, q.low, q.high)
+            expected = (str(fig["value"]), q.kind, q.low, q.high)
+            assert (value["text"], value["kind"], value["low"], value["high"]) == expected
         subs = json.loads((build.site / f"{year}/du-lieu/submissions.json").read_bytes())
         Draft202012Validator(sub_schema).validate(subs)
         assert {s["agency"] for s in subs["submissions"]} == set(written["years"][year])
@@ -198,7 +200,7 @@ def test_workbook_holds_every_figure_as_numbers(three_year_site):
         book = load_workbook(build.site / f"{year}/du-lieu/bao-cao-{year}.xlsx", read_only=True)
         assert book.sheetnames == ["Chỉ tiêu", "Dự án", "Văn bản", "Giải thích"]
         header, *rows = list(book["Chỉ tiêu"].iter_rows(values_only=True))
-        records = [dict(zip(header, row)) for row in rows]
+        records = [dict(zip(header, row, strict=True)) for row in rows]
         assert len(records) == len(figures)
         for fig in figures:
             rec = next(r for r in records if (r["ma_chi_tieu"], r["don_vi"], r["ma_co_quan"])
@@ -225,7 +227,8 @@ def test_data_page_links_every_file_and_describes_every_column(three_year_site):
     page = soup(build, "du-lieu/index.html")
     targets = {a["href"] for a in page.select("article a[href]") if not a["href"].startswith("#")}
     for href in targets:
-        assert (build.site / "du-lieu" / href).resolve().is_file() or (build.site / "du-lieu" / href / "index.html").is_file(), href
+        target = build.site / "du-lieu" / href
+        assert target.resolve().is_file() or (target / "index.html").is_file(), href
     assert sum(href.endswith(".xlsx") for href in targets) == 3
     header = list(read_csv((build.site / "2023/du-lieu/indicators.csv").read_bytes())[0])
     described = [text(tr.find_all("td")[0]) for tr in page.select_one("h2#cot-indicators").find_next("table")
@@ -249,7 +252,7 @@ def test_trend_pages_have_inline_svg_with_title_and_a_data_table(three_year_site
     table = figures[0].find_next_sibling("div", class_="trend-table").find("table")
     years = [text(tr.find_all("td")[0]) for tr in table.select("tbody tr")]
     assert years == ["Năm 2021", "Năm 2022", "Năm 2023"]
-    for tr, year in zip(table.select("tbody tr"), (2021, 2022, 2023)):
+    for tr, year in zip(table.select("tbody tr"), (2021, 2022, 2023), strict=True):
         fig = next(f for f in written["figures"][year] if f["id"] == "tang-truong-gtgt-cong-nghiep")
         assert with_unit(parse_quantity(fig["value"]), "%") in text(tr.find_all("td")[1])
     investment = soup(build, "xu-huong/thu-hut-dau-tu/index.html")

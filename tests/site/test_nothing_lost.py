@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from support.blocks import contains, contains_as, texts_by_section
 
 SEED_PARAGRAPHS = [

@@ -13,7 +13,8 @@ CONTEXT = {LETTER: LetterContext("Sở X — năm 2023", {"muc-ii-4-1": "II.4.1.
 
 
 def _index(*docs):
-    return {"config": {"lang": ["vi"]}, "docs": [dict(zip(("location", "title", "text"), d)) for d in docs]}
+    keys = ("location", "title", "text")
+    return {"config": {"lang": ["vi"]}, "docs": [dict(zip(keys, d, strict=True)) for d in docs]}
 
 
 def test_letter_entries_are_titled_by_agency_section_and_year():

@@ -8,9 +8,8 @@ import sys
 import time
 import urllib.request
 
-from build_hooks.settings import ROOT
-
 from build_hooks.dev.synthetic import write_round
+from build_hooks.settings import ROOT
 
 
 def free_port() -> int:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from support.blocks import norm
 from bs4 import BeautifulSoup
+
+from support.blocks import norm
 from support.site import build_site
 
 
