@@ -16,11 +16,12 @@ from build_hooks.commands import (
     demo,
     guard,
     new,
+    readme,
     schema,
     snapshot,
 )
 
-COMMANDS = (check, new, codeowners, guard, schema, snapshot, demo, benchmark)
+COMMANDS = (check, new, codeowners, guard, schema, readme, snapshot, demo, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

@@ -77,7 +77,7 @@ def _draw(ax, trend: Trend, years: list[int]) -> None:
                 ys.append((low + high) / 2)
     if xs:
         ax.plot(xs, ys, marker="o", color=VALUE_COLOR, lw=2, label="Thực hiện")
-        for x, y in zip(xs, ys):
+        for x, y in zip(xs, ys, strict=True):
             ax.annotate(format_number(round(y, 3)), (x, y), textcoords="offset points", xytext=(0, 7),
                         ha="center", fontsize=9, color=VALUE_COLOR)
     if cx:

@@ -74,7 +74,8 @@ def render_landing(corpus: Corpus, guide: bool = True) -> str:
            f"**{md(newest.title)}**\n",
            f"Đã trả lời: **{answered_count(newest, corpus.submissions.get(newest.year, ()))}/{len(newest.expected)}** "
            "cơ quan được đề nghị báo cáo.\n",
-           f"- {link('Tổng quan', paths.rel(paths.LANDING, paths.home(newest.year)))}: yêu cầu báo cáo, căn cứ, đề cương",
+           f"- {link('Tổng quan', paths.rel(paths.LANDING, paths.home(newest.year)))}: "
+           "yêu cầu báo cáo, căn cứ, đề cương",
            f"- {link('Báo cáo tổng hợp', paths.rel(paths.LANDING, paths.report(newest.year)))}: "
            "nội dung của mọi cơ quan theo từng mục của đề cương",
            f"- {link('Tình hình nộp báo cáo', paths.rel(paths.LANDING, paths.status(newest.year)))}: "

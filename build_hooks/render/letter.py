@@ -125,7 +125,8 @@ def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
         label = CELL_LABEL[state]
         if state == COVERED and section.id in written:
             label = f'<a href="#{section.anchor}">{label}</a>'
-        rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td><td>{label}</td></tr>')
+        rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td>'
+                    f'<td>{label}</td></tr>')
     link = paths.rel(page, paths.report(rnd.year))
     return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
             f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
@@ -146,4 +147,5 @@ def _indicators(rnd: Round, sub: Submission) -> str:
 
 def _projects(sub: Submission) -> str:
     rows = [[md(p.name), md(p.appendix), md(p.status), md(p.note)] for p in sub.projects]
-    return f"\n## Dự án (mục II.7) {{#{PROJECTS_ANCHOR}}}\n\n" + table(["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"], rows)
+    heads = ["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"]
+    return f"\n## Dự án (mục II.7) {{#{PROJECTS_ANCHOR}}}\n\n" + table(heads, rows)

@@ -45,15 +45,17 @@ def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
             date = row.submission.date.short() if row.submission.date else "không ghi ngày"
             if is_late(rnd, row.submission):
                 date += ' <span class="st-late">(quá hạn)</span>'
-            name = f'<a href="{esc(paths.href(page, paths.agency(rnd.year, row.agency.id), directory_urls))}">{name}</a>'
+            target = paths.href(page, paths.agency(rnd.year, row.agency.id), directory_urls)
+            name = f'<a href="{esc(target)}">{name}</a>'
         if not row.expected:
             state += ' <span class="st-extra">(ngoài danh sách)</span>'
         cells = "".join(f'<td class="c-{row.cells[s.id]}" title="{SYMBOL[row.cells[s.id]][1]}">'
                         f'{SYMBOL[row.cells[s.id]][0]}</td>' for s in sections)
         body.append(f"<tr><td>{name}</td><td>{state}</td><td>{date}</td>{cells}</tr>")
     # HTML written here: a Markdown table of thousands of rows costs seconds to parse.
-    out.append(frags.add('<div class="status-table"><table>\n<thead><tr><th scope="col">Cơ quan</th><th scope="col">Trạng thái</th>'
-               f'<th scope="col">Ngày văn bản</th>{head}</tr></thead>\n<tbody>\n' + "\n".join(body)
+    out.append(frags.add('<div class="status-table"><table>\n<thead><tr><th scope="col">Cơ quan</th>'
+               f'<th scope="col">Trạng thái</th><th scope="col">Ngày văn bản</th>{head}</tr></thead>\n<tbody>\n'
+               + "\n".join(body)
                + "\n</tbody></table></div>\n"))
     out.append("\n**Các mục:** " + "; ".join(f"{s.id}: {md(s.title)}" for s in sections) + "\n")
     return "\n".join(out)
