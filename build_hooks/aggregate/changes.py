@@ -29,6 +29,7 @@ class Changes:
 
     @property
     def empty(self) -> bool:
+        """True when nothing changed: the page then says so instead of listing empty tables."""
         return not any((self.added_sections, self.removed_sections, self.retitled_sections, self.added_indicators,
                         self.removed_indicators, self.changed_indicators, self.added_statuses, self.removed_statuses))
 

@@ -60,6 +60,7 @@ class IndicatorRow:
 
     @property
     def key(self) -> tuple[str, str]:
+        """``(indicator id, unit)``: what identifies a row within a round."""
         return (self.definition.id, self.unit)
 
     @property
@@ -72,6 +73,7 @@ class IndicatorRow:
 
     @property
     def conflict(self) -> bool:
+        """True when two letters give different values (``9,5`` and ``9.5`` are the same value)."""
         return len(self.distinct_values) > 1
 
     @property
@@ -82,6 +84,7 @@ class IndicatorRow:
 
     @property
     def status(self) -> str:
+        """The row's target status; a conflict overrides what any single figure says."""
         if not self.figures:
             return NO_DATA
         statuses = {r.status for r in self.figures}
@@ -270,6 +273,7 @@ class Trend:
 
     @property
     def has_numbers(self) -> bool:
+        """True when some round has a figure to draw; otherwise the page shows no chart."""
         return any(r.value.value.is_numeric for p in self.points if p.row for r in p.row.figures)
 
 

@@ -39,10 +39,12 @@ class Project:
 
     @property
     def appendices(self) -> list[str]:
+        """Every appendix the sources name, each once, in the order first named."""
         return list(dict.fromkeys(s.report.appendix for s in self.sources))
 
     @property
     def statuses(self) -> list[str]:
+        """Every status the sources give, each once, in the order first given."""
         return list(dict.fromkeys(s.report.status for s in self.sources))
 
     @property

@@ -29,6 +29,7 @@ class Verdict:
 
     @property
     def ok(self) -> bool:
+        """True when the pull request may be merged as it is."""
         return not self.messages
 
 

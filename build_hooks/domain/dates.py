@@ -20,6 +20,7 @@ class PartialDate:
     """None when the day was left blank on the document."""
 
     def to_date(self) -> _dt.date | None:
+        """The calendar date, or None when the day was left blank."""
         return _dt.date(self.year, self.month, self.day) if self.day else None
 
     def short(self) -> str:
@@ -29,6 +30,7 @@ class PartialDate:
         return f"{self.day:02d}/{self.month:02d}/{self.year}"
 
     def iso(self) -> str:
+        """``yyyy-mm-dd``, or ``yyyy-mm`` when the day was left blank."""
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"

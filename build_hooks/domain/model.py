@@ -42,9 +42,11 @@ class Registry:
     path: str = ""
 
     def get(self, agency_id: str) -> Agency | None:
+        """The agency with this id, or None."""
         return self._by_id.get(agency_id)
 
     def ids(self) -> list[str]:
+        """Every agency id, in report order."""
         return [a.id for a in self.agencies]
 
     def order(self, agency_id: str) -> int:
@@ -73,6 +75,7 @@ class Section:
 
     @property
     def parent_id(self) -> str | None:
+        """``II.4`` for ``II.4.1``; None for a Roman part."""
         return self.id.rsplit(".", 1)[0] if "." in self.id else None
 
     @property
@@ -82,10 +85,12 @@ class Section:
 
     @property
     def root(self) -> str:
+        """The Roman part a section belongs to: ``II`` for ``II.4.1``."""
         return self.id.split(".", 1)[0]
 
     @property
     def anchor(self) -> str:
+        """The section's anchor on every page (``muc-ii-4-1``): the one way an anchor is made."""
         return "muc-" + self.id.replace(".", "-").lower()
 
 
@@ -95,6 +100,7 @@ class Outline:
     sections: tuple[Section, ...]
 
     def get(self, section_id: str) -> Section | None:
+        """The section with this id, or None."""
         return self._by_id.get(section_id)
 
     @cached_property
@@ -102,12 +108,15 @@ class Outline:
         return {s.id: s for s in self.sections}
 
     def ids(self) -> list[str]:
+        """Every section id, in outline order."""
         return [s.id for s in self.sections]
 
     def children(self, section_id: str | None) -> list[Section]:
+        """The sections directly under ``section_id`` (under no section: the Roman parts)."""
         return [s for s in self.sections if s.parent_id == section_id]
 
     def descendants(self, section_id: str) -> list[Section]:
+        """Every section below ``section_id``, at any depth, in outline order."""
         return [s for s in self.sections if s.id.startswith(section_id + ".")]
 
 
@@ -128,6 +137,7 @@ class IndicatorDef:
     round file gives only ``unit``/``target`` this holds that one unit."""
 
     def unit_def(self, unit: str) -> "UnitDef | None":
+        """The unit definition of this indicator for ``unit``, or None."""
         return next((u for u in self.units if u.unit == unit), None)
 
 
@@ -195,6 +205,7 @@ class Round:
     path: str = ""
 
     def indicator(self, indicator_id: str) -> IndicatorDef | None:
+        """The round's indicator with this id, or None."""
         return {i.id: i for i in self.indicators}.get(indicator_id)
 
 
@@ -260,6 +271,7 @@ class Part:
 
     @property
     def has_text(self) -> bool:
+        """True when the part holds any text besides its heading."""
         return bool(self.markdown.strip())
 
 
@@ -287,6 +299,7 @@ class Submission:
     body_line: int = 1
 
     def section_parts(self, section_id: str) -> list[Part]:
+        """The parts of the letter filed under ``section_id``, in the letter's order."""
         return [p for p in self.parts if p.section_id == section_id]
 
     def written_sections(self) -> list[str]:
@@ -298,6 +311,7 @@ class Submission:
         return seen
 
     def is_not_assigned(self, section_id: str) -> bool:
+        """True when the letter says the agency was given no task in this section."""
         return self.no_assigned_tasks or any(
             section_id == s or section_id.startswith(s + ".") for s in self.not_assigned)
 
@@ -313,4 +327,5 @@ class Corpus:
     """Per year, in registry order."""
 
     def round(self, year: int) -> Round | None:
+        """The round of ``year``, or None."""
         return {r.year: r for r in self.rounds}.get(year)

@@ -46,6 +46,7 @@ class Quantity:
 
     @property
     def is_numeric(self) -> bool:
+        """True when the figure reads as a number, range or bound (not as text)."""
         return self.kind != "text"
 
 

@@ -35,9 +35,11 @@ class Problem:
 
     @property
     def is_error(self) -> bool:
+        """True when the problem stops the build."""
         return self.severity == ERROR
 
     def sort_key(self) -> tuple:
+        """Position first, so a file's problems are reported top to bottom."""
         return (self.path, self.line, self.column, self.rule, self.message)
 
     def format(self) -> str:

@@ -44,6 +44,7 @@ class Reader:
     problems: list[Problem] = field(default_factory=list)
 
     def get(self, where: tuple) -> object:
+        """The raw value at ``where``, or None when any step is missing."""
         value = self.doc.value
         for step in where:
             try:
@@ -58,6 +59,7 @@ class Reader:
         self.problems.append(finding(rule, self.path, line, col, variant, **params))
 
     def mapping(self, where: tuple, required: bool = True) -> dict | None:
+        """The table at ``where``; a ``wrong-type`` problem when it is something else."""
         value = self.get(where)
         if isinstance(value, dict):
             return value
@@ -68,6 +70,7 @@ class Reader:
         return None
 
     def text(self, where: tuple, required: bool = False) -> str | None:
+        """The text at ``where`` in NFC; ``missing-key`` when required and absent, ``wrong-type`` when not text."""
         value = self.get(where)
         if value is None:
             if required:
@@ -79,6 +82,7 @@ class Reader:
         return nfc(str(value)).strip()
 
     def text_list(self, where: tuple, allow_single: bool = True) -> tuple[str, ...]:
+        """A list of texts at ``where`` (a single text counts as one item when ``allow_single``)."""
         value = self.get(where)
         if value is None:
             return ()
@@ -96,6 +100,7 @@ class Reader:
         return tuple(items)
 
     def unknown_keys(self, where: tuple, allowed) -> None:
+        """Report every key of the table at ``where`` that is not ``allowed``, with a did-you-mean."""
         value = self.get(where)
         if not isinstance(value, dict):
             return

@@ -38,6 +38,7 @@ class NumberedHeading:
 
     @property
     def is_absolute(self) -> bool:
+        """True for ``II.4.1`` (absolute), false for ``4.1`` (relative to its Roman heading)."""
         return self.number[0] in "IVX"
 
 

@@ -73,6 +73,7 @@ class Verification:
 
     @property
     def ok(self) -> bool:
+        """True when nothing was added, missing or changed."""
         return not (self.added or self.missing or self.changed)
 
     def lines(self) -> list[str]:

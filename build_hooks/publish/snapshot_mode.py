@@ -27,10 +27,12 @@ class SnapshotMode:
     """True when the working tree differed from the commit: the commit alone does not reproduce it."""
 
     def to_json(self) -> str:
+        """The value of ``REPORT_ARCHIVE`` for the build."""
         return json.dumps(asdict(self), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> "SnapshotMode":
+        """Read back the value of ``REPORT_ARCHIVE``."""
         data = json.loads(text)
         return cls(int(data["year"]), str(data["taken"]), str(data["commit"]), bool(data.get("dirty", False)))
 

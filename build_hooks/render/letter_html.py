@@ -30,10 +30,12 @@ class LetterRenderer:
     """Converts letter Markdown with one reused Python-Markdown instance and a cache."""
 
     def __init__(self) -> None:
+        """One Python-Markdown instance for every letter, so its extensions load once."""
         self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": {"slugify": _heading_slug}})
         self._cache: dict[str, str] = {}
 
     def html(self, text: str) -> str:
+        """The HTML of a letter's Markdown, converted once however often it appears."""
         if text not in self._cache:
             self._cache[text] = self._md.reset().convert(text)
         return self._cache[text]
