@@ -14,13 +14,14 @@ from build_hooks.commands import (
     check,
     codeowners,
     demo,
+    export,
     guard,
     new,
     schema,
     snapshot,
 )
 
-COMMANDS = (check, new, codeowners, guard, schema, snapshot, demo, benchmark)
+COMMANDS = (check, new, codeowners, guard, schema, snapshot, export, demo, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

@@ -45,6 +45,7 @@ from build_hooks.settings import (  # noqa: E402
     ARCHIVE_ENV,
     CHARTS_ENV,
     OFFLINE_ENV,
+    PDF_ENV,
     SUBMISSIONS_ENV,
     TODAY_ENV,
 )
@@ -119,7 +120,8 @@ def on_files(files, config):
     fragments = _STATE["fragments"] = {}
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
     in_nav = set(_nav_paths(config.nav))
-    for page in plan_pages(corpus, config.use_directory_urls, charts=charts, guide=_STATE["archive"] is None):
+    pdf = os.environ.get(PDF_ENV, "1") != "0"
+    for page in plan_pages(corpus, config.use_directory_urls, charts=charts, guide=_STATE["archive"] is None, pdf=pdf):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         file = File.generated(config, page.path, content=with_front_matter(page_meta(page.path), page.content))
@@ -129,7 +131,7 @@ def on_files(files, config):
         fragments[page.path] = page.fragments
         if page.path in contexts:
             _STATE["search_contexts"][file.url] = contexts[page.path]
-    for data in plan_data_files(corpus):
+    for data in plan_data_files(corpus, pdf=pdf):
         files.append(File.generated(config, data.path, content=data.content))
     return files
 

@@ -13,11 +13,12 @@ from build_hooks.publish.opendata import (
     ZIP_PATH,
     workbook_name,
 )
+from build_hooks.publish.exports import file_name, site_path
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
 
 
-def render_data_page(corpus: Corpus) -> str:
+def render_data_page(corpus: Corpus, pdf: bool = True) -> str:
     page = paths.DATA
     out = ["# Dữ liệu mở\n",
            "Số liệu của từng đợt báo cáo được công bố dưới dạng tệp máy đọc được, tạo cùng lúc với trang web "
@@ -31,12 +32,17 @@ def render_data_page(corpus: Corpus) -> str:
     for rnd in corpus.rounds:
         files = [link(name, paths.rel(page, paths.data_file(rnd.year, name))) for name in ROUND_FILES]
         files.append(link(workbook_name(rnd.year), paths.rel(page, paths.data_file(rnd.year, workbook_name(rnd.year)))))
+        for fmt in ("docx", "pdf") if pdf else ("docx",):
+            files.append(link(file_name(rnd.year, fmt), paths.rel(page, site_path(rnd.year, fmt))))
         rows.append([f"Năm {rnd.year}" + (" (minh họa)" if rnd.demo else ""), ", ".join(files)])
     out.append("## Tệp theo năm\n")
     out.append(table(["Đợt báo cáo", "Tệp"], rows))
     out.append("\n" + table(["Tệp", "Nội dung"], [[f"`{n}`", md(d)] for n, d in FILE_DESCRIPTIONS.items()]
                             + [["`bao-cao-<năm>.xlsx`", "Sổ Excel gồm các trang Chỉ tiêu, Dự án, Văn bản và "
-                                "Giải thích (ý nghĩa các cột)."]]))
+                                "Giải thích (ý nghĩa các cột)."],
+                               ["`bao-cao-so-cong-thuong-<năm>.docx`, `.pdf`",
+                                "Báo cáo của Sở Công Thương gửi UBND tỉnh, trình bày theo Nghị định 30/2020/NĐ-CP, "
+                                "sẵn sàng để ký (không nằm trong tệp zip dữ liệu)."]]))
     out.append("\n## Định dạng\n")
     out.append("- CSV: mã UTF-8 có BOM (Excel mở đúng tiếng Việt), phân cách bằng dấu phẩy, dòng đầu là tên cột. "
                "Cột `gia_tri` giữ nguyên cách ghi của văn bản (dấu phẩy thập phân: `9,5`); các cột "

@@ -13,6 +13,7 @@ from build_hooks.render.fragments import Fragments
 from build_hooks.render.letter_html import LetterRenderer
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.domain.model import Corpus, Round
+from build_hooks.publish.exports import document_files
 from build_hooks.publish.opendata import DataFile, round_files, schema_files, site_zip
 from build_hooks.aggregate.projects import merge_projects
 from build_hooks.render.data import render_data_page
@@ -45,12 +46,14 @@ class Page:
     """Placeholder token -> HTML to put back after Markdown conversion (see ``fragments``)."""
 
 
-def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True) -> list[Page]:
+def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True,
+               pdf: bool = True) -> list[Page]:
     """Every generated page.
 
     ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
     ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);
-    ``charts=False`` leaves the SVG trend charts out (tables stay).
+    ``charts=False`` leaves the SVG trend charts out (tables stay); ``pdf=False``: no links to the
+    Sở's report as PDF (``plan_data_files`` then leaves it out).
     """
     letters = LetterRenderer()
     pages = [Page(paths.LANDING, "Trang chủ", render_landing(corpus, guide))]
@@ -62,9 +65,9 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         round_pages = [
             Page(paths.home(rnd.year), "Tổng quan", render_round_home(rnd, subs)),
             Page(paths.report(rnd.year), "Báo cáo tổng hợp",
-                 render_report(rnd, subs, corpus.registry, report, letters), report.html),
+                 render_report(rnd, subs, corpus.registry, report, letters, pdf), report.html),
             Page(paths.print_view(rnd.year), "Bản in báo cáo tổng hợp",
-                 render_print(rnd, subs, corpus.registry, printed, letters), printed.html),
+                 render_print(rnd, subs, corpus.registry, printed, letters, pdf), printed.html),
             Page(paths.status(rnd.year), "Tình hình nộp báo cáo",
                  render_status(rnd, subs, corpus.registry, status, directory_urls), status.html),
             Page(paths.agencies(rnd.year), "Danh sách cơ quan", render_agency_index(rnd, subs, corpus.registry)),
@@ -78,7 +81,7 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         if rnd.demo:
             round_pages = [Page(p.path, p.title, DEMO_NOTICE + p.content, p.fragments) for p in round_pages]
         pages += round_pages
-    pages += _site_data_pages(corpus, by_year, charts)
+    pages += _site_data_pages(corpus, by_year, charts, pdf)
     if any(r.demo for r in corpus.rounds):
         pages[0] = Page(pages[0].path, pages[0].title, DEMO_NOTICE + pages[0].content)
     if corpus.rounds and guide:
@@ -121,27 +124,31 @@ def _indicator_pages(corpus: Corpus, rnd: Round, rows: list[IndicatorRow]) -> li
     return pages
 
 
-def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], charts: bool) -> list[Page]:
+def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], charts: bool,
+                     pdf: bool = True) -> list[Page]:
     all_trends = trends(corpus, by_year)
     pages = [Page(paths.TRENDS, "Chỉ tiêu qua các năm", render_trends_index(all_trends))]
     for indicator_id in dict.fromkeys(t.id for t in all_trends):
         mine = [t for t in all_trends if t.id == indicator_id]
         pages.append(Page(paths.trend(indicator_id), mine[0].name, render_trend_page(indicator_id, mine, charts)))
-    pages.append(Page(paths.DATA, "Dữ liệu mở", render_data_page(corpus)))
+    pages.append(Page(paths.DATA, "Dữ liệu mở", render_data_page(corpus, pdf)))
     if any(r.demo for r in corpus.rounds):
         pages = [Page(p.path, p.title, DEMO_NOTICE + p.content) for p in pages]
     return pages
 
 
-def plan_data_files(corpus: Corpus) -> list[DataFile]:
-    """The open-data files of every round, the JSON schemas, and the zip of them all."""
+def plan_data_files(corpus: Corpus, pdf: bool = True) -> list[DataFile]:
+    """The open-data files of every round, the JSON schemas, the zip of them all, and the Sở's report files.
+
+    The report's DOCX and PDF (``pdf=False`` leaves the PDF out) are not in the zip: it holds data.
+    """
     by_year = rows_by_year(corpus)
     files: list[DataFile] = []
     for rnd in corpus.rounds:
         subs = corpus.submissions.get(rnd.year, ())
         files += round_files(rnd, subs, corpus, by_year[rnd.year], merge_projects(subs, corpus.registry))
     files += schema_files()
-    return files + [site_zip(files)]
+    return files + [site_zip(files)] + document_files(corpus, pdf)
 
 
 def _indicator_nav(corpus: Corpus, rnd: Round) -> list:
