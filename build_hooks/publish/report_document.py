@@ -20,8 +20,8 @@ from build_hooks.render.markup import section_label
 
 ISSUER_ID = "so-cong-thuong"
 """The body that compiles the report; its registry entry gives the letter head."""
-BLANK = "\u2003\u2003\u2003"
-"""Space left for a hand-written day or number (three em spaces)."""
+BLANK = "\u2003\u2003"
+"""Space left for a hand-written day or number (two em spaces, as ``PartialDate.long`` leaves)."""
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 PREAMBLE_TITLE = "Phần mở đầu và nội dung chung của các văn bản"
