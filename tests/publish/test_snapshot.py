@@ -46,6 +46,9 @@ def test_snapshot_holds_one_round_for_offline_reading(synthetic_snapshot):
     assert (root / "index.html").is_file() and (root / MANIFEST_NAME).is_file()
     assert (root / "2023" / "bao-cao-tong-hop.html").is_file()
     assert (root / "2023" / "bao-cao-tong-hop-ban-in.html").is_file()
+    # The Sở's report to sign, as published with the site (issue 11).
+    assert (root / "2023" / "du-lieu" / "bao-cao-so-cong-thuong-2023.docx").read_bytes()[:2] == b"PK"
+    assert (root / "2023" / "du-lieu" / "bao-cao-so-cong-thuong-2023.pdf").read_bytes()[:5] == b"%PDF-"
     assert (root / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
     assert not (root / "2022").exists() and not (root / "huong-dan").exists()
     index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
