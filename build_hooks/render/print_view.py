@@ -73,7 +73,8 @@ def _letterhead(rnd: Round, registry: Registry, report: IssuedReport) -> str:
         f'<p class="doc-motto2">{MOTTO}</p>'
         f'<p class="doc-date"><em>{esc(place_date(report, place))}</em></p></div>\n'
         '</div>\n'
-        f'<p class="doc-kind">{esc(report.kind.upper())}</p>\n<p class="doc-subject">{esc(subject_of(report, rnd))}</p>\n'
+        f'<p class="doc-kind">{esc(report.kind.upper())}</p>\n'
+        f'<p class="doc-subject">{esc(subject_of(report, rnd))}</p>\n'
         + recipients
     )
 

@@ -103,7 +103,7 @@ def test_report_block_of_the_real_round(real):
 # --- DOCX ------------------------------------------------------------------------------------
 
 def body_items(word) -> list[tuple[str, str]]:
-    """(style or "cell", text) of every paragraph and table cell of the body, in order; header and foot tables excluded."""
+    """(style or "cell", text) of every paragraph and table cell of the body, in order."""
     items = []
     tables = iter(word.tables)
     paragraphs = iter(word.paragraphs)
