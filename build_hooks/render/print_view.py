@@ -30,11 +30,11 @@ ISSUER_ID = "so-cong-thuong"
 """The body that compiles the report; its registry entry gives the letter head."""
 
 
-def downloads(page: str, year: int, pdf: bool = True) -> str:
+def downloads(page: str, year: int, pdf: bool = True, label: str = "Báo cáo của Sở để ký") -> str:
     """Links to the Sở's report files, relative to ``page`` (Markdown)."""
     formats = (("Word (.docx)", "docx"), ("PDF", "pdf")) if pdf else (("Word (.docx)", "docx"),)
     links = " · ".join(f"[{label}]({paths.rel(page, site_path(year, fmt))})" for label, fmt in formats)
-    return f"Báo cáo của Sở để ký: {links}"
+    return f"{label}: {links}"
 
 
 def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,

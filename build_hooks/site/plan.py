@@ -63,7 +63,7 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         expected = set(rnd.expected)
         report, printed, status = Fragments(), Fragments(), Fragments()
         round_pages = [
-            Page(paths.home(rnd.year), "Tổng quan", render_round_home(rnd, subs)),
+            Page(paths.home(rnd.year), "Tổng quan", render_round_home(rnd, subs, pdf)),
             Page(paths.report(rnd.year), "Báo cáo tổng hợp",
                  render_report(rnd, subs, corpus.registry, report, letters, pdf), report.html),
             Page(paths.print_view(rnd.year), "Bản in báo cáo tổng hợp",
