@@ -78,7 +78,7 @@ def test_every_page_carries_the_archive_banner_and_loads_nothing_from_another_ho
             href = a["href"]
             if not re.match(r"^[a-z]+:", href) and not href.startswith("#"):
                 target = href.split("?")[0].split("#")[0]
-                assert re.search(r"\.(html|csv|json|xlsx|zip)$", target), (page, href)
+                assert re.search(r"\.(html|csv|json|xlsx|zip|docx|pdf)$", target), (page, href)
                 if target and page.name != "404.html":  # 404.html is for servers, with root-absolute links
                     assert (page.parent / target).resolve().is_file(), (page, href)
     shim = (root / "assets" / "javascripts" / "iframe-worker.js").read_text(encoding="utf-8")
