@@ -174,6 +174,7 @@ def _line(cell_or_doc, text: str, size: float = BODY_PT, bold: bool = False, ita
 def _rule(cell, width_mm: float, column_mm: float) -> None:
     """A short centred rule: an empty 2-pt paragraph with a top border, narrowed by its indents."""
     paragraph = _line(cell, "", size=2)
+    paragraph.paragraph_format.space_before = Pt(3)  # clear of the descenders of the line above
     side = max(0.0, (column_mm - width_mm) / 2 - 2)
     paragraph.paragraph_format.left_indent = Mm(side)
     paragraph.paragraph_format.right_indent = Mm(side)

@@ -39,7 +39,7 @@ p { margin: 0 0 6pt; text-align: justify; text-indent: 10mm; orphans: 2; widows:
 .head p, .foot p, .title p { text-indent: 0; margin: 0; text-align: center; }
 .issuer { width: 62mm; font-size: 13pt; }
 .issuer .org { font-weight: bold; }
-.rule { border-top: 0.75pt solid #000; margin: 1pt auto 3pt !important; height: 0; }
+.rule { border-top: 0.75pt solid #000; margin: 3pt auto 3pt !important; height: 0; }
 .nation .q { font-size: 12pt; font-weight: bold; white-space: nowrap; }
 .nation .m { font-weight: bold; }
 .date { font-style: italic; margin-top: 4pt !important; }
