@@ -295,6 +295,18 @@ def test_pdf_fonts_embedded_and_cover_every_character(export):
     assert "ệ" in "".join(by_font[next(iter(by_font))] | set().union(*by_font.values()))
 
 
+def test_pdf_is_pdf_a_2b_with_the_document_title(real):
+    from pdfminer.pdftypes import resolve1
+
+    with pdfplumber.open(real.pdf_path) as pdf:
+        catalog = pdf.doc.catalog
+        xmp = resolve1(catalog["Metadata"]).get_data().decode("utf-8")
+        assert resolve1(catalog["OutputIntents"])  # the colour profile PDF/A requires
+        title = pdf.metadata.get("Title")
+    assert 'pdfaid:part="2"' in xmp and 'pdfaid:conformance="B"' in xmp
+    assert title == real.doc.title and title.startswith("Báo cáo Tình hình")
+
+
 def test_pdf_bytes_are_reproducible(real):
     assert pdf_bytes(build_document(real.corpus, 2023)) == real.pdf
 
