@@ -76,6 +76,9 @@ def _styles(word) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
     _fonts(normal.element)
+    lang = OxmlElement("w:lang")  # Vietnamese proofing, so Word does not mark every word as misspelt
+    lang.set(qn("w:val"), "vi-VN")
+    normal.element.get_or_add_rPr().append(lang)
     fmt = normal.paragraph_format
     fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(6), 1.1
     for level, size in HEADING_PT.items():

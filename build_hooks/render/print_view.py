@@ -45,7 +45,7 @@ def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Regi
     report = issued_report(rnd, issuer.code if issuer else "SCT")
     return "\n".join([
         f'<p class="screen-only" markdown>[← Báo cáo tổng hợp năm {rnd.year}]({back}) · '
-        "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang. "
+        "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.<br>"
         f"{downloads(page, rnd.year, pdf)}</p>\n",
         frags.add(_letterhead(rnd, registry, report)),
         report_body(rnd, submissions, registry, page, frags, letters),
