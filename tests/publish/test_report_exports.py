@@ -326,3 +326,25 @@ def test_export_command_unknown_year(tmp_path):
     result = run_cli("export", "1999", "--format", "docx", "--output", str(tmp_path / "x.docx"))
     assert result.returncode == 2 and "Không có đợt báo cáo năm 1999" in result.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+# --- publishing --------------------------------------------------------------------------------
+
+def test_pdf_cache_gives_the_same_bytes_without_laying_out_again(real, tmp_path, monkeypatch):
+    from build_hooks.publish import exports, pdf_export
+
+    assert exports.cached_pdf(real.doc, tmp_path) == real.pdf
+    assert len(list(tmp_path.glob("*.pdf"))) == 1
+
+    def fail(_doc):
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(pdf_export, "pdf_bytes", fail)
+    assert exports.cached_pdf(real.doc, tmp_path) == real.pdf
+
+
+def test_site_files_of_a_round(real):
+    from build_hooks.publish.exports import document_files
+
+    files = {f.path: f.content for f in document_files(real.corpus, pdf=False)}
+    assert files == {"2023/du-lieu/bao-cao-so-cong-thuong-2023.docx": real.docx}
