@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from importlib import metadata
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from build_hooks.domain.model import Corpus

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from build_hooks.domain.model import Corpus
+from build_hooks.publish.exports import file_name, site_path
 from build_hooks.publish.opendata import (
     FILE_DESCRIPTIONS,
     INDICATOR_COLUMNS,
@@ -13,7 +14,6 @@ from build_hooks.publish.opendata import (
     ZIP_PATH,
     workbook_name,
 )
-from build_hooks.publish.exports import file_name, site_path
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
 
