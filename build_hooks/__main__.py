@@ -14,6 +14,7 @@ from build_hooks.commands import (
     check,
     codeowners,
     demo,
+    export,
     guard,
     new,
     readme,
@@ -21,7 +22,7 @@ from build_hooks.commands import (
     snapshot,
 )
 
-COMMANDS = (check, new, codeowners, guard, schema, readme, snapshot, demo, benchmark)
+COMMANDS = (check, new, codeowners, guard, schema, readme, snapshot, export, demo, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

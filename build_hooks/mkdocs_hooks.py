@@ -48,6 +48,7 @@ from build_hooks.settings import (  # noqa: E402
     ARCHIVE_ENV,
     CHARTS_ENV,
     OFFLINE_ENV,
+    PDF_ENV,
     SUBMISSIONS_ENV,
     TODAY_ENV,
 )
@@ -125,8 +126,9 @@ def on_config(config):
     if archive is not None:
         corpus = _archive_config(config, corpus, archive)
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
-    pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None)
-    _STATE = BuildState(source, archive, pages, plan_data_files(corpus), {p.path: p.fragments for p in pages})
+    pdf = os.environ.get(PDF_ENV, "1") != "0"
+    pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None, pdf=pdf)
+    _STATE = BuildState(source, archive, pages, plan_data_files(corpus, pdf=pdf), {p.path: p.fragments for p in pages})
     contexts = letter_contexts(corpus)
     _STATE.search_contexts = {paths.page_url(path, config.use_directory_urls): context
                               for path, context in contexts.items()}

@@ -32,3 +32,7 @@ TODAY_ENV = "REPORT_TODAY"
 """Fixes the build date (``yyyy-mm-dd``) for the date rules; tests use it."""
 QUIET_MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 """Silences Material's end-of-life banner in every ``mkdocs`` process we start."""
+PDF_ENV = "REPORT_PDF"
+"""``REPORT_PDF=0`` builds the site without the PDF of the Sở's report (the DOCX stays): for quick builds."""
+EXPORT_CACHE_DIR = ROOT / ".cache" / "exports"
+"""PDFs of the Sở's report by content hash, so a rebuild of unchanged data does not lay them out again."""

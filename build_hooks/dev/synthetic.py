@@ -70,6 +70,10 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
         expected = ids[: max(1, len(ids) - unexpected)]
         rnd = dict(base, year=year, demo=True, expected=expected,
                    title=f"Báo cáo minh họa năm {year}", deadline=f"20/12/{year}")
+        rnd["report"] = {"number": "/BC-SCT", "date": f"12/{year}", "subject": f"Tình hình minh họa năm {year}",
+                         "recipient": "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                         "signer": {"on_behalf": "KT. Giám đốc", "title": "Phó Giám đốc", "name": "Người ký minh họa"},
+                         "cc": ["Như trên", "Lưu: VT, QLCN"]}
         if evolve and year == max(years) and len(years) > 1:
             rnd = _evolve(rnd)
         answering = [a for i, a in enumerate(ids) if not (i == 1 and len(ids) > 2) and i % 5 != 4]

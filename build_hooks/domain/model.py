@@ -185,6 +185,42 @@ class DocumentRef:
 
 
 @dataclass(frozen=True)
+class Signer:
+    """Who signs a letter: name, position and the authority line (``KT. Giám đốc``) when signing for someone."""
+
+    name: str
+    title: str
+    on_behalf: str = ""
+    """Authority line when signing for someone: ``KT. Trưởng ban``, ``TM. UBND``."""
+
+
+@dataclass(frozen=True)
+class IssuedReport:
+    """The Sở's own report to the provincial People's Committee: the ``report`` block of a round file.
+
+    Signed paper documents are numbered and dated by hand at dispatch, and the signer
+    may not be known when the report is drafted, so every part may be left blank and
+    is then printed as space for hand-filling.
+    """
+
+    kind: str = "BÁO CÁO"
+    """Name of the kind, printed centred in bold upper case above the trích yếu."""
+    number: str = ""
+    """"Số" as printed, possibly without its numeric part: ``/BC-SCT``."""
+    date: PartialDate | None = None
+    """Date of the report; the day (or the whole date) may be blank."""
+    subject: str = ""
+    """Trích yếu, printed under the kind; it does not repeat the kind."""
+    recipients: tuple[str, ...] = ()
+    """Kính gửi: one or more bodies."""
+    signer: Signer = Signer("", "")
+    """Authority line, title and name; any of them may be blank."""
+    cc: tuple[str, ...] = ()
+    """Nơi nhận, one line each, ending with the ``Lưu: …`` line."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Round:
     """One yearly reporting round: the request, its outline, who must answer."""
 
@@ -202,20 +238,13 @@ class Round:
     """Indicator conflicts published as is: shown and logged, but no longer a build warning."""
     demo: bool = False
     """True for synthetic rounds: every page then says it is a demonstration."""
+    report: IssuedReport | None = None
+    """The Sở's own report block; None when the round file has none (defaults then apply)."""
     path: str = ""
 
     def indicator(self, indicator_id: str) -> IndicatorDef | None:
         """The round's indicator with this id, or None."""
         return {i.id: i for i in self.indicators}.get(indicator_id)
-
-
-@dataclass(frozen=True)
-class Signer:
-    """Who signs a letter: name, position and the authority line (``KT. Giám đốc``) when signing for someone."""
-    name: str
-    title: str
-    on_behalf: str = ""
-    """Authority line when signing for someone: ``KT. Trưởng ban``, ``TM. UBND``."""
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,22 @@ from build_hooks.domain.model import (
     AcknowledgedConflict,
     DocumentRef,
     IndicatorDef,
+    IssuedReport,
     Outline,
     Registry,
     Round,
     Section,
+    Signer,
     UnitDef,
 )
 from build_hooks.domain.numbers import parse_quantity
 from build_hooks.domain.problems import Problem
 from build_hooks.load.reader import Reader, did_you_mean
+from build_hooks.load.schema import REPORT, REPORT_SIGNER, names
 from build_hooks.load.yamlsource import load_yaml
 
 ROUND_KEYS = ("year", "title", "request", "legal_bases", "deadline", "expected", "outline",
-              "indicators", "project_statuses", "acknowledged_conflicts", "demo")
+              "indicators", "project_statuses", "acknowledged_conflicts", "demo", "report")
 REF_KEYS = ("kind", "number", "date", "issuer", "title")
 SECTION_KEYS = ("id", "title", "note", "mirror")
 INDICATOR_KEYS = ("id", "name", "unit", "target", "direction", "note", "units")
@@ -55,9 +58,10 @@ def parse_round(text: str, path: str, folder_year: int, registry: Registry) -> t
     statuses = r.text_list(("project_statuses",), allow_single=False)
     acknowledged = _acknowledged(r, indicators)
     demo = r.get(("demo",)) is True
+    report = _report(r)
     rnd = Round(year=folder_year, title=title, request=request, legal_bases=bases, outline=outline,
                 indicators=indicators, expected=expected, deadline=deadline, project_statuses=statuses,
-                acknowledged_conflicts=acknowledged, demo=demo, path=path)
+                acknowledged_conflicts=acknowledged, demo=demo, report=report, path=path)
     return rnd, problems
 
 
@@ -70,6 +74,23 @@ def _date(r: Reader, where: tuple) -> PartialDate | None:
     except DateError as exc:
         r.fail(where, "bad-date", "round", reason=exc)
         return None
+
+
+def _report(r: Reader) -> IssuedReport | None:
+    """The ``report`` block (``schema.REPORT``): every key optional, blanks kept for hand-filling."""
+    where = ("report",)
+    if r.mapping(where, required=False) is None:
+        return None
+    r.unknown_keys(where, names(REPORT))
+    signer = Signer("", "")
+    if r.mapping(where + ("signer",), required=False) is not None:
+        at = where + ("signer",)
+        r.unknown_keys(at, names(REPORT_SIGNER))
+        signer = Signer(r.text(at + ("name",)) or "", r.text(at + ("title",)) or "", r.text(at + ("on_behalf",)) or "")
+    return IssuedReport(kind=r.text(where + ("kind",)) or "BÁO CÁO", number=r.text(where + ("number",)) or "",
+                        date=_date(r, where + ("date",)), subject=r.text(where + ("subject",)) or "",
+                        recipients=r.text_list(where + ("recipient",)), signer=signer,
+                        cc=r.text_list(where + ("cc",), allow_single=False), line=r.doc.where(where)[0])
 
 
 def _ref(r: Reader, where: tuple) -> DocumentRef | None:

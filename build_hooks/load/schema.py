@@ -62,6 +62,27 @@ FRONT_MATTER = (
 )
 
 
+REPORT_SIGNER = (
+    Field("on_behalf", "text", False, "Quyền hạn ký (TM., KT., TL., TUQ., Q.); để trống nếu người đứng đầu ký.",
+          "KT. GIÁM ĐỐC"),
+    Field("title", "text", False, "Chức vụ người ký; để trống để ghi tay.", "PHÓ GIÁM ĐỐC"),
+    Field("name", "text", False, "Họ và tên người ký; để trống để ghi tay.", ""),
+)
+
+REPORT = (
+    Field("kind", "text", False, "Tên loại văn bản, mặc định BÁO CÁO.", "BÁO CÁO"),
+    Field("number", "text", False, "Số và ký hiệu như in; để trống phần số để ghi tay khi phát hành.", "/BC-SCT"),
+    Field("date", "date", False, "Ngày báo cáo: dd/mm/yyyy, hoặc mm/yyyy nếu để trống ngày.", "12/2023"),
+    Field("subject", "text", False, "Trích yếu nội dung, không lặp lại tên loại văn bản.",
+          "Tình hình triển khai thực hiện …"),
+    Field("recipient", "text-or-list", False, "Kính gửi: một hoặc nhiều cơ quan.", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+    Field("signer", "object", False, "Người ký: quyền hạn ký, chức vụ, họ tên; mục nào chưa biết thì để trống.", "",
+          REPORT_SIGNER),
+    Field("cc", "text-list", False, "Nơi nhận, mỗi dòng một nơi, kết thúc bằng dòng Lưu.", "- Như trên"),
+)
+"""The ``report`` block of a round file: the Sở's own report, checked like a letter's front-matter."""
+
+
 def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
     """The keys of a list of fields, in order: what ``unknown_keys`` accepts and suggests."""
     return tuple(f.name for f in fields)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from build_hooks.domain.model import Corpus
+from build_hooks.publish.exports import file_name, site_path
 from build_hooks.publish.opendata import (
     FILE_DESCRIPTIONS,
     INDICATOR_COLUMNS,
@@ -18,7 +19,7 @@ from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
 
-def render_data_page(corpus: Corpus) -> str:
+def render_data_page(corpus: Corpus, pdf: bool = True) -> str:
     """The page "Dữ liệu mở": every data file with a link and a description of every column."""
     page = paths.DATA
     out = [f"# {md(heading('data'))}\n",
@@ -33,12 +34,17 @@ def render_data_page(corpus: Corpus) -> str:
     for rnd in corpus.rounds:
         files = [link(name, paths.rel(page, paths.data_file(rnd.year, name))) for name in ROUND_FILES]
         files.append(link(workbook_name(rnd.year), paths.rel(page, paths.data_file(rnd.year, workbook_name(rnd.year)))))
+        for fmt in ("docx", "pdf") if pdf else ("docx",):
+            files.append(link(file_name(rnd.year, fmt), paths.rel(page, site_path(rnd.year, fmt))))
         rows.append([f"Năm {rnd.year}" + (" (minh họa)" if rnd.demo else ""), ", ".join(files)])
     out.append("## Tệp theo năm\n")
     out.append(table(["Đợt báo cáo", "Tệp"], rows))
     out.append("\n" + table(["Tệp", "Nội dung"], [[f"`{n}`", md(d)] for n, d in FILE_DESCRIPTIONS.items()]
                             + [["`bao-cao-<năm>.xlsx`", "Sổ Excel gồm các trang Chỉ tiêu, Dự án, Văn bản và "
-                                "Giải thích (ý nghĩa các cột)."]]))
+                                "Giải thích (ý nghĩa các cột)."],
+                               ["`bao-cao-so-cong-thuong-<năm>.docx`, `.pdf`",
+                                "Báo cáo của Sở Công Thương gửi UBND tỉnh, trình bày theo Nghị định 30/2020/NĐ-CP, "
+                                "sẵn sàng để ký (không nằm trong tệp zip dữ liệu)."]]))
     out.append("\n## Định dạng\n")
     out.append("- CSV: mã UTF-8 có BOM (Excel mở đúng tiếng Việt), phân cách bằng dấu phẩy, dòng đầu là tên cột. "
                "Cột `gia_tri` giữ nguyên cách ghi của văn bản (dấu phẩy thập phân: `9,5`); các cột "

@@ -4,6 +4,7 @@ from __future__ import annotations
 from build_hooks.aggregate.by_section import answered_count
 from build_hooks.domain.model import Corpus, Registry, Round, Submission
 from build_hooks.domain.text import sort_key
+from build_hooks.publish.report_document import issued_report, number_line
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
@@ -11,7 +12,7 @@ from build_hooks.site.pages import heading
 GROUP_TITLES = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huyện", "khac": "Cơ quan, đơn vị khác"}
 
 
-def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
+def render_round_home(rnd: Round, submissions: tuple[Submission, ...], pdf: bool = True) -> str:
     """A round's overview: the request, its legal bases, the outline and links to every page of the round."""
     page = paths.home(rnd.year)
     answered = answered_count(rnd, submissions)
@@ -28,7 +29,8 @@ def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
                "nội dung của mọi cơ quan, xếp theo từng mục.")
     out.append(f"- {link('Tình hình nộp báo cáo', paths.rel(page, paths.status(rnd.year)))}: "
                "cơ quan nào đã trả lời, mục nào đã có nội dung.")
-    out.append(f"- {link('Văn bản của từng cơ quan', paths.rel(page, paths.agencies(rnd.year)))}.\n")
+    out.append(f"- {link('Văn bản của từng cơ quan', paths.rel(page, paths.agencies(rnd.year)))}.")
+    out.append(f"- {_issued(rnd, page, pdf)}\n")
     if rnd.legal_bases:
         out.append("## Căn cứ\n")
         for ref in rnd.legal_bases:
@@ -40,6 +42,20 @@ def render_round_home(rnd: Round, submissions: tuple[Submission, ...]) -> str:
         target = paths.rel(page, paths.report(rnd.year), section.anchor)
         out.append(f"{indent}- [{section.id}. {md(section.title)}]({target})")
     return "\n".join(out) + "\n"
+
+
+def _issued(rnd: Round, page: str, pdf: bool) -> str:
+    """The Sở's own report: kind, number, date, recipients as the round file gives them, and its files."""
+    from build_hooks.render.print_view import downloads  # print_view imports the report renderer
+
+    report = issued_report(rnd)
+    number = " ".join(number_line(report.number).replace("Số: ", "số ").split())
+    date = ""
+    if report.date:
+        date = f", {'ngày' if report.date.day else 'tháng'} {report.date.short()}"
+    to = f" gửi {md('; '.join(report.recipients))}" if report.recipients else ""
+    label = f"{md(report.kind.capitalize())} của Sở Công Thương{to} ({md(number + date)}), để ký"
+    return downloads(page, rnd.year, pdf, label)
 
 
 def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registry: Registry) -> str:

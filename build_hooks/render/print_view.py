@@ -10,7 +10,16 @@ on a new page, page numbers centred at the top from the second page on.
 """
 from __future__ import annotations
 
-from build_hooks.domain.model import Registry, Round, Submission
+from build_hooks.domain.model import IssuedReport, Registry, Round, Submission
+from build_hooks.publish.exports import site_path
+from build_hooks.publish.report_document import (
+    MOTTO,
+    NATION,
+    issued_report,
+    number_line,
+    place_date,
+    subject_of,
+)
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.letter_html import LetterRenderer
 from build_hooks.render.markup import esc
@@ -20,35 +29,63 @@ from build_hooks.site import paths
 ISSUER_ID = "so-cong-thuong"
 """The body that compiles the report; its registry entry gives the letter head."""
 
-BLANK = "\u2003\u2003"
+
+def downloads(page: str, year: int, pdf: bool = True, label: str = "Báo cáo của Sở để ký") -> str:
+    """Links to the Sở's report files, relative to ``page`` (Markdown)."""
+    formats = (("Word (.docx)", "docx"), ("PDF", "pdf")) if pdf else (("Word (.docx)", "docx"),)
+    links = " · ".join(f"[{label}]({paths.rel(page, site_path(year, fmt))})" for label, fmt in formats)
+    return f"{label}: {links}"
 
 
 def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
-                 letters: LetterRenderer) -> str:
+                 letters: LetterRenderer, pdf: bool = True) -> str:
     """The consolidated report laid out for A4 printing, one page without the site's navigation."""
     page = paths.print_view(rnd.year)
     back = paths.rel(page, paths.report(rnd.year))
+    issuer = registry.get(ISSUER_ID)
+    report = issued_report(rnd, issuer.code if issuer else "SCT")
     return "\n".join([
         f'<p class="screen-only" markdown>[← Báo cáo tổng hợp năm {rnd.year}]({back}) · '
-        "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.</p>\n",
-        _letterhead(rnd, registry),
+        "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.<br>"
+        f"{downloads(page, rnd.year, pdf)}</p>\n",
+        frags.add(_letterhead(rnd, registry, report)),
         report_body(rnd, submissions, registry, page, frags, letters),
+        frags.add(_foot(report)),
     ])
 
 
-def _letterhead(rnd: Round, registry: Registry) -> str:
+def _letterhead(rnd: Round, registry: Registry, report: IssuedReport) -> str:
     issuer = registry.get(ISSUER_ID)
-    parent = issuer.parent if issuer else "UBND TỈNH QUẢNG NGÃI"
+    parent = issuer.parent if issuer and issuer.parent else "UBND TỈNH QUẢNG NGÃI"
     org = issuer.header if issuer else "SỞ CÔNG THƯƠNG"
-    code = issuer.code if issuer else "SCT"
     place = issuer.place if issuer else "Quảng Ngãi"
+    recipients = ""
+    if len(report.recipients) == 1:
+        recipients = f'<p class="doc-recipient">Kính gửi: {esc(report.recipients[0])}.</p>\n'
+    elif report.recipients:
+        items = "".join(f"<li>{esc(r)}{'.' if i == len(report.recipients) - 1 else ';'}</li>"
+                        for i, r in enumerate(report.recipients))
+        recipients = f'<div class="doc-recipient"><p>Kính gửi:</p><ul>{items}</ul></div>\n'
     return (
         '<div class="doc-head">\n'
         f'<div class="doc-issuer"><p>{esc(parent)}</p><p class="doc-org">{esc(org)}</p>'
-        f'<p class="doc-number">Số: {BLANK}/BC-{esc(code)}</p></div>\n'
-        '<div class="doc-nation"><p class="doc-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
-        '<p class="doc-motto2">Độc lập - Tự do - Hạnh phúc</p>'
-        f'<p class="doc-date"><em>{esc(place)}, ngày{BLANK}tháng{BLANK}năm{BLANK}</em></p></div>\n'
-        '</div>\n\n'
-        f'<p class="doc-kind">BÁO CÁO</p>\n<p class="doc-subject">{esc(rnd.title)}</p>\n'
+        f'<p class="doc-number">{esc(number_line(report.number))}</p></div>\n'
+        f'<div class="doc-nation"><p class="doc-motto">{NATION}</p>'
+        f'<p class="doc-motto2">{MOTTO}</p>'
+        f'<p class="doc-date"><em>{esc(place_date(report, place))}</em></p></div>\n'
+        '</div>\n'
+        f'<p class="doc-kind">{esc(report.kind.upper())}</p>\n'
+        f'<p class="doc-subject">{esc(subject_of(report, rnd))}</p>\n'
+        + recipients
     )
+
+
+def _foot(report: IssuedReport) -> str:
+    """Nơi nhận and the signature block of the Sở; blank lines stay as room for hand-filling."""
+    cc = "".join(f"<li>- {esc(line)}{'.' if i == len(report.cc) - 1 else ';'}</li>" for i, line in enumerate(report.cc))
+    s = report.signer
+    return ('<p class="doc-end">./.</p>\n<div class="doc-foot">\n'
+            f'<div class="doc-cc"><p class="doc-cc-title"><strong><em>Nơi nhận:</em></strong></p><ul>{cc}</ul></div>\n'
+            f'<div class="doc-sign"><p class="doc-authority">{esc(s.on_behalf.upper())}</p>'
+            f'<p class="doc-title">{esc(s.title.upper())}</p><p class="doc-space"></p>'
+            f'<p class="doc-name">{esc(s.name)}</p></div>\n</div>\n')

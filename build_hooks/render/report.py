@@ -17,11 +17,14 @@ PREAMBLE_ANCHOR = "phan-mo-dau-van-ban"
 
 
 def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
-                  letters: LetterRenderer) -> str:
+                  letters: LetterRenderer, pdf: bool = True) -> str:
     """The consolidated report: every section of the outline with each agency's text under it."""
+    from build_hooks.render.print_view import downloads  # the print view imports this module
+
     page = paths.report(rnd.year)
     head = [f"# {md(heading('report', year=rnd.year))}\n", f"**{md(rnd.title)}**\n",
-            f"[Bản in khổ A4]({paths.rel(page, paths.print_view(rnd.year))}){{ .md-button .print-view-link }}\n"]
+            f"[Bản in khổ A4]({paths.rel(page, paths.print_view(rnd.year))}){{ .md-button .print-view-link }}\n",
+            downloads(page, rnd.year, pdf) + "\n{: .report-downloads }\n"]
     return "\n".join(head) + "\n" + report_body(rnd, submissions, registry, page, frags, letters)
 
 

@@ -12,6 +12,7 @@ from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.aggregate.projects import merge_projects
 from build_hooks.domain.model import Corpus, Round
 from build_hooks.domain.text import sort_key
+from build_hooks.publish.exports import document_files
 from build_hooks.publish.opendata import DataFile, round_files, schema_files, site_zip
 from build_hooks.render.changes import render_changes
 from build_hooks.render.data import render_data_page
@@ -38,12 +39,14 @@ DEMO_NOTICE = ('!!! warning "Dữ liệu minh họa"\n    Trang này dùng dữ 
                'không phải báo cáo thật của cơ quan nào.\n\n')
 
 
-def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True) -> list[Page]:
+def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True,
+               pdf: bool = True) -> list[Page]:
     """Every generated page, titled and placed in the navigation by the page table (``site.pages``).
 
     ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
     ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);
-    ``charts=False`` leaves the SVG trend charts out (tables stay).
+    ``charts=False`` leaves the SVG trend charts out (tables stay); ``pdf=False``: no links to the
+    Sở's report as PDF (``plan_data_files`` then leaves it out).
     """
     letters = LetterRenderer()
     pages = [_page("landing", paths.LANDING, render_landing(corpus, guide))]
@@ -54,11 +57,11 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         tab = (year_section(rnd.year),)
         report, printed, status = Fragments(), Fragments(), Fragments()
         round_pages = [
-            _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs), tab),
-            _page("report", paths.report(rnd.year), render_report(rnd, subs, corpus.registry, report, letters), tab,
-                  report.html),
-            _page("print", paths.print_view(rnd.year), render_print(rnd, subs, corpus.registry, printed, letters),
-                  None, printed.html),
+            _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf), tab),
+            _page("report", paths.report(rnd.year), render_report(rnd, subs, corpus.registry, report, letters, pdf),
+                  tab, report.html),
+            _page("print", paths.print_view(rnd.year),
+                  render_print(rnd, subs, corpus.registry, printed, letters, pdf), None, printed.html),
             _page("status", paths.status(rnd.year),
                   render_status(rnd, subs, corpus.registry, status, directory_urls), tab, status.html),
             _page("agencies", paths.agencies(rnd.year), render_agency_index(rnd, subs, corpus.registry),
@@ -76,7 +79,7 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         if rnd.demo:
             round_pages = [replace(p, content=DEMO_NOTICE + p.content) for p in round_pages]
         pages += round_pages
-    pages += _site_data_pages(corpus, by_year, charts)
+    pages += _site_data_pages(corpus, by_year, charts, pdf)
     if any(r.demo for r in corpus.rounds):
         pages[0] = replace(pages[0], content=DEMO_NOTICE + pages[0].content)
     if corpus.rounds and guide:
@@ -128,7 +131,8 @@ def _indicator_pages(corpus: Corpus, rnd: Round, rows: list[IndicatorRow]) -> li
     return pages
 
 
-def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], charts: bool) -> list[Page]:
+def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], charts: bool,
+                     pdf: bool = True) -> list[Page]:
     all_trends = trends(corpus, by_year)
     names = _newest_names(corpus)
     pages = [_page("trends", paths.TRENDS, render_trends_index(all_trends), (TRENDS_SECTION,))]
@@ -136,21 +140,24 @@ def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], cha
         mine = [t for t in all_trends if t.id == indicator_id]
         pages.append(_page("trend", paths.trend(indicator_id), render_trend_page(indicator_id, mine, charts),
                            (TRENDS_SECTION,), indicator=names.get(indicator_id, mine[0].name)))
-    pages.append(_page("data", paths.DATA, render_data_page(corpus)))
+    pages.append(_page("data", paths.DATA, render_data_page(corpus, pdf)))
     if any(r.demo for r in corpus.rounds):
         pages = [replace(p, content=DEMO_NOTICE + p.content) for p in pages]
     return pages
 
 
-def plan_data_files(corpus: Corpus) -> list[DataFile]:
-    """The open-data files of every round, the JSON schemas, and the zip of them all."""
+def plan_data_files(corpus: Corpus, pdf: bool = True) -> list[DataFile]:
+    """The open-data files of every round, the JSON schemas, the zip of them all, and the Sở's report files.
+
+    The report's DOCX and PDF (``pdf=False`` leaves the PDF out) are not in the zip: it holds data.
+    """
     by_year = rows_by_year(corpus)
     files: list[DataFile] = []
     for rnd in corpus.rounds:
         subs = corpus.submissions.get(rnd.year, ())
         files += round_files(rnd, subs, corpus, by_year[rnd.year], merge_projects(subs, corpus.registry))
     files += schema_files()
-    return files + [site_zip(files)]
+    return files + [site_zip(files)] + document_files(corpus, pdf)
 
 
 def _newest_names(corpus: Corpus) -> dict[str, str]:

@@ -23,7 +23,19 @@ def test_print_view_holds_every_passage_once_under_the_outline(synthetic):
     assert soup.select_one(".md-header") is None and soup.select_one("script") is None
     assert soup.select_one('link[rel=stylesheet]')["href"] == "../../assets/stylesheets/print-a4.css"
     assert soup.select_one(".doc-kind").get_text() == "BÁO CÁO"
-    assert soup.select_one(".doc-subject").get_text() == "Báo cáo minh họa năm 2023"
+    assert soup.select_one(".doc-subject").get_text() == "Tình hình minh họa năm 2023"
+    assert len(soup.select(".doc-kind")) == 1 and "BÁO CÁO" not in soup.select_one(".doc-subject").get_text().upper()
+    assert soup.select_one(".doc-recipient").get_text() == "Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi."
+    assert soup.select_one(".doc-cc-title").get_text() == "Nơi nhận:"
+    assert [li.get_text() for li in soup.select(".doc-cc li")] == ["- Như trên;", "- Lưu: VT, QLCN."]
+    sign = [p.get_text() for p in soup.select(".doc-sign p")]
+    assert sign == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Người ký minh họa"]
+    assert soup.select_one('link[rel=icon]')["href"] == "data:,"  # no request for /favicon.ico
+    downloads = [a["href"] for a in soup.select(".screen-only a")]
+    assert "../du-lieu/bao-cao-so-cong-thuong-2023.docx" in downloads
+    assert "../du-lieu/bao-cao-so-cong-thuong-2023.pdf" in downloads
+    for href in downloads[1:]:
+        assert (build.site / "2023" / "bao-cao-tong-hop-ban-in" / href).resolve().is_file(), href
     assert "SỞ CÔNG THƯƠNG" in soup.select_one(".doc-issuer").get_text()
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in soup.select_one(".doc-nation").get_text()
     roots = [h.get("data-section") for h in soup.select(".sheet h2")]
@@ -54,7 +66,7 @@ def test_stylesheet_follows_decree_30_layout():
     assert 20 <= top <= 25 and 20 <= bottom <= 25 and 30 <= left <= 35 and 15 <= right <= 20
     assert re.search(r"@top-center\s*\{[^}]*content:\s*counter\(page\)", page)
     assert re.search(r"@page :first\s*\{\s*@top-center\s*\{\s*content:\s*none", css)
-    assert re.search(r'html \{ font-family: "Times New Roman"[^}]*font-size: 14pt', css)
+    assert re.search(r'html \{ font-family: "Times New Roman", "Liberation Serif", Tinos, serif; font-size: 14pt', css)
 
 
 def _pdftotext() -> str | None:
@@ -65,7 +77,11 @@ def _pdftotext() -> str | None:
 @pytest.mark.slow
 def test_print_view_prints_on_a4_with_page_numbers_from_page_two(synthetic_http, page):
     base, _synthetic = synthetic_http
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
     page.goto(base + "2023/bao-cao-tong-hop-ban-in/")
+    page.wait_for_load_state("networkidle")
+    assert not failed, failed  # no /favicon.ico 404
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "print-view-screen.png"))
     page.emulate_media(media="print")
@@ -91,6 +107,9 @@ def test_print_view_prints_on_a4_with_page_numbers_from_page_two(synthetic_http,
             pytest.fail("pdftotext (poppler-utils) is missing: scripts/ensure-browser.sh installs it")
         pytest.skip("pdftotext (poppler-utils) is not installed: page numbers not checked")
     path = ARTIFACTS / "print-view.pdf"
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60).stdout.splitlines()[2:]
+    families = {line.split()[0].split("+")[-1].split("-")[0].split(",")[0] for line in fonts if line.strip()}
+    assert len(families) == 1, families  # Vietnamese letters drawn from the same serif font, no fallback
     text = subprocess.run([tool, "-layout", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
     sheets = [sheet for sheet in text.split("\f") if sheet.strip()]
     firsts = [next(line.strip() for line in sheet.splitlines() if line.strip()) for sheet in sheets]

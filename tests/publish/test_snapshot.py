@@ -46,6 +46,9 @@ def test_snapshot_holds_one_round_for_offline_reading(synthetic_snapshot):
     assert (root / "index.html").is_file() and (root / MANIFEST_NAME).is_file()
     assert (root / "2023" / "bao-cao-tong-hop.html").is_file()
     assert (root / "2023" / "bao-cao-tong-hop-ban-in.html").is_file()
+    # The Sở's report to sign, as published with the site (issue 11).
+    assert (root / "2023" / "du-lieu" / "bao-cao-so-cong-thuong-2023.docx").read_bytes()[:2] == b"PK"
+    assert (root / "2023" / "du-lieu" / "bao-cao-so-cong-thuong-2023.pdf").read_bytes()[:5] == b"%PDF-"
     assert (root / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
     assert not (root / "2022").exists() and not (root / "huong-dan").exists()
     index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -75,7 +78,7 @@ def test_every_page_carries_the_archive_banner_and_loads_nothing_from_another_ho
             href = a["href"]
             if not re.match(r"^[a-z]+:", href) and not href.startswith("#"):
                 target = href.split("?")[0].split("#")[0]
-                assert re.search(r"\.(html|csv|json|xlsx|zip)$", target), (page, href)
+                assert re.search(r"\.(html|csv|json|xlsx|zip|docx|pdf)$", target), (page, href)
                 if target and page.name != "404.html":  # 404.html is for servers, with root-absolute links
                     assert (page.parent / target).resolve().is_file(), (page, href)
     shim = (root / "assets" / "javascripts" / "iframe-worker.js").read_text(encoding="utf-8")

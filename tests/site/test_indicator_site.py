@@ -230,6 +230,7 @@ def test_data_page_links_every_file_and_describes_every_column(three_year_site):
         target = build.site / "du-lieu" / href
         assert target.resolve().is_file() or (target / "index.html").is_file(), href
     assert sum(href.endswith(".xlsx") for href in targets) == 3
+    assert sum(href.endswith(".docx") for href in targets) == sum(href.endswith(".pdf") for href in targets) == 3
     header = list(read_csv((build.site / "2023/du-lieu/indicators.csv").read_bytes())[0])
     described = [text(tr.find_all("td")[0]) for tr in page.select_one("h2#cot-indicators").find_next("table")
                  .select("tbody tr")]

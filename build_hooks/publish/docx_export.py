@@ -1,0 +1,345 @@
+"""The Sở's report as a Word document (.docx) in the layout of Nghị định 30/2020.
+
+Written with python-docx from a ``ReportDocument``: A4, margins 20/20/30/15 mm,
+Times New Roman 14 pt (Word on the Sở's machines has it); the header and the foot
+as borderless two-column tables, as clerks make them in Word; the outline in real
+Heading styles so that Word's navigation pane lists it; page numbers centred in
+the top margin from page 2 (a PAGE field, and a different first page). No text
+boxes: the short rules under the Sở and under the Tiêu ngữ are paragraph borders.
+
+The bytes depend only on the document: core properties carry a fixed date and
+every zip entry the same timestamp, so the same commit gives the same file.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import zipfile
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from build_hooks.publish.html_blocks import Para, Table
+from build_hooks.publish.report_document import MOTTO, NATION, Heading, ReportDocument
+
+FONT = "Times New Roman"
+BODY_PT = 14
+NATION_PT = 12
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+HEADER_COLUMNS_MM = (62, 103)
+"""Widths of the header table's columns: the Sở (left), the Quốc hiệu (right); together the text width."""
+FIXED_TIME = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+HEADING_PT = {1: 14, 2: 14, 3: 14}
+MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def docx_bytes(doc: ReportDocument) -> bytes:
+    """The .docx file of ``doc``, byte for byte the same for the same document."""
+    word = Document()
+    _styles(word)
+    _page(word)
+    _letterhead(word, doc)
+    _title(word, doc)
+    for block in doc.blocks:
+        _block(word, block)
+    _end_mark(word)
+    _foot(word, doc)
+    _properties(word, doc)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+# --- page and styles -----------------------------------------------------------------------
+
+def _fonts(element, name: str = FONT) -> None:
+    """Name ``name`` for every script on an rPr-bearing element, dropping theme fonts that would override it."""
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for key in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{key}"), None)
+    for key in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{key}"), name)
+
+
+def _styles(word) -> None:
+    normal = word.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(BODY_PT)
+    _fonts(normal.element)
+    lang = OxmlElement("w:lang")  # Vietnamese proofing, so Word does not mark every word as misspelt
+    lang.set(qn("w:val"), "vi-VN")
+    normal.element.get_or_add_rPr().append(lang)
+    fmt = normal.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(6), 1.1
+    for level, size in HEADING_PT.items():
+        style = word.styles[f"Heading {level}"]
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = level == 3
+        style.font.color.rgb = None
+        color = style.element.rPr.find(qn("w:color"))
+        if color is not None:
+            style.element.rPr.remove(color)
+        _fonts(style.element)
+        f = style.paragraph_format
+        f.space_before, f.space_after, f.keep_with_next = Pt(6), Pt(6), True
+        f.first_line_indent = Mm(10)
+        f.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name in ("Header", "Footer", "Table Grid"):
+        if name in [s.name for s in word.styles]:
+            _fonts(word.styles[name].element)
+
+
+def _page(word) -> None:
+    section = word.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.header_distance, section.footer_distance = Mm(10), Mm(10)
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(header)
+    section.first_page_header.paragraphs[0].text = ""
+
+
+def _page_field(paragraph) -> None:
+    """A PAGE field (python-docx has no field API): begin, instruction, separator, a cached "2", end."""
+    def run_with(child) -> None:
+        run = paragraph.add_run()
+        run.font.size = Pt(BODY_PT)
+        run._r.append(child)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run("2").font.size = Pt(BODY_PT)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+# --- header, title, foot ------------------------------------------------------------------
+
+def _no_borders(table) -> None:
+    props = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    props.append(borders)
+
+
+def _two_columns(word, widths_mm: tuple[int, int]):
+    table = word.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _no_borders(table)
+    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
+        cell.width = Mm(width)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    return table.rows[0].cells
+
+
+def _line(cell_or_doc, text: str, size: float = BODY_PT, bold: bool = False, italic: bool = False,
+          align=WD_ALIGN_PARAGRAPH.CENTER, first: bool = False, after: float = 0):
+    paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.first_line_indent, fmt.line_spacing = Pt(0), Pt(after), Mm(0), 1.0
+    if text:
+        run = paragraph.add_run(text)
+        run.font.size, run.bold, run.italic = Pt(size), bold, italic
+    return paragraph
+
+
+def _rule(cell, width_mm: float, column_mm: float) -> None:
+    """A short centred rule: an empty 2-pt paragraph with a top border, narrowed by its indents."""
+    paragraph = _line(cell, "", size=2)
+    paragraph.paragraph_format.space_before = Pt(3)  # clear of the descenders of the line above
+    side = max(0.0, (column_mm - width_mm) / 2 - 2)
+    paragraph.paragraph_format.left_indent = Mm(side)
+    paragraph.paragraph_format.right_indent = Mm(side)
+    ppr = paragraph._p.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
+        top.set(qn(f"w:{key}"), value)
+    border.append(top)
+    ppr.append(border)
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "4")
+    mark.append(size)
+    ppr.append(mark)
+
+
+def _letterhead(word, doc: ReportDocument) -> None:
+    left, right = _two_columns(word, HEADER_COLUMNS_MM)
+    _line(left, doc.parent, size=13, first=True)
+    _line(left, doc.org, size=13, bold=True)
+    _rule(left, 22, HEADER_COLUMNS_MM[0])
+    _line(left, doc.number, size=13)
+    _line(right, NATION, size=NATION_PT, bold=True, first=True)
+    _line(right, MOTTO, size=BODY_PT, bold=True)
+    _rule(right, 62, HEADER_COLUMNS_MM[1])
+    _line(right, doc.place_date, size=BODY_PT, italic=True)
+
+
+def _title(word, doc: ReportDocument) -> None:
+    _line(word, "", size=BODY_PT)
+    _line(word, doc.kind, bold=True)
+    _line(word, doc.subject, bold=True)
+    _rule(word, 40, 165)
+    if len(doc.recipients) == 1:
+        _line(word, f"Kính gửi: {doc.recipients[0]}.", after=12)
+    elif doc.recipients:
+        _line(word, "Kính gửi:")
+        for i, name in enumerate(doc.recipients):
+            end = "." if i == len(doc.recipients) - 1 else ";"
+            p = _line(word, f"- {name}{end}", align=WD_ALIGN_PARAGRAPH.LEFT, after=12 if end == "." else 0)
+            p.paragraph_format.left_indent = Mm(45)
+    else:
+        _line(word, "", after=6)
+
+
+def _end_mark(word) -> None:
+    """The mark that ends the body of an administrative text, unless the last paragraph has it."""
+    last = word.element.body[-2] if len(word.element.body) > 1 else None  # the last element is sectPr
+    paragraph = word.paragraphs[-1]
+    if last is not None and last.tag == qn("w:p") and paragraph.text:
+        if not paragraph.text.endswith("./."):
+            paragraph.add_run("./.")
+    else:
+        _line(word, "./.", align=WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _foot(word, doc: ReportDocument) -> None:
+    _line(word, "", size=BODY_PT)
+    left, right = _two_columns(word, (80, 85))
+    label = _line(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, first=True)
+    label.paragraph_format.keep_with_next = True
+    for i, line in enumerate(doc.cc):
+        end = "." if i == len(doc.cc) - 1 else ";"
+        _line(left, f"- {line}{end}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    signer = doc.signer
+    _line(right, signer.on_behalf.upper(), bold=True, first=True)
+    _line(right, signer.title.upper(), bold=True)
+    for _ in range(4):  # room for the signature and the seal
+        _line(right, "")
+    _line(right, signer.name, bold=True)
+
+
+# --- body ----------------------------------------------------------------------------------
+
+def _block(word, block) -> None:
+    if isinstance(block, Heading):
+        word.add_heading(block.text, level=block.level)
+    elif isinstance(block, Table):
+        _table(word, block)
+    else:
+        _paragraph(word, block)
+
+
+def _runs(paragraph, runs, size: float | None = None) -> None:
+    for run in runs:
+        if run.text == "\n":
+            paragraph.add_run().add_break(WD_BREAK.LINE)
+            continue
+        r = paragraph.add_run(run.text)
+        r.bold = run.bold or None
+        r.italic = run.italic or None
+        if size:
+            r.font.size = Pt(size)
+
+
+def _paragraph(word, para: Para) -> None:
+    paragraph = word.add_paragraph()
+    fmt = paragraph.paragraph_format
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = Mm(10)
+    if para.role == "item":
+        fmt.first_line_indent = Mm(10 + 6 * para.level)
+        if para.marker:
+            paragraph.add_run(para.marker + " ")
+    elif para.role == "source":
+        fmt.keep_with_next = True
+        fmt.space_before = Pt(6)
+    elif para.role == "subheading":
+        fmt.keep_with_next = True
+    elif para.role == "code":
+        fmt.first_line_indent = Mm(0)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    elif para.role == "quote":
+        fmt.left_indent = Mm(10)
+    bold_all = para.role == "subheading"
+    _runs(paragraph, para.runs)
+    if bold_all:
+        for run in paragraph.runs:
+            run.bold = True
+
+
+def _table(word, block: Table) -> None:
+    columns = max((len(row) for row in block.rows), default=0)
+    if not columns:
+        return
+    table = word.add_table(rows=len(block.rows), cols=columns)
+    table.style = word.styles["Table Grid"]
+    for i, row in enumerate(block.rows):
+        for j in range(columns):
+            cell = table.cell(i, j)
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.first_line_indent = Mm(0)
+            paragraph.paragraph_format.space_after = Pt(0)
+            _runs(paragraph, row[j] if j < len(row) else (), size=13)
+            if i < block.header_rows:
+                for run in paragraph.runs:
+                    run.bold = True
+    _line(word, "", size=6)
+
+
+# --- reproducibility -----------------------------------------------------------------------
+
+def _properties(word, doc: ReportDocument) -> None:
+    props = word.core_properties
+    props.title = doc.title
+    props.subject = doc.subject
+    props.author = props.last_modified_by = doc.org.title() if doc.org else "Sở Công Thương"
+    props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
+    props.last_printed = FIXED_TIME.replace(tzinfo=None)
+    props.revision = 1
+    props.language = "vi-VN"
+    props.comments = props.keywords = props.category = ""
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same entries in the same order, every one dated ``ZIP_TIME``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o100644 << 16
+            target.writestr(entry, source.read(info.filename), compresslevel=9)
+    return out.getvalue()

@@ -1,0 +1,224 @@
+"""Letter HTML (as ``LetterRenderer`` makes it) turned into engine-free blocks for the exporters.
+
+The site and the exports must say the same thing, so the exporters do not parse
+Markdown themselves: they read the HTML the site shows, which Python-Markdown made
+from checked letter text (raw HTML is rejected by the checker), and keep only what
+a printed document has: paragraphs with bold and italic runs, list items, tables.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from build_hooks.domain.text import nfc
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look. ``\\n`` in ``text`` is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph of the document."""
+
+    runs: tuple[Run, ...]
+    role: str = "body"
+    """``body``, ``item`` (list item), ``subheading`` (a heading inside a letter), ``source``
+    (the agency a contribution comes from), ``note`` (the Sở's remark), ``code``, ``quote``."""
+    level: int = 0
+    """Nesting of a list item, from 0."""
+    marker: str = ""
+    """What a list item starts with: ``-`` or ``1.``."""
+
+    @property
+    def text(self) -> str:
+        """The run texts joined: what the paragraph says, without its formatting."""
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the letter; every cell is a tuple of runs."""
+
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    header_rows: int = 0
+
+
+@dataclass
+class _Node:
+    tag: str
+    attrs: dict = field(default_factory=dict)
+    children: list = field(default_factory=list)
+    """Nodes and strings."""
+
+
+class _TreeBuilder(HTMLParser):
+    VOID = {"br", "hr", "img", "input", "meta", "link"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node("root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = _Node(tag, dict(attrs))
+        self.stack[-1].children.append(node)
+        if tag not in self.VOID:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse_html(html: str) -> _Node:
+    """A tree of the letter HTML the site shows, so the exports say exactly what the pages say."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
+
+
+BLOCK_TAGS = {"p", "ul", "ol", "li", "table", "pre", "blockquote", "div", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+              "thead", "tbody", "tr", "th", "td"}
+
+
+def html_blocks(html: str) -> list[Para | Table]:
+    """The blocks of a piece of letter HTML, in order."""
+    out: list[Para | Table] = []
+    _blocks(parse_html(html), out, role="body", level=0)
+    return out
+
+
+def _blocks(node: _Node, out: list, role: str, level: int) -> None:
+    pending: list = []  # inline content directly inside a container (e.g. a tight list item)
+
+    def flush() -> None:
+        runs = _clean(_inline_all(pending))
+        if runs:
+            out.append(Para(runs, role, level))
+        pending.clear()
+
+    for child in node.children:
+        if isinstance(child, str) or child.tag not in BLOCK_TAGS:
+            pending.append(child)
+            continue
+        flush()
+        tag = child.tag
+        if tag == "p":
+            runs = _clean(_inline(child))
+            if runs:
+                cls = child.attrs.get("class") or ""
+                out.append(Para(runs, "subheading" if "admonition-title" in cls else role, level))
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            runs = _clean(_inline(child, bold=True))
+            if runs:
+                out.append(Para(runs, "subheading", level))
+        elif tag in ("ul", "ol"):
+            _list(child, out, level + (1 if role == "item" else 0), ordered=tag == "ol")
+        elif tag == "table":
+            out.append(_table(child))
+        elif tag == "pre":
+            text = "".join(_text(child)).rstrip("\n")
+            out.append(Para((Run(nfc(text)),), "code", level))
+        elif tag == "blockquote":
+            _blocks(child, out, "quote", level)
+        elif tag == "hr":
+            continue
+        else:  # div (admonitions) and stray containers
+            _blocks(child, out, role, level)
+    flush()
+
+
+def _list(node: _Node, out: list, level: int, ordered: bool) -> None:
+    number = int(node.attrs.get("start") or 1)
+    for child in node.children:
+        if isinstance(child, str) or child.tag != "li":
+            continue
+        start = len(out)
+        _blocks(child, out, "item", level)
+        marker = f"{number}." if ordered else "-"
+        number += 1
+        if len(out) > start and isinstance(out[start], Para) and out[start].role == "item":
+            first = out[start]
+            out[start] = Para(first.runs, "item", first.level, marker)
+
+
+def _table(node: _Node) -> Table:
+    rows, header = [], 0
+    for tr in _find(node, "tr"):
+        cells = tuple(_clean(_inline(td)) for td in tr.children if not isinstance(td, str) and td.tag in ("th", "td"))
+        if cells and all(not isinstance(td, str) and td.tag == "th" for td in tr.children if not isinstance(td, str)):
+            header += 1 if header == len(rows) else 0
+        rows.append(cells)
+    return Table(tuple(rows), header)
+
+
+def _find(node: _Node, tag: str) -> list[_Node]:
+    found = []
+    for child in node.children:
+        if isinstance(child, _Node):
+            found += [child] if child.tag == tag else _find(child, tag)
+    return found
+
+
+def _text(node: _Node) -> list[str]:
+    return [c if isinstance(c, str) else "".join(_text(c)) for c in node.children]
+
+
+def _inline_all(items: list, bold: bool = False, italic: bool = False) -> list[Run]:
+    runs: list[Run] = []
+    for item in items:
+        if isinstance(item, str):
+            runs.append(Run(item, bold, italic))
+        elif item.tag == "br":
+            runs.append(Run("\n", bold, italic))
+        elif item.tag in ("ul", "ol"):
+            continue
+        else:
+            runs += _inline(item, bold or item.tag in ("strong", "b"), italic or item.tag in ("em", "i"))
+    return runs
+
+
+def _inline(node: _Node, bold: bool = False, italic: bool = False) -> list[Run]:
+    return _inline_all(node.children, bold, italic)
+
+
+def _clean(runs: list[Run]) -> tuple[Run, ...]:
+    """Join runs of one look, fold source line breaks into spaces, trim the ends, NFC."""
+    merged: list[Run] = []
+    for run in runs:
+        text = " ".join(part for part in run.text.replace("\r", "").split("\n")) if run.text != "\n" else "\n"
+        text = " ".join(text.split(" ")) if text != "\n" else text
+        if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic and text != "\n" \
+                and merged[-1].text != "\n":
+            merged[-1] = Run(merged[-1].text + text, run.bold, run.italic)
+        else:
+            merged.append(Run(text, run.bold, run.italic))
+    while merged and not merged[0].text.strip():
+        merged.pop(0)
+    while merged and not merged[-1].text.strip():
+        merged.pop()
+    if not merged:
+        return ()
+    merged[0] = Run(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
+    merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
+    return tuple(Run(nfc(_squeeze(r.text)), r.bold, r.italic) for r in merged if r.text)
+
+
+def _squeeze(text: str) -> str:
+    if text == "\n":
+        return text
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text

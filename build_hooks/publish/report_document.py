@@ -1,0 +1,184 @@
+"""The Sở's own report as a document: what the DOCX and the PDF both print, without any engine.
+
+Built from the corpus once, so that the two files cannot disagree: the header of
+Nghị định 30/2020 (parent body and the Sở, Số; Quốc hiệu, Tiêu ngữ, place and date),
+the kind and its trích yếu, Kính gửi, the outline with each agency's contribution
+under its section and attributed to it, Nơi nhận and the signature block. The
+round file's ``report`` block gives what the Sở decides; blanks stay blanks, to be
+filled by hand at dispatch.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from build_hooks.aggregate.by_section import by_section
+from build_hooks.domain.model import Corpus, IssuedReport, Round, Signer, Submission
+from build_hooks.domain.text import nfc
+from build_hooks.publish.html_blocks import Para, Run, Table, html_blocks
+from build_hooks.render.letter_html import LetterRenderer
+from build_hooks.render.markup import section_label
+
+ISSUER_ID = "so-cong-thuong"
+"""The body that compiles the report; its registry entry gives the letter head."""
+BLANK = "\u2003\u2003"
+"""Space left for a hand-written day or number (two em spaces, as ``PartialDate.long`` leaves)."""
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+PREAMBLE_TITLE = "Phần mở đầu và nội dung chung của các văn bản"
+NO_CONTENT = "Chưa có cơ quan nào báo cáo nội dung mục này."
+DEMO_NOTE = "DỮ LIỆU MINH HỌA: văn bản này được dựng từ dữ liệu tạo tự động, không phải báo cáo thật."
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of the outline; ``level`` 1 for ``I.``, 2 for ``1.``, 3 for ``4.1.``."""
+
+    level: int
+    number: str
+    """As printed: ``I.``, ``1.``, ``4.1.``; empty for the closing part."""
+    title: str
+    section_id: str | None
+
+    @property
+    def text(self) -> str:
+        """The heading as printed: its number, then its title."""
+        return f"{self.number} {self.title}".strip()
+
+
+Block = Heading | Para | Table
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    """Everything the Sở's report prints, in order."""
+
+    year: int
+    parent: str
+    """Line above the Sở in the header: ``UBND TỈNH QUẢNG NGÃI``."""
+    org: str
+    """The Sở, upper case: ``SỞ CÔNG THƯƠNG``."""
+    number: str
+    """``Số: …`` with blank space where the numeric part is left blank."""
+    place_date: str
+    """``Quảng Ngãi, ngày … tháng 12 năm 2023``, blanks kept."""
+    kind: str
+    """``BÁO CÁO``."""
+    subject: str
+    """Trích yếu; never starts with the kind."""
+    recipients: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    cc: tuple[str, ...]
+    signer: Signer
+    demo: bool = False
+
+    @property
+    def title(self) -> str:
+        """Document title for metadata: kind and trích yếu."""
+        return f"{self.kind.capitalize()} {self.subject}".strip()
+
+    def headings(self) -> list[Heading]:
+        """The document's headings in order (the outline as exported)."""
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+
+def issued_report(rnd: Round, code: str = "SCT") -> IssuedReport:
+    """The round's ``report`` block, or what a round without one implies."""
+    if rnd.report is not None:
+        return rnd.report
+    return IssuedReport(number=f"/BC-{code}", subject=default_subject(rnd.title))
+
+
+def default_subject(title: str, kind: str = "BÁO CÁO") -> str:
+    """The round's title without a leading kind ("Báo cáo tình hình …" -> "Tình hình …")."""
+    words = kind.split()
+    head = title.split()
+    if [w.casefold() for w in head[: len(words)]] == [w.casefold() for w in words] and len(head) > len(words):
+        rest = " ".join(head[len(words):])
+        return rest[:1].upper() + rest[1:]
+    return title
+
+
+def subject_of(report: IssuedReport, rnd: Round) -> str:
+    """The trích yếu, without the kind repeated ("BÁO CÁO / Báo cáo …" was a bug)."""
+    return default_subject(report.subject or rnd.title, report.kind)
+
+
+def number_line(number: str) -> str:
+    """``Số: …/BC-SCT``: a blank numeric part is printed as space for the hand-written number."""
+    number = number or "/BC-SCT"
+    if number.startswith("/"):
+        number = BLANK + number
+    return f"Số: {number}"
+
+
+def place_date(report: IssuedReport, place: str) -> str:
+    """``Quảng Ngãi, ngày … tháng … năm …`` with blanks left for hand-filling where the date is."""
+    if report.date is None:
+        return f"{place}, ngày{BLANK}tháng{BLANK}năm{BLANK}"
+    return report.date.long(place)
+
+
+def build_document(corpus: Corpus, year: int, letters: LetterRenderer | None = None) -> ReportDocument:
+    """The Sở's report of round ``year`` (which must exist in ``corpus``)."""
+    rnd = corpus.round(year)
+    if rnd is None:
+        raise KeyError(year)
+    subs = corpus.submissions.get(year, ())
+    issuer = corpus.registry.get(ISSUER_ID)
+    parent = issuer.parent if issuer and issuer.parent else "UBND TỈNH QUẢNG NGÃI"
+    org = issuer.header if issuer else "SỞ CÔNG THƯƠNG"
+    place = issuer.place if issuer else "Quảng Ngãi"
+    report = issued_report(rnd, issuer.code if issuer else "SCT")
+    return ReportDocument(
+        year=year, parent=parent, org=org, number=number_line(report.number), place_date=place_date(report, place),
+        kind=nfc(report.kind.upper()), subject=subject_of(report, rnd), recipients=report.recipients,
+        blocks=tuple(body_blocks(corpus, rnd, subs, letters or LetterRenderer())), cc=report.cc,
+        signer=report.signer, demo=rnd.demo)
+
+
+def body_blocks(corpus: Corpus, rnd: Round, subs: tuple[Submission, ...], letters: LetterRenderer) -> list[Block]:
+    """The body: an opening sentence, then every outline section with its contributions, then the rest."""
+    table = by_section(rnd, subs, corpus.registry)
+    out: list[Block] = []
+    if rnd.demo:
+        out.append(Para((Run(DEMO_NOTE, bold=True),), "note"))
+    opening = "Trên cơ sở văn bản trả lời"
+    if rnd.request.number:
+        opening += f" {rnd.request.cite()}"
+    opening += f" của các cơ quan, đơn vị (đã nhận {len(subs)} văn bản), Sở Công Thương tổng hợp như sau:"
+    out.append(Para((Run(opening),)))
+    for section in rnd.outline.sections:
+        number = section_label(section.id)
+        out.append(Heading(min(3, section.depth), number, section.title, section.id))
+        if section.note:
+            out.append(Para((Run(section.note, italic=True),), "note"))
+        items = table.get(section.id, [])
+        for contribution in items:
+            out += _contribution(contribution, letters)
+        if not items and not any(table.get(d.id) for d in rnd.outline.descendants(section.id)):
+            out.append(Para((Run(NO_CONTENT, italic=True),), "note"))
+    if preamble := table.get(None, []):
+        out.append(Heading(1, "", PREAMBLE_TITLE, None))
+        out.append(Para((Run("Phần văn bản không thuộc mục nào của đề cương (mở đầu, căn cứ, kết luận).",
+                             italic=True),), "note"))
+        for contribution in preamble:
+            out += _contribution(contribution, letters)
+    return out
+
+
+def _contribution(c, letters: LetterRenderer) -> list[Block]:
+    blocks: list[Block] = [Para((Run(f"{c.agency.name}:", bold=True, italic=True),), "source")]
+    for part in c.parts:
+        blocks += html_blocks(letters.html(part.markdown))
+    return blocks
+
+
+def paragraphs_text(doc: ReportDocument) -> list[str]:
+    """Every paragraph and table cell of the body as plain text, in order (for checks and tests)."""
+    texts: list[str] = []
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            texts += ["".join(r.text for r in cell) for row in block.rows for cell in row]
+        else:
+            texts.append(block.text)
+    return texts
