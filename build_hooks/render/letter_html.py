@@ -5,6 +5,13 @@ different heading levels; it is converted once and its heading tags are moved
 afterwards (``shift_html_headings``), which is exact because headings in
 submission text can only come from Markdown headings (raw HTML is rejected by
 the checker and code is escaped).
+
+Letter text gets only the extensions a letter needs: tables and fenced code, and
+``toc`` for the ``h-…`` ids of its sub-headings. ``attr_list`` and
+``md_in_html`` stay for the hand-written pages (``mkdocs.yml``): in agency text
+they turned ``{: onclick=…}`` into attributes. Every converted fragment then
+passes the allowlist sanitiser (``sanitize``), so headings in it can only be
+those Markdown made.
 """
 from __future__ import annotations
 
@@ -15,8 +22,19 @@ import markdown
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
 from build_hooks.render.markup import close_fences
+from build_hooks.render.sanitize import sanitize
 
-EXTENSIONS = ["tables", "attr_list", "fenced_code", "admonition", "toc"]  # as in mkdocs.yml
+EXTENSIONS = ["tables", "fenced_code", "toc"]
+"""Not mkdocs.yml's list: no attr_list, md_in_html or admonition in agency text."""
+HIDING_BLOCKS = ("reference",)
+"""Block constructs that make a letter's words vanish from the page: a link definition
+(``[Ghi chú]: Xem …``, also ``[^a]: …`` without the footnotes extension) is consumed and
+never shown. Without this processor the line stays a paragraph, shown as written, and
+``[D][d]`` stays text."""
+HIDING_INLINES = ("image_link", "image_reference", "short_image_ref")
+"""``![mô tả](…)`` would become a picture fetched from elsewhere (the sanitiser drops it, and
+its words with it); without these patterns it is shown as ``!`` and a link whose text is the
+description."""
 HEADING_ID_PREFIX = "h-"
 """Ids of headings inside letter text start with this, so none can equal a generated anchor
 (``muc-ii-1``, ``chi-tieu``): search and the page's own links rely on those."""
@@ -31,12 +49,17 @@ class LetterRenderer:
     """Converts letter Markdown with one reused Python-Markdown instance and a cache."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": {"slugify": _heading_slug}})
+        self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+            "toc": {"slugify": _heading_slug}, "tables": {"use_align_attribute": True}})
+        for name in HIDING_BLOCKS:
+            self._md.parser.blockprocessors.deregister(name)
+        for name in HIDING_INLINES:
+            self._md.inlinePatterns.deregister(name)
         self._cache: dict[str, str] = {}
 
     def html(self, text: str) -> str:
         if text not in self._cache:
-            self._cache[text] = self._md.reset().convert(close_fences(text))
+            self._cache[text] = sanitize(self._md.reset().convert(close_fences(text)))
         return self._cache[text]
 
 

@@ -5,6 +5,7 @@ tests (and another engine) can get the same pages from a ``Corpus``.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from build_hooks.site import paths
@@ -86,6 +87,12 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     return pages
 
 
+def nav_title(name: str) -> str:
+    """A navigation title from data (registry, round): MkDocs and Material write nav titles into
+    the page as HTML, unescaped, so the name goes in as escaped text."""
+    return html.escape(name, quote=True)
+
+
 def plan_nav(corpus: Corpus, extra: list | None = None) -> list:
     """Navigation in ``mkdocs.yml`` form: one tab per year, newest first, then ``extra``."""
     nav: list = [{"Trang chủ": paths.LANDING}]
@@ -94,7 +101,7 @@ def plan_nav(corpus: Corpus, extra: list | None = None) -> list:
         agencies: list = [{"Danh sách cơ quan": paths.agencies(rnd.year)}]
         if len(subs) <= NAV_AGENCY_LIMIT:
             named = sorted(((corpus.registry.get(s.agency).name, s.agency) for s in subs), key=lambda t: sort_key(t[0]))
-            agencies += [{name: paths.agency(rnd.year, agency_id)} for name, agency_id in named]
+            agencies += [{nav_title(name): paths.agency(rnd.year, agency_id)} for name, agency_id in named]
         nav.append({f"Năm {rnd.year}": [
             {"Tổng quan": paths.home(rnd.year)},
             {"Báo cáo tổng hợp": paths.report(rnd.year)},
@@ -157,5 +164,5 @@ def _site_data_nav(corpus: Corpus) -> list:
         for indicator in rnd.indicators:
             seen.setdefault(indicator.id, indicator.name)
     return [{"Chỉ tiêu qua các năm": [{"Tổng quan": paths.TRENDS}]
-             + [{name: paths.trend(iid)} for iid, name in seen.items()]},
+             + [{nav_title(name): paths.trend(iid)} for iid, name in seen.items()]},
             {"Dữ liệu mở": paths.DATA}]
