@@ -34,7 +34,7 @@ def offences(html: str, *, from_data: bool) -> list[str]:
     """What in ``html`` could run script. ``from_data``: the whole text came from data (search index)."""
     soup = BeautifulSoup(html, "html.parser")
     found = []
-    content = soup if from_data else (soup.find("article") or soup.new_tag("article"))
+    content = soup if from_data else (soup.find("article") or soup.find("main") or soup.new_tag("article"))
     for el in soup.find_all(True):
         for name, value in el.attrs.items():
             value = " ".join(value) if isinstance(value, list) else str(value)
@@ -86,3 +86,45 @@ def test_search_index_titles_and_text_are_inert(attack_site):
             for found in offences(doc.get(key, ""), from_data=True):
                 problems.append(f"{doc['location']} {key}: {found}")
     assert not problems, "\n".join(problems)
+
+
+def _soup(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("page", ["2023/co-quan/so-xay-dung/index.html", "2023/bao-cao-tong-hop/index.html",
+                                  "2023/bao-cao-tong-hop-ban-in/index.html"])
+def test_break_1_script_through_the_letter_body(attack_site, page):
+    """Issue 9, break 1: attribute lists, next-line and quoted link definitions, ``< javascript:``
+    and an unclosed ``{`` in a heading gave event handlers and ``javascript:`` links."""
+    soup = _soup(attack_site, page)
+    article = soup.find("article") or soup.find("main") or soup.body
+    for el in article.find_all(True):
+        assert not [a for a in el.attrs if a.startswith("on")], el
+        assert not str(el.get("href", "")).lower().startswith("javascript"), el
+    text = article.get_text()
+    assert "Đoạn A." in text and "Đoạn B." in text and "Xem C" in text
+    if "co-quan" in page:
+        heading = soup.find(id="muc-iii")
+        assert heading is not None and heading.get("data-section") == "III"
+        assert "onclick=alert('G')" in heading.get_text()  # the agency's text, shown as text
+        assert not [a for a in heading.attrs if a.startswith("on")]
+
+
+def test_break_2_registry_and_round_names_are_text(attack_site):
+    """Issue 9, break 2: names from agencies.yml and round.yml are shown as the text they are."""
+    soup = _soup(attack_site, "2023/co-quan/so-xay-dung/index.html")
+    assert soup.title.get_text().startswith("Sở Xây dựng <img src=x onerror=alert(1)>")
+    nav = soup.find("nav", class_="md-nav--primary")
+    assert "Sở Xây dựng <img src=x onerror=alert(1)>" in nav.get_text()
+    assert nav.find("img") is None
+    soup = _soup(attack_site, "2023/co-quan/so-tai-chinh/index.html")
+    assert soup.find("head").find_all("script") == [s for s in soup.find("head").find_all("script")
+                                                     if "alert" not in str(s)]
+    assert "</title><script>" in soup.title.get_text()
+    trend = _soup(attack_site, "xu-huong/tang-truong-gtgt-cong-nghiep/index.html")
+    assert "Tốc độ tăng trưởng <img src=x onerror=alert(1)>" in trend.find("h1").get_text()
+    index = json.loads((attack_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["2023/co-quan/so-xay-dung/"] == "Sở Xây dựng &lt;img src=x onerror=alert(1)&gt; — năm 2023"
+    assert titles["2023/co-quan/so-xay-dung/#muc-iii"] == "III. Tồn tại hạn chế &lt;svg onload=alert(1)&gt;"
