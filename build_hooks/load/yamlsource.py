@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from build_hooks.domain.problems import Problem, error
+from build_hooks.domain.wordchars import char_name, find_bidi
 
 Path_ = tuple  # a path into the document: ("indicators", 0, "value")
 
@@ -66,6 +67,47 @@ _STANDARD_TAG = "tag:yaml.org,2002:"
 """libyaml reports ``!!int`` as ``tag:yaml.org,2002:int``; the author wrote the short form."""
 
 
+_REASONS = (
+    ("mapping values are not allowed", "Dấu hai chấm ':' không được phép ở đây; giá trị có dấu hai chấm phải "
+                                       "đặt trong ngoặc kép."),
+    ("could not find expected ':'", "Thiếu dấu hai chấm ':' sau tên khóa, hoặc ngoặc kép chưa đóng."),
+    ("found character that cannot start any token", "Giá trị bắt đầu bằng ký tự không được phép (tab, '@', '`' "
+                                                    "hoặc '%')."),
+    ("found a tab character", "Có ký tự tab."),
+    ("did not find expected key", "Thụt lề không khớp: không tìm thấy khóa ở vị trí này."),
+    ("did not find expected '-' indicator", "Thụt lề không khớp, hoặc thiếu dấu '-' của phần tử danh sách."),
+    ("did not find expected node content", "Thiếu giá trị ở vị trí này."),
+    ("block sequence entries are not allowed", "Không được bắt đầu danh sách '-' ở vị trí này."),
+    ("found unexpected end of stream", "Ngoặc kép mở nhưng chưa đóng đến hết phần thông tin văn bản."),
+    ("found unknown escape character", "Dấu '\\' trong ngoặc kép tạo mã thoát không hợp lệ; viết '\\\\' "
+                                       "hoặc dùng ngoặc đơn."),
+    ("expected <block end>", "Thụt lề không khớp với các dòng phía trên."),
+    ("expected a single document", "Có hơn một khối YAML (dòng '---' thừa)."),
+    ("found undefined alias", "Dùng bí danh YAML chưa định nghĩa."),
+    ("control characters are not allowed", "Có ký tự điều khiển không được phép."),
+    ("unacceptable character", "Có ký tự điều khiển không được phép."),
+)
+"""PyYAML's English reasons, said in Vietnamese (what a clerk can act on); anything else gets a plain
+Vietnamese message without PyYAML's words."""
+_CURLY = "“”‘’"
+
+
+def yaml_reason(reason: str) -> str:
+    for english, vietnamese in _REASONS:
+        if english in reason:
+            return vietnamese
+    return "Sai cú pháp YAML ở vị trí này."
+
+
+def curly_hint(line: str) -> str | None:
+    """A hint naming Word's curly quotes, when ``line`` has any: YAML only knows straight ones."""
+    found = sorted({c for c in line if c in _CURLY}, key=_CURLY.index)
+    if not found:
+        return None
+    return (f"Dòng này có dấu ngoặc cong {' '.join(found)} (Word tự đổi ngoặc thẳng thành ngoặc cong); "
+            "YAML chỉ hiểu ngoặc thẳng \" và '. Thay bằng ngoặc thẳng.")
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = False) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``text``; positions are shifted by ``line_offset`` lines.
 
@@ -75,6 +117,11 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = 
 
     def at(mark) -> tuple[int, int]:
         return (mark.line + 1 + line_offset, mark.column + 1)
+
+    for line, col, ch in find_bidi(text):
+        problems.append(error(path, line + 1 + line_offset, col + 1, "bidi-control",
+                              f"Có {char_name(ch)}: ký tự này đảo thứ tự chữ hiển thị.",
+                              "Xóa ký tự này (thường dán từ nơi khác); văn bản tiếng Việt không cần nó."))
 
     try:
         if not allow_tags:
@@ -100,13 +147,19 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *, allow_tags: bool = 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = at(mark) if mark else (1 + line_offset, 1)
-        reason = (exc.problem or "").strip()
+        reason = yaml_reason(f"{exc.context or ''} {exc.problem or ''}")
         hint = "Kiểm tra dấu hai chấm, thụt lề bằng dấu cách (không dùng tab) và dấu ngoặc kép."
-        if "\t" in text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else False:
+        lines = text.splitlines()
+        near = lines[max(0, mark.line - 1):mark.line + 1] if mark and mark.line < len(lines) else []
+        if "\t" in lines[mark.line] if mark and mark.line < len(lines) else False:
             hint = "YAML không cho phép ký tự tab; hãy thụt lề bằng dấu cách."
+        elif (curly := curly_hint("".join(near))) is not None:
+            hint = curly
         return None, problems + [error(path, line, col, "yaml-syntax", f"Lỗi cú pháp YAML: {reason}", hint)]
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
-        return None, problems + [error(path, 1 + line_offset, 1, "yaml-syntax", f"Lỗi YAML: {exc}",
+        mark = getattr(exc, "position", None)
+        return None, problems + [error(path, 1 + line_offset, 1, "yaml-syntax",
+                                       f"Lỗi YAML: {yaml_reason(str(exc))}",
                                        "Xóa ký tự điều khiển hoặc ký tự lạ trong phần đầu tệp.")]
     doc = YamlDoc(None)
     if node is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
@@ -45,12 +46,22 @@ def _heading_slug(value: str, separator: str) -> str:
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
 
+class _ShowLinkTitles(Treeprocessor):
+    """``[x](url "Ghi chú")``: the title would only show on hover; it is written after the link instead."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if title := link.attrib.pop("title", None):
+                link.tail = f" ({title})" + (link.tail or "")
+
+
 class LetterRenderer:
     """Converts letter Markdown with one reused Python-Markdown instance and a cache."""
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
             "toc": {"slugify": _heading_slug}, "tables": {"use_align_attribute": True}})
+        self._md.treeprocessors.register(_ShowLinkTitles(self._md), "show_link_titles", 15)  # after inline (20)
         for name in HIDING_BLOCKS:
             self._md.parser.blockprocessors.deregister(name)
         for name in HIDING_INLINES:

@@ -30,7 +30,8 @@ from build_hooks.domain.text import fold
 from build_hooks.load.sections import heading_number, iter_headings
 from build_hooks.load.yamlsource import YamlDoc
 from build_hooks.rules.legacy_encoding import find_legacy, may_contain_legacy
-from build_hooks.rules.raw_html import find_html, line_col
+from build_hooks.domain.wordchars import char_name, find_bidi, odd_in_heading
+from build_hooks.rules.raw_html import find_html, line_col, mask_code
 
 MAX_BYTES = 1024 * 1024
 """Largest accepted submission (1 MiB): a letter is a few pages; more is a paste gone wrong."""
@@ -229,6 +230,73 @@ def raw_html(ctx: Context) -> Iterator[Problem]:
                     hint)
 
 
+def word_character(ctx: Context) -> Iterator[Problem]:
+    """Word's invisible characters in a heading are read as meant, and pointed out.
+
+    good: ``# III. Tồn tại hạn chế`` with an ordinary space
+    bad:  ``# III.\u00a0Tồn tại`` (non-breaking space), a zero-width space before ``#``, ``# Ⅲ.`` (U+2162)
+    """
+    if ctx.body_line == 0:
+        return
+    for index, line in enumerate(ctx.raw.split("\n")[ctx.body_line - 1:]):
+        for col, ch in odd_in_heading(line):
+            yield warning(ctx.path, ctx.body_line + index, col + 1, "word-character",
+                          f"Tiêu đề có {char_name(ch)}, thường do dán từ Word; đã đọc như ký tự thường.",
+                          "Chạy 'python -m build_hooks check --fix <tệp>' để thay bằng ký tự thường.")
+
+
+def bidi_control(ctx: Context) -> Iterator[Problem]:
+    """Bidi controls (U+202A–U+202E, U+2066–U+2069) reorder what a reader sees; never in a letter.
+
+    good: ``Sở Xây dựng``
+    bad:  ``Sở \u202eXây dựng`` (right-to-left override: shown backwards)
+    """
+    if ctx.body_line == 0:
+        return  # without a body the front-matter's YAML reader reports them
+    for line, col, ch in find_bidi("\n".join(ctx.raw.split("\n")[ctx.body_line - 1:])):
+        yield error(ctx.path, ctx.body_line + line, col + 1, "bidi-control",
+                    f"Có {char_name(ch)}: ký tự này đảo thứ tự chữ hiển thị.", BIDI_HINT)
+
+
+BIDI_HINT = "Xóa ký tự này (thường dán từ nơi khác); văn bản tiếng Việt không cần nó."
+_TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _cells(line: str) -> int:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return len(_CELL_BAR.findall(line)) + 1
+
+
+def table_cells(ctx: Context) -> Iterator[Problem]:
+    """A table row with more cells than the header: Markdown drops the extra cells from the page.
+
+    good: ``| a | b |`` / ``|---|---|`` / ``| c | d |``
+    bad:  ``| a | b |`` / ``|---|---|`` / ``| c | d | e |`` (``e`` would not be shown)
+    """
+    if "|" not in ctx.body:
+        return
+    lines = mask_code(ctx.body).split("\n")
+    i = 1
+    while i < len(lines):
+        if "|" in lines[i - 1] and _TABLE_RULE.match(lines[i]) and "-" in lines[i]:
+            columns = _cells(lines[i - 1])
+            j = i + 1
+            while j < len(lines) and lines[j].strip():
+                if (cells := _cells(lines[j])) > columns:
+                    yield error(ctx.path, ctx.body_line + j, 1, "table-cells",
+                                f"Dòng bảng có {cells} ô, nhiều hơn {columns} cột của dòng tiêu đề; "
+                                "ô thừa sẽ không hiện trên trang.",
+                                "Thêm cột vào dòng tiêu đề và dòng '|---|', hoặc gộp nội dung ô thừa vào ô khác.")
+                j += 1
+            i = j
+        i += 1
+
+
 def _numbered_headings(ctx: Context):
     """The parts opened by a numbered heading that maps to an outline section."""
     if ctx.submission is None:
@@ -364,6 +432,12 @@ RULES: tuple[Rule, ...] = (
     Rule("raw-html", ERROR, "Có mã HTML trong nội dung (<script>, <b>, <!-- -->, …).",
          "Chỉ dùng Markdown thường.", raw_html),
     Rule("unsafe-link", ERROR, "Liên kết javascript:, data:, vbscript: hoặc file:.", "Chỉ dùng http(s)://.", raw_html),
+    Rule("word-character", WARNING, "Tiêu đề có ký tự vô hình của Word (dấu cách không ngắt, ký tự rộng 0) "
+         "hoặc ký tự số La Mã (Ⅲ); đã đọc như ký tự thường.", "Chạy check --fix để thay.", word_character),
+    Rule("bidi-control", ERROR, "Có ký tự điều khiển chiều chữ (U+202A–U+202E, U+2066–U+2069) làm đảo chữ hiển thị.",
+         "Xóa ký tự đó.", bidi_control),
+    Rule("table-cells", ERROR, "Dòng bảng nhiều ô hơn số cột của dòng tiêu đề; ô thừa không hiện.",
+         "Thêm cột ở dòng tiêu đề hoặc gộp ô.", table_cells),
     Rule("html-attribute", ERROR, "Khối thuộc tính {…} đặt thuộc tính HTML (onclick, style, …).",
          "Xóa phần {…}.", raw_html),
 )
