@@ -385,6 +385,8 @@ RULES: tuple[Rule, ...] = (
     _reported_by_loader("file-too-large", ERROR, "Tệp lớn hơn 1 MiB.", "Bài nộp chỉ chứa chữ; xóa hình ảnh hay dữ liệu dán nhầm."),
     _reported_by_loader("unknown-agency", ERROR, "Tên tệp không phải mã cơ quan trong danh mục.",
             "Đặt tên tệp <mã-cơ-quan>.md theo submissions/agencies.yml."),
+    _reported_by_loader("symlink", ERROR, "Liên kết tượng trưng (symlink) trong thư mục bài nộp.",
+            "Thay bằng tệp thật chứa văn bản."),
     _reported_by_loader("unexpected-file", ERROR, "Tệp lạ trong thư mục bài nộp (không phải .md).",
             "Chuyển nội dung vào tệp <mã-cơ-quan>.md hoặc xóa tệp."),
     _reported_by_loader("missing-front-matter", ERROR, "Tệp không bắt đầu bằng phần thông tin văn bản giữa hai dòng ---.",
