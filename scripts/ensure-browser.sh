@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the real-browser tests need when it is missing: Debian's Chromium, and
-# poppler-utils (pdftotext) to read the page numbers of the print view's PDF.
+# poppler-utils (pdftotext) to read the page numbers of the print view's PDF, and
+# openssh-client (ssh-keygen -Y) for the signed snapshot tests.
 # Playwright cannot download its own browser here; the tests launch /usr/bin/chromium.
 set -euo pipefail
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+command -v ssh-keygen >/dev/null 2>&1 || packages+=(openssh-client)
 if [ "${#packages[@]}" -eq 0 ]; then
   exit 0
 fi
