@@ -100,7 +100,8 @@ def _files_problems(changes: list[Change]) -> list[str]:
                 messages.append(f"Tên tệp '{shown(change.path)}' có ký tự điều khiển; đổi tên tệp.")
             continue
         if change.status != "D" and change.mode not in REGULAR_MODES:
-            kind = "liên kết tượng trưng (symlink)" if change.mode == SYMLINK_MODE else f"không phải tệp thường ({change.mode})"
+            kind = ("liên kết tượng trưng (symlink)" if change.mode == SYMLINK_MODE
+                    else f"không phải tệp thường ({change.mode})")
             messages.append(f"'{shown(change.path)}' là {kind}; trong submissions/ chỉ nhận tệp thường. "
                             "Thay bằng chính nội dung văn bản.")
         elif not SUBMISSION.match(change.path) and not DATA_FILES.match(change.path):

@@ -10,7 +10,13 @@ from build_hooks.settings import ROOT
 
 def cmd_snapshot(args) -> int:
     """Write archive/<year>/bao-cao-cong-nghiep-<year>-<date>.zip: the round's site for offline reading."""
-    from build_hooks.publish.snapshot import SnapshotError, checksum_path, sign_manifest, take_snapshot, write_checksum
+    from build_hooks.publish.snapshot import (
+        SnapshotError,
+        checksum_path,
+        sign_manifest,
+        take_snapshot,
+        write_checksum,
+    )
 
     try:
         path = take_snapshot(args.year, Path(args.out), args.submissions, taken=args.date)

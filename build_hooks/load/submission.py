@@ -35,9 +35,10 @@ def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, r
            context: rules.Context) -> tuple[Submission | None, list[Problem], rules.Context]:
     split = split_front_matter(text)
     if split is None and text.split("\n", 1)[0].rstrip() == "---":
-        return None, [error(path, 1, 1, "missing-front-matter",
-                            "Phần thông tin văn bản mở bằng dòng '---' nhưng không có dòng '---' đóng lại.",
-                            "Thêm một dòng chỉ có '---' sau dòng thông tin cuối cùng (trước nội dung văn bản).")], context
+        unclosed = error(path, 1, 1, "missing-front-matter",
+                         "Phần thông tin văn bản mở bằng dòng '---' nhưng không có dòng '---' đóng lại.",
+                         "Thêm một dòng chỉ có '---' sau dòng thông tin cuối cùng (trước nội dung văn bản).")
+        return None, [unclosed], context
     if split is None:
         return None, [error(path, 1, 1, "missing-front-matter",
                             "Tệp không bắt đầu bằng phần thông tin văn bản (front-matter) giữa hai dòng '---'.",

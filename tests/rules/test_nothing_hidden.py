@@ -14,7 +14,14 @@ import re
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rules.test_checker_properties import PATH, REGISTRY, ROUND, SECTION_IDS, TODAY, render
+from rules.test_checker_properties import (
+    PATH,
+    REGISTRY,
+    ROUND,
+    SECTION_IDS,
+    TODAY,
+    render,
+)
 
 from build_hooks.domain.model import Corpus
 from build_hooks.load.submission import parse_submission

@@ -12,9 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support.site import BUILD_TODAY, Build
-
 from build_hooks.settings import QUIET_MKDOCS_ENV, ROOT, SUBMISSIONS_ENV, TODAY_ENV
+from support.site import BUILD_TODAY, Build
 
 _SCRIPT = """
 import sys
