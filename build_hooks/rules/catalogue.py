@@ -385,7 +385,7 @@ RULES: tuple[Rule, ...] = (
     _reported_by_loader("file-too-large", ERROR, "Tệp lớn hơn 1 MiB.", "Bài nộp chỉ chứa chữ; xóa hình ảnh hay dữ liệu dán nhầm."),
     _reported_by_loader("unknown-agency", ERROR, "Tên tệp không phải mã cơ quan trong danh mục.",
             "Đặt tên tệp <mã-cơ-quan>.md theo submissions/agencies.yml."),
-    _reported_by_loader("symlink", ERROR, "Liên kết tượng trưng (symlink) trong thư mục bài nộp.",
+    _reported_by_loader("symlink", ERROR, "Tệp trong thư mục bài nộp là symlink (liên kết), không phải tệp thật.",
             "Thay bằng tệp thật chứa văn bản."),
     _reported_by_loader("unexpected-file", ERROR, "Tệp lạ trong thư mục bài nộp (không phải .md).",
             "Chuyển nội dung vào tệp <mã-cơ-quan>.md hoặc xóa tệp."),
