@@ -27,10 +27,10 @@ from build_hooks.domain.model import Round, Submission
 from build_hooks.domain.numbers import format_number, parse_quantity
 from build_hooks.domain.problems import ERROR, WARNING, Problem, error, warning
 from build_hooks.domain.text import fold
+from build_hooks.domain.wordchars import char_name, find_bidi, odd_in_heading
 from build_hooks.load.sections import heading_number, iter_headings
 from build_hooks.load.yamlsource import YamlDoc
 from build_hooks.rules.legacy_encoding import find_legacy, may_contain_legacy
-from build_hooks.domain.wordchars import char_name, find_bidi, odd_in_heading
 from build_hooks.rules.raw_html import find_html, line_col, mask_code
 
 MAX_BYTES = 1024 * 1024
