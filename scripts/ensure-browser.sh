@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the real-browser tests need when it is missing: Debian's Chromium,
-# poppler-utils (pdftotext) to read the page numbers of the print view's PDF, and
-# Times-metric serif fonts with Vietnamese glyphs for the print view and the exported PDF
-# (fonts-liberation 1.07 has none; Liberation Serif 2.x and Tinos have them).
+# Installs what the tests need when it is missing: Debian's Chromium, poppler-utils
+# (pdftotext) to read the page numbers of the print view's PDF, Times-metric serif fonts
+# with Vietnamese glyphs for the print view and the exported PDF (fonts-liberation 1.07 has
+# none; Liberation Serif 2.x and Tinos have them), and openssh-client (ssh-keygen -Y) for the
+# signed snapshot tests.
 # Playwright cannot download its own browser here; the tests launch /usr/bin/chromium.
 set -euo pipefail
 packages=()
@@ -10,6 +11,7 @@ command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || packages+=(fonts-liberation2)
 [ -e /usr/share/fonts/truetype/croscore/Tinos-Regular.ttf ] || packages+=(fonts-croscore)
+command -v ssh-keygen >/dev/null 2>&1 || packages+=(openssh-client)
 if [ "${#packages[@]}" -eq 0 ]; then
   exit 0
 fi

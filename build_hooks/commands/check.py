@@ -28,7 +28,7 @@ def cmd_check(args) -> int:
     if args.fix:
         for path in paths or sorted(source.glob("*/*.md")):
             if fix_nfc(path):
-                print(f"Đã chuẩn hóa Unicode (NFC): {path}", file=sys.stderr)
+                print(f"Đã chuẩn hóa Unicode (NFC) và ký tự của Word ở tiêu đề: {path}", file=sys.stderr)
     _corpus, problems = load_corpus(source, base=Path.cwd(), only=set(paths) or None, today=today)
     sys.stdout.write(render(problems, args.format))
     errors = sum(p.is_error for p in problems)

@@ -32,6 +32,8 @@ class Agency:
     """Kind of body, for grouping lists: ``so-nganh``, ``dia-phuong``, ``khac``."""
     reviewers: tuple[str, ...] = ()
     """GitHub users or teams who review this agency's pull requests."""
+    members: tuple[str, ...] = ()
+    """GitHub logins that act for this agency: the guard lets them change its letters."""
     line: int = 0
 
 
@@ -40,6 +42,8 @@ class Registry:
     """Every agency the Sở may ask, in report order (the order of ``agencies.yml``)."""
     agencies: tuple[Agency, ...]
     path: str = ""
+    maintainers: tuple[str, ...] = ()
+    """GitHub logins that maintain the site: they may change anything (code, registry, rounds, any letter)."""
 
     def get(self, agency_id: str) -> Agency | None:
         """The agency with this id, or None."""

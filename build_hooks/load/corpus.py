@@ -62,6 +62,9 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     rounds: list[Round] = []
     submissions: dict[int, tuple[Submission, ...]] = {}
     for entry in sorted(root.iterdir()):
+        if entry.is_symlink():
+            problems.append(symlink_problem(shown(entry), entry.name))
+            continue
         if entry.name in IGNORED or entry.name == REGISTRY_FILE or entry.name.startswith("."):
             continue
         if entry.is_dir() and YEAR_DIR.match(entry.name):
@@ -78,6 +81,11 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     return Corpus(registry, tuple(rounds), submissions), sorted_problems(problems)
 
 
+def symlink_problem(path: str, name: str) -> Problem:
+    """A link under ``submissions/`` would publish whatever it points to (another file, a test case)."""
+    return finding("symlink", path, 1, 1, name=name)
+
+
 def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=None):
     problems: list[Problem] = []
     round_path = folder / ROUND_FILE
@@ -88,6 +96,9 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
     problems += probs
     subs: list[Submission] = []
     for entry in sorted(folder.iterdir()):
+        if entry.is_symlink():
+            problems.append(symlink_problem(shown(entry), entry.name))
+            continue
         if entry.name in (ROUND_FILE, ".gitkeep") or entry.name.startswith("."):
             continue
         if not (entry.is_file() and entry.suffix == ".md"):

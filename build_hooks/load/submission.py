@@ -7,6 +7,7 @@ from dataclasses import replace
 from build_hooks.domain.model import Registry, Round, Submission
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import nfc
+from build_hooks.domain.wordchars import clean_headings, normalise_newlines
 from build_hooks.load.frontmatter import read_letter
 from build_hooks.load.reader import Reader, did_you_mean
 from build_hooks.load.sections import split_body
@@ -22,15 +23,21 @@ def parse_submission(text: str, path: str, agency_id: str, year: int, rnd: Round
 
     ``today`` is the build date for the date rules (None: the real today).
     """
-    raw = text.lstrip("\ufeff")
+    raw = normalise_newlines(text.lstrip("\ufeff"))
     context = Context(path, raw, year, rnd, today)
-    submission, problems, context = _parse(nfc(raw), path, agency_id, year, rnd, registry, context)
-    return submission, problems + check(context)
+    # Headings are read as the clerk meant them (Word's spaces, zero-width characters, Ⅲ): the
+    # rule ``word-character`` points at each one in the raw text, and ``check --fix`` replaces them.
+    submission, problems, context = _parse(clean_headings(nfc(raw)), path, agency_id, year, rnd, registry, context)
+    problems = problems + check(context)
+    tab_lines = {p.line for p in problems if p.rule == "yaml-tab"}
+    return submission, [p for p in problems if not (p.rule == "yaml-syntax" and p.line in tab_lines)]
 
 
 def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, registry: Registry,
            context: Context) -> tuple[Submission | None, list[Problem], Context]:
     split = split_front_matter(text)
+    if split is None and text.split("\n", 1)[0].rstrip() == "---":
+        return None, [finding("missing-front-matter", path, 1, 1, "unclosed")], context
     if split is None:
         return None, [finding("missing-front-matter", path, 1, 1)], context
     yaml_text, yaml_line, body, body_line = split

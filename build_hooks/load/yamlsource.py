@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from build_hooks.domain.problems import Problem
+from build_hooks.domain.wordchars import char_name, find_bidi
 from build_hooks.rules.catalogue import finding
 
 Path_ = tuple  # a path into the document: ("indicators", 0, "value")
@@ -73,6 +74,44 @@ _STANDARD_TAG = "tag:yaml.org,2002:"
 """libyaml reports ``!!int`` as ``tag:yaml.org,2002:int``; the author wrote the short form."""
 
 
+_REASONS = (
+    ("mapping values are not allowed", "Dấu hai chấm ':' không được phép ở đây; giá trị có dấu hai chấm phải "
+                                       "đặt trong ngoặc kép."),
+    ("could not find expected ':'", "Thiếu dấu hai chấm ':' sau tên khóa, hoặc ngoặc kép chưa đóng."),
+    ("found character that cannot start any token", "Giá trị bắt đầu bằng ký tự không được phép (tab, '@', '`' "
+                                                    "hoặc '%')."),
+    ("found a tab character", "Có ký tự tab."),
+    ("did not find expected key", "Thụt lề không khớp: không tìm thấy khóa ở vị trí này."),
+    ("did not find expected '-' indicator", "Thụt lề không khớp, hoặc thiếu dấu '-' của phần tử danh sách."),
+    ("did not find expected node content", "Thiếu giá trị ở vị trí này."),
+    ("block sequence entries are not allowed", "Không được bắt đầu danh sách '-' ở vị trí này."),
+    ("found unexpected end of stream", "Ngoặc kép mở nhưng chưa đóng đến hết phần thông tin văn bản."),
+    ("found unknown escape character", "Dấu '\\' trong ngoặc kép tạo mã thoát không hợp lệ; viết '\\\\' "
+                                       "hoặc dùng ngoặc đơn."),
+    ("expected <block end>", "Thụt lề không khớp với các dòng phía trên."),
+    ("expected a single document", "Có hơn một khối YAML (dòng '---' thừa)."),
+    ("found undefined alias", "Dùng bí danh YAML chưa định nghĩa."),
+    ("control characters are not allowed", "Có ký tự điều khiển không được phép."),
+    ("unacceptable character", "Có ký tự điều khiển không được phép."),
+)
+"""PyYAML's English reasons, said in Vietnamese (what a clerk can act on); anything else gets a plain
+Vietnamese message without PyYAML's words."""
+_CURLY = "“”‘’"
+
+
+def yaml_reason(reason: str) -> str:
+    """PyYAML's English reason, said in Vietnamese."""
+    for english, vietnamese in _REASONS:
+        if english in reason:
+            return vietnamese
+    return "Sai cú pháp YAML ở vị trí này."
+
+
+def curly_quotes(line: str) -> str:
+    """Word's curly quotes in ``line``, if any (YAML only knows straight ones), for the hint that names them."""
+    return " ".join(sorted({c for c in line if c in _CURLY}, key=_CURLY.index))
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0, *,
               allow_tags: bool = False) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``text``; positions are shifted by ``line_offset`` lines.
@@ -83,6 +122,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *,
 
     def at(mark) -> tuple[int, int]:
         return (mark.line + 1 + line_offset, mark.column + 1)
+
+    for line, col, ch in find_bidi(text):
+        problems.append(finding("bidi-control", path, line + 1 + line_offset, col + 1, char=char_name(ch)))
 
     try:
         if not allow_tags:
@@ -105,11 +147,16 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *,
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = at(mark) if mark else (1 + line_offset, 1)
-        reason = (exc.problem or "").strip()
-        tab = "\t" in text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else False
-        return None, problems + [finding("yaml-syntax", path, line, col, "tab" if tab else "", reason=reason)]
+        reason = yaml_reason(f"{exc.context or ''} {exc.problem or ''}")
+        lines = text.splitlines()
+        near = lines[max(0, mark.line - 1):mark.line + 1] if mark and mark.line < len(lines) else []
+        tab = "\t" in lines[mark.line] if mark and mark.line < len(lines) else False
+        quotes = curly_quotes("".join(near))
+        variant = "tab" if tab else "curly" if quotes else ""
+        return None, problems + [finding("yaml-syntax", path, line, col, variant, reason=reason, quotes=quotes)]
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
-        return None, problems + [finding("yaml-syntax", path, 1 + line_offset, 1, "reader", reason=exc)]
+        return None, problems + [finding("yaml-syntax", path, 1 + line_offset, 1, "reader",
+                                         reason=yaml_reason(str(exc)))]
     doc = YamlDoc(None)
     if node is not None:
         doc.value = _convert(node, (), doc, problems, path, at)

@@ -168,13 +168,29 @@ def submission_records(rnd: Round, submissions, corpus: Corpus) -> list[dict]:
 
 # --- formats -------------------------------------------------------------------------------
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell starting with one of these as a formula (OWASP, CSV injection)."""
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d.,]*")
+
+
+def csv_text(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ``'`` (numbers stay numbers)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv(columns, records: list[dict]) -> bytes:
-    """CSV, UTF-8 with BOM, comma-separated, CRLF line ends (RFC 4180), machine numbers with a dot."""
+    """CSV, UTF-8 with BOM, comma-separated, CRLF line ends (RFC 4180), machine numbers with a dot.
+
+    Text that a spreadsheet would read as a formula (``=HYPERLINK(…)``) starts with ``'`` (``csv_text``).
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([name for name, _doc in columns])
     for record in records:
-        writer.writerow([_num(v) if isinstance(v, float) else v for v in (record[name] for name, _doc in columns)])
+        writer.writerow([_num(v) if isinstance(v, float) else csv_text(v)
+                         for v in (record[name] for name, _doc in columns)])
     return buffer.getvalue().encode(CSV_ENCODING)
 
 
@@ -234,7 +250,9 @@ def to_xlsx(sheets: list[tuple[str, tuple, list[dict]]]) -> bytes:
     """A workbook with one sheet per table and a last sheet explaining every column.
 
     Numbers are written as numbers (Excel shows them in the reader's locale, so a
-    Vietnamese Excel shows ``9,5``); the header row is frozen and filterable.
+    Vietnamese Excel shows ``9,5``); the header row is frozen and filterable. Every text
+    cell is a string cell: openpyxl would store ``=HYPERLINK(…)`` from a letter as a formula
+    (and ``#N/A`` as an error value).
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -246,6 +264,9 @@ def to_xlsx(sheets: list[tuple[str, tuple, list[dict]]]) -> bytes:
         sheet.append([name for name, _doc in columns])
         for record in records:
             sheet.append([record[name] for name, _doc in columns])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

@@ -9,9 +9,23 @@ the archive banner. It then zips the site with a ``manifest.json``:
   entries are sorted, permissions fixed, and the pages hold no build time;
 * the date the snapshot stands for is the commit's date in Vietnam (UTC+7),
   unless given explicitly, so that it too follows from the sources.
+
+The zip's own SHA-256 is written beside it (``<zip>.sha256``, the format of
+``sha256sum``) for the Sở to quote in the transfer letter; ``--sign KEY`` adds a
+detached OpenSSH signature of the manifest (``<zip>.manifest.sig``, made with
+``ssh-keygen -Y sign``), which ``verify --key KEY.pub`` checks. OpenSSH's
+signatures were chosen over a Python library: the tool is on every Linux, macOS
+and Windows 10+ machine, an Ed25519 key is one ``ssh-keygen -t ed25519`` away,
+and an IT officer can check a signature without this project's code.
+
+``verify`` reads only a well-formed archive: one top folder, no duplicate
+names, no absolute or ``..`` paths, no links; otherwise a forged page could be
+added at the root (or twice) where ``unzip`` writes it and a reader opens it,
+while the copy under the top folder still matched the manifest.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -43,6 +57,10 @@ from build_hooks.settings import (
 )
 
 NAME_PREFIX = "bao-cao-cong-nghiep"
+SIGNATURE_NAMESPACE = "bao-cao-cong-nghiep-snapshot"
+"""``ssh-keygen -Y`` namespace: a signature made for this purpose is not valid for another."""
+SIGNER = "so-cong-thuong"
+"""Principal written in the temporary allowed-signers file when checking with one public key."""
 VIETNAM = timezone(timedelta(hours=7))
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest date a zip entry can carry
 
@@ -138,14 +156,105 @@ def take_snapshot(year: int, out: Path, submissions: Path | None = None, repo: P
     return target
 
 
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file, read in blocks: what the Sở quotes in the transfer letter."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def checksum_path(zip_path: Path) -> Path:
+    """Where the zip's SHA-256 is written: ``<zip>.sha256`` beside it."""
+    return zip_path.with_name(zip_path.name + ".sha256")
+
+
+def signature_path(zip_path: Path) -> Path:
+    """Where the manifest's detached signature is written: ``<zip>.manifest.sig`` beside it."""
+    return zip_path.with_name(zip_path.name + ".manifest.sig")
+
+
+def write_checksum(zip_path: Path) -> str:
+    """Write ``<zip>.sha256`` (``sha256sum -c`` reads it) and return the hex digest."""
+    value = sha256_file(zip_path)
+    checksum_path(zip_path).write_text(f"{value}  {zip_path.name}\n", encoding="ascii")
+    return value
+
+
+def _ssh_keygen(args: list[str], data: bytes) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["ssh-keygen", *args], input=data, capture_output=True)
+    except FileNotFoundError:
+        raise SnapshotError("Không tìm thấy ssh-keygen (OpenSSH); cài OpenSSH để ký hoặc kiểm tra chữ ký.") from None
+
+
+def read_manifest_bytes(zip_path: Path) -> bytes:
+    """The manifest as stored, after the entries are checked (one top folder, no duplicates, no links)."""
+    with zipfile.ZipFile(zip_path) as archive:
+        top = _check_entries(archive.infolist(), zip_path)
+        return archive.read(top + MANIFEST_NAME)
+
+
+def sign_manifest(zip_path: Path, key: Path) -> Path:
+    """Detached OpenSSH signature of the zip's manifest, written to ``<zip>.manifest.sig``."""
+    proc = _ssh_keygen(["-Y", "sign", "-q", "-f", str(key), "-n", SIGNATURE_NAMESPACE], read_manifest_bytes(zip_path))
+    if proc.returncode != 0:
+        raise SnapshotError(f"Không ký được manifest bằng khóa {key}: {proc.stderr.decode(errors='replace').strip()}")
+    target = signature_path(zip_path)
+    target.write_bytes(proc.stdout)
+    return target
+
+
+def verify_signature(zip_path: Path, public_key: Path, signature: Path | None = None) -> None:
+    """Raise ``SnapshotError`` unless the manifest's signature was made with ``public_key``'s private key."""
+    signature = signature or signature_path(zip_path)
+    if not signature.is_file():
+        raise SnapshotError(f"Không có tệp chữ ký {signature}.")
+    key_line = public_key.read_text(encoding="utf-8").strip().splitlines()[0]
+    with tempfile.TemporaryDirectory(prefix="verify-") as tmp:
+        allowed = Path(tmp) / "allowed_signers"
+        allowed.write_text(f'{SIGNER} namespaces="{SIGNATURE_NAMESPACE}" {key_line}\n', encoding="utf-8")
+        proc = _ssh_keygen(["-Y", "verify", "-f", str(allowed), "-I", SIGNER, "-n", SIGNATURE_NAMESPACE,
+                            "-s", str(signature)], read_manifest_bytes(zip_path))
+    if proc.returncode != 0:
+        raise SnapshotError(f"Chữ ký {signature} KHÔNG khớp với manifest và khóa công khai {public_key}.")
+
+
+_LINK_TYPES = {0o120000}
+_FILE_TYPE = 0o170000
+
+
+def _check_entries(infos: list[zipfile.ZipInfo], path: Path) -> str:
+    """The top folder of a well-formed snapshot; ``SnapshotError`` naming every malformed entry otherwise."""
+    problems, seen = [], set()
+    manifests = [i.filename for i in infos if i.filename.count("/") == 1 and i.filename.endswith("/" + MANIFEST_NAME)]
+    top = manifests[0].split("/", 1)[0] + "/" if len(manifests) == 1 else None
+    if top is None:
+        raise SnapshotError(f"{path}: không tìm thấy đúng một {MANIFEST_NAME} ở thư mục gốc của bản lưu trữ.")
+    for info in infos:
+        name = info.filename
+        parts = name.replace("\\", "/").split("/")
+        if name in seen:
+            problems.append(f"mục '{name}' xuất hiện hai lần")
+        seen.add(name)
+        if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":") or ".." in parts:
+            problems.append(f"mục '{name}' có đường dẫn tuyệt đối hoặc '..'")
+        elif not name.startswith(top):
+            problems.append(f"mục '{name}' nằm ngoài thư mục gốc {top}")
+        if info.create_system == 3 and (info.external_attr >> 16) & _FILE_TYPE in _LINK_TYPES:
+            problems.append(f"mục '{name}' là liên kết (symlink)")
+    if problems:
+        raise SnapshotError(f"{path}: bản lưu trữ không đúng cấu trúc: " + "; ".join(problems) + ".")
+    return top
+
+
 def verify_zip(path: Path) -> tuple[Verification, dict]:
-    """Check a snapshot zip against the manifest it carries."""
+    """Check a snapshot zip's structure, then its files against the manifest it carries."""
     with zipfile.ZipFile(path) as archive:
-        names = [n for n in archive.namelist() if not n.endswith("/")]
-        manifests = [n for n in names if n.count("/") == 1 and n.endswith("/" + MANIFEST_NAME)]
-        if len(manifests) != 1:
-            raise SnapshotError(f"{path}: không tìm thấy {MANIFEST_NAME} ở thư mục gốc của bản lưu trữ.")
-        top = manifests[0].rsplit("/", 1)[0] + "/"
-        manifest = json.loads(archive.read(manifests[0]).decode("utf-8"))
-        files = {(n[len(top):] if n.startswith(top) else n): archive.read(n) for n in names if n != manifests[0]}
+        infos = archive.infolist()
+        top = _check_entries(infos, path)
+        manifest = json.loads(archive.read(top + MANIFEST_NAME).decode("utf-8"))
+        files = {i.filename[len(top):]: archive.read(i) for i in infos
+                 if not i.is_dir() and i.filename != top + MANIFEST_NAME}
     return verify(manifest, files), manifest

@@ -45,7 +45,7 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
     for note in notes:
         out.append(f'!!! info ""\n    {note}\n')
     out.append(frags.add(_header(agency, sub)))
-    out.append(_body(sub, frags, letters))
+    out.append(_body(rnd, sub, frags, letters))
     out.append(frags.add(_footer(sub)))
     out.append(_coverage(rnd, sub, page, frags))
     if sub.indicators:
@@ -79,18 +79,23 @@ def _header(agency: Agency, sub: Submission) -> str:
     )
 
 
-def _body(sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
+def _body(rnd: Round, sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
     """The body as written, headings one level down, numbered ones tagged with their section.
 
-    Numbered headings stay Markdown (they are the page's table of contents); the
-    text under them is HTML rendered once and shared with the consolidated report.
+    Numbered headings stay Markdown (they are the page's table of contents), but
+    the agency's heading text goes in escaped (``md``: no ``{``, ``<`` or link
+    can survive), and the anchor and section marker are the renderer's own,
+    from the outline (``Section.anchor``); the text under them is HTML rendered
+    once, sanitised, and shared with the consolidated report.
     """
     chunks = []
     for part in sub.parts:
         if part.heading is not None:
             level = min(6, part.heading.level + 1)
-            anchor = "muc-" + part.section_id.replace(".", "-").lower()
-            chunks.append(f'\n\n{"#" * level} {part.heading.text} {{#{anchor} data-section="{part.section_id}"}}\n\n')
+            section = rnd.outline.get(part.section_id)
+            anchor = section.anchor if section else "muc-" + part.section_id.replace(".", "-").lower()
+            text = md(" ".join(part.heading.text.split()))
+            chunks.append(f'\n\n{"#" * level} {text} {{#{anchor} data-section="{esc(part.section_id)}"}}\n\n')
         if not part.has_text:
             continue
         html = shift_html_headings(letters.html(part.markdown), 1)

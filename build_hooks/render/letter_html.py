@@ -5,17 +5,36 @@ different heading levels; it is converted once and its heading tags are moved
 afterwards (``shift_html_headings``), which is exact because headings in
 submission text can only come from Markdown headings (raw HTML is rejected by
 the checker and code is escaped).
+
+Letter text gets only the extensions a letter needs: tables and fenced code, and
+``toc`` for the ``h-…`` ids of its sub-headings. ``attr_list`` and
+``md_in_html`` stay for the hand-written pages (``mkdocs.yml``): in agency text
+they turned ``{: onclick=…}`` into attributes. Every converted fragment then
+passes the allowlist sanitiser (``sanitize``), so headings in it can only be
+those Markdown made.
 """
 from __future__ import annotations
 
 import re
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
+from build_hooks.render.sanitize import sanitize
 
-EXTENSIONS = ["tables", "attr_list", "fenced_code", "admonition", "toc"]  # as in mkdocs.yml
+EXTENSIONS = ["tables", "fenced_code", "toc"]
+"""Not mkdocs.yml's list: no attr_list, md_in_html or admonition in agency text."""
+HIDING_BLOCKS = ("reference",)
+"""Block constructs that make a letter's words vanish from the page: a link definition
+(``[Ghi chú]: Xem …``, also ``[^a]: …`` without the footnotes extension) is consumed and
+never shown. Without this processor the line stays a paragraph, shown as written, and
+``[D][d]`` stays text."""
+HIDING_INLINES = ("image_link", "image_reference", "short_image_ref")
+"""``![mô tả](…)`` would become a picture fetched from elsewhere (the sanitiser drops it, and
+its words with it); without these patterns it is shown as ``!`` and a link whose text is the
+description."""
 HEADING_ID_PREFIX = "h-"
 """Ids of headings inside letter text start with this, so none can equal a generated anchor
 (``muc-ii-1``, ``chi-tieu``): search and the page's own links rely on those."""
@@ -26,18 +45,33 @@ def _heading_slug(value: str, separator: str) -> str:
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 
 
+class _ShowLinkTitles(Treeprocessor):
+    """``[x](url "Ghi chú")``: the title would only show on hover; it is written after the link instead."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if title := link.attrib.pop("title", None):
+                link.tail = f" ({title})" + (link.tail or "")
+
+
 class LetterRenderer:
     """Converts letter Markdown with one reused Python-Markdown instance and a cache."""
 
     def __init__(self) -> None:
         """One Python-Markdown instance for every letter, so its extensions load once."""
-        self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={"toc": {"slugify": _heading_slug}})
+        self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+            "toc": {"slugify": _heading_slug}, "tables": {"use_align_attribute": True}})
+        self._md.treeprocessors.register(_ShowLinkTitles(self._md), "show_link_titles", 15)  # after inline (20)
+        for name in HIDING_BLOCKS:
+            self._md.parser.blockprocessors.deregister(name)
+        for name in HIDING_INLINES:
+            self._md.inlinePatterns.deregister(name)
         self._cache: dict[str, str] = {}
 
     def html(self, text: str) -> str:
         """The HTML of a letter's Markdown, converted once however often it appears."""
         if text not in self._cache:
-            self._cache[text] = self._md.reset().convert(text)
+            self._cache[text] = sanitize(self._md.reset().convert(text))
         return self._cache[text]
 
 

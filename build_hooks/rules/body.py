@@ -13,7 +13,7 @@ from build_hooks.domain.text import fold
 from build_hooks.load.sections import heading_number, iter_headings
 from build_hooks.rules.catalogue import finding
 from build_hooks.rules.context import Context
-from build_hooks.rules.raw_html import find_html, line_col
+from build_hooks.rules.raw_html import find_html, line_col, mask_code
 
 HTML_RULES = {"html": "raw-html", "link": "unsafe-link", "attribute": "html-attribute"}
 """The rule id of each kind of HTML ``raw_html.find_html`` finds."""
@@ -94,3 +94,38 @@ def empty_section(ctx: Context) -> Iterator[Problem]:
     for index, _level, text in iter_headings(lines):
         if not text.strip():
             yield finding("empty-heading", ctx.path, ctx.body_line + index, 1)
+
+
+_TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
+
+
+def _cells(line: str) -> int:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return len(_CELL_BAR.findall(line)) + 1
+
+
+def table_cells(ctx: Context) -> Iterator[Problem]:
+    """A table row with more cells than the header: Markdown drops the extra cells from the page.
+
+    good: ``| a | b |`` / ``|---|---|`` / ``| c | d |``
+    bad:  ``| a | b |`` / ``|---|---|`` / ``| c | d | e |`` (``e`` would not be shown)
+    """
+    if "|" not in ctx.body:
+        return
+    lines = mask_code(ctx.body).split("\n")
+    i = 1
+    while i < len(lines):
+        if "|" in lines[i - 1] and _TABLE_RULE.match(lines[i]) and "-" in lines[i]:
+            columns = _cells(lines[i - 1])
+            j = i + 1
+            while j < len(lines) and lines[j].strip():
+                if (cells := _cells(lines[j])) > columns:
+                    yield finding("table-cells", ctx.path, ctx.body_line + j, 1, cells=cells, columns=columns)
+                j += 1
+            i = j
+        i += 1

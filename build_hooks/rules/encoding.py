@@ -9,6 +9,7 @@ import unicodedata
 from typing import Iterator
 
 from build_hooks.domain.problems import Problem
+from build_hooks.domain.wordchars import char_name, find_bidi, odd_in_heading
 from build_hooks.rules.catalogue import MAX_BYTES, finding
 from build_hooks.rules.context import Context
 from build_hooks.rules.legacy_encoding import find_legacy, may_contain_legacy
@@ -68,3 +69,28 @@ def file_too_large(path: str, size: int) -> Problem | None:
     if size <= MAX_BYTES:
         return None
     return finding("file-too-large", path, 1, 1, size_mib=f"{size / 1048576:.1f}")
+
+
+def word_character(ctx: Context) -> Iterator[Problem]:
+    """Word's invisible characters in a heading are read as meant, and pointed out.
+
+    good: ``# III. Tồn tại hạn chế`` with an ordinary space
+    bad:  ``# III.\u00a0Tồn tại`` (non-breaking space), a zero-width space before ``#``, ``# Ⅲ.`` (U+2162)
+    """
+    if ctx.body_line == 0:
+        return
+    for index, line in enumerate(ctx.raw.split("\n")[ctx.body_line - 1:]):
+        for col, ch in odd_in_heading(line):
+            yield finding("word-character", ctx.path, ctx.body_line + index, col + 1, char=char_name(ch))
+
+
+def bidi_control(ctx: Context) -> Iterator[Problem]:
+    """Bidi controls (U+202A–U+202E, U+2066–U+2069) reorder what a reader sees; never in a letter.
+
+    good: ``Sở Xây dựng``
+    bad:  ``Sở \u202eXây dựng`` (right-to-left override: shown backwards)
+    """
+    if ctx.body_line == 0:
+        return  # without a body the front-matter's YAML reader reports them
+    for line, col, ch in find_bidi("\n".join(ctx.raw.split("\n")[ctx.body_line - 1:])):
+        yield finding("bidi-control", ctx.path, ctx.body_line + line, col + 1, char=char_name(ch))

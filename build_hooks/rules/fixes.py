@@ -1,18 +1,22 @@
-"""Automatic fixes the checker offers: only Unicode normalisation, in place.
+"""Automatic fixes the checker offers, in place: Unicode normalisation and Word's heading characters.
 
-The fix rewrites the bytes of the file with every character sequence in NFC and
-nothing else changed: line endings, a byte-order mark, trailing spaces and the
-final newline stay as they were.
+The fix rewrites the bytes of the file with every character sequence in NFC and,
+in heading lines, Word's invisible characters replaced by what they stand for
+(``wordchars``: non-breaking spaces, zero-width characters, ``Ⅲ``), and nothing
+else changed: line endings, a byte-order mark, trailing spaces and the final
+newline stay as they were.
 """
 from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
 
+from build_hooks.domain.wordchars import clean_headings
+
 
 def nfc_bytes(data: bytes) -> bytes:
     """``data`` (UTF-8) with its text in NFC; raises UnicodeDecodeError for other encodings."""
-    return unicodedata.normalize("NFC", data.decode("utf-8")).encode("utf-8")
+    return clean_headings(unicodedata.normalize("NFC", data.decode("utf-8"))).encode("utf-8")
 
 
 def fix_nfc(path: Path) -> bool:

@@ -10,8 +10,9 @@ from build_hooks.domain.problems import Problem
 from build_hooks.rules import body, encoding, values
 from build_hooks.rules.context import Context
 
-CHECKS = (encoding.not_nfc, encoding.legacy_encoding, encoding.yaml_tab, values.date_range, values.bad_number,
-          body.raw_html, body.heading_title, body.empty_section)
+CHECKS = (encoding.not_nfc, encoding.legacy_encoding, encoding.yaml_tab, encoding.bidi_control,
+          encoding.word_character, values.date_range, values.bad_number, body.raw_html, body.table_cells,
+          body.heading_title, body.empty_section)
 """Every content rule function; each yields problems for one or more catalogue ids."""
 
 

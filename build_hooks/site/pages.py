@@ -52,7 +52,7 @@ def year_section(year: int) -> str:
 
 
 def nav_title(kind: str, **params) -> str:
-    """The navigation title of a page of ``kind`` (plain text; the engine escapes it)."""
+    """The navigation title of a page of ``kind`` (plain text; ``plan_nav`` escapes it for the engine)."""
     return PAGE_KINDS[kind].nav_title.format(**params)
 
 

@@ -5,6 +5,7 @@ tests (and another engine) can get the same pages from a ``Corpus``.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 from build_hooks.aggregate.changes import diff_rounds
@@ -97,7 +98,9 @@ def plan_nav(pages: list[Page], extra: list | None = None) -> list:
 
     Each page stands in the sections its ``nav`` names, created where first met:
     one tab per year (newest first, as the rounds are), then the indicators across
-    rounds and the open data.
+    rounds and the open data. Titles go in escaped: MkDocs and Material write navigation
+    titles into every page as HTML, unescaped, and many come from data (agency and
+    indicator names).
     """
     root: list = []
     sections: dict[tuple[str, ...], list] = {(): root}
@@ -107,8 +110,9 @@ def plan_nav(pages: list[Page], extra: list | None = None) -> list:
         for depth in range(1, len(page.nav) + 1):
             if page.nav[:depth] not in sections:
                 sections[page.nav[:depth]] = []
-                sections[page.nav[:depth - 1]].append({page.nav[depth - 1]: sections[page.nav[:depth]]})
-        sections[page.nav].append({page.title: page.path})
+                title = html.escape(page.nav[depth - 1], quote=True)
+                sections[page.nav[:depth - 1]].append({title: sections[page.nav[:depth]]})
+        sections[page.nav].append({html.escape(page.title, quote=True): page.path})
     return root + list(extra or [])
 
 

@@ -11,10 +11,14 @@ in the index (see ``page_meta``), so ``annotate_index`` rewrites their entries:
 * an unnumbered sub-heading keeps its text after its section's (``II.4.1. … › Sub``);
 * text before the first numbered heading joins the page entry (the preamble).
 
+Material inserts titles and text into the page with ``innerHTML``: the index
+holds HTML. Names and titles from the registry and the round go in escaped.
+
 Pure: it works on the index as data, so tests need no build.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from build_hooks.domain.model import Corpus
@@ -39,8 +43,8 @@ class LetterContext:
 
 
 def letter_title(agency_name: str, year: int) -> str:
-    """The title of a letter's search hits: agency and year, so hits say where they come from."""
-    return f"{agency_name} — năm {year}"
+    """The title of a letter's search hits: agency and year, escaped (Material inserts titles as HTML)."""
+    return html.escape(f"{agency_name} — năm {year}")
 
 
 def letter_contexts(corpus: Corpus) -> dict[str, LetterContext]:
@@ -55,10 +59,10 @@ def letter_contexts(corpus: Corpus) -> dict[str, LetterContext]:
             for part in sub.parts:
                 section = rnd.outline.get(part.section_id) if part.section_id else None
                 if part.heading is not None and section is not None:
-                    sections[section.anchor] = f"{section.id}. {section.title}"
+                    sections[section.anchor] = html.escape(f"{section.id}. {section.title}")
                 elif part.heading is None and part.has_text and part.markdown.lstrip("\n").startswith("#"):
                     if section is not None:
-                        sections[continuation_anchor(part)] = f"{section.id}. {section.title}"
+                        sections[continuation_anchor(part)] = html.escape(f"{section.id}. {section.title}")
                     else:
                         outside.add(continuation_anchor(part))
             contexts[paths.agency(rnd.year, agency.id)] = LetterContext(

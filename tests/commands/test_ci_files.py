@@ -8,6 +8,7 @@ issue asks for is asserted below.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,22 +49,60 @@ def test_pull_request_workflow_guards_checks_builds_and_uploads():
     assert list(data[True]) == ["pull_request"]  # YAML 1.1 reads the key "on" as true
     runs = [s.get("run", "") for s in _steps(path)]
     order = [next(i for i, r in enumerate(runs) if needle in r) for needle in
-             ("build_hooks guard --base", "build_hooks check --format github", "mkdocs build --strict")]
+             ("build_hooks guard", "build_hooks check --format github", "mkdocs build --strict")]
     assert order == sorted(order)
     uses = [s.get("uses", "") for s in _steps(path)]
-    assert "actions/upload-artifact@v4" in uses
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
     setup = next(s for s in _steps(path) if s.get("uses", "").startswith("actions/setup-python@"))
     assert setup["with"]["python-version"] == "3.11" and setup["with"]["cache"] == "pip"
     checkout = next(s for s in _steps(path) if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0  # guard needs the target branch's history
 
 
+def test_pull_request_guard_runs_from_the_base_branch_with_the_author():
+    """Issue 9, break 6: the PR's own guard judged it, and did not know who asked."""
+    path = ROOT / ".github" / "workflows" / "pull-request.yml"
+    steps = _steps(path)
+    base = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@") and "path" in s.get("with", {}))
+    assert base["with"]["ref"] == "${{ github.base_ref }}"
+    guard = next(s for s in steps if "build_hooks guard" in s.get("run", ""))
+    assert guard["working-directory"] == base["with"]["path"]
+    assert '--repo "$GITHUB_WORKSPACE"' in guard["run"] and '--author "$PR_AUTHOR"' in guard["run"]
+    assert guard["env"]["PR_AUTHOR"] == "${{ github.event.pull_request.user.login }}"
+    assert "${{" not in guard["run"]  # data reaches the script through the environment only
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_to_commit_shas_without_kept_credentials(path):
+    text = path.read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if "uses:" in line:
+            assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+(\.\d+)*$", line), line
+    for step in _steps(path):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False, step
+        if "pip install" in step.get("run", ""):
+            assert "--require-hashes -r requirements.lock" in step["run"], step
+
+
+def test_the_lock_file_pins_requirements_with_hashes():
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {k.lower(): v for k, v in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", lock, re.M)}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("#")[0].strip().split("==")
+            assert pinned.get(name.lower()) == version, name
+    entries = re.split(r"\n(?=[A-Za-z0-9_.-]+==)", lock.split("\n\n", 1)[1])
+    assert all("--hash=sha256:" in entry for entry in entries if "==" in entry)
+    assert "file://" not in lock and "--find-links" not in lock
+
+
 def test_main_workflow_builds_and_deploys_to_pages():
     path = ROOT / ".github" / "workflows" / "publish.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert data[True]["push"]["branches"] == ["main"]
-    uses = [s.get("uses", "") for s in _steps(path)]
-    assert {"actions/upload-pages-artifact@v4", "actions/deploy-pages@v4", "actions/configure-pages@v5"} <= set(uses)
+    uses = [s.get("uses", "").split("@")[0] for s in _steps(path)]
+    assert {"actions/upload-pages-artifact", "actions/deploy-pages", "actions/configure-pages"} <= set(uses)
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert any("mkdocs build --strict" in s.get("run", "") for s in _steps(path))
 

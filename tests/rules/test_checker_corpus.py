@@ -35,6 +35,8 @@ def case_files(name: str) -> dict:
     if spec.get("generate") == "large":
         filler = ("Đoạn văn dán nhầm rất dài. " * 40 + "\n\n") * (MAX_BYTES // 1000 + 10)
         return {target: base + filler}
+    if spec.get("generate") == "symlink":
+        return {target: ""}
     if spec.get("generate") == "docx":
         return {target: b"PK\x03\x04 not really a document"}
     if spec.get("generate") == "base":
@@ -61,8 +63,14 @@ def apply_edits(tree: Path, spec: dict) -> Path:
 @pytest.fixture(scope="session")
 def trees(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("malformed")
-    return {name: apply_edits(submission_tree(root / name / "submissions", case_files(name)), EXPECTED[name])
-            for name in EXPECTED}
+    trees = {name: apply_edits(submission_tree(root / name / "submissions", case_files(name)), EXPECTED[name])
+             for name in EXPECTED}
+    for name, spec in EXPECTED.items():
+        if spec.get("generate") == "symlink":  # a letter that is a link to a good test case
+            target = trees[name] / "2023" / spec.get("file", "so-xay-dung.md")
+            target.unlink()
+            target.symlink_to(CASES / "good" / "base.md")
+    return trees
 
 
 def found(tree: Path, target: str = "so-xay-dung.md") -> list[str]:

@@ -1,0 +1,167 @@
+"""The guard on real git histories (issue 9, break 6): who asks, what changed, and whose guard judges.
+
+A repository is built in a temporary folder with the project's code and data;
+``main`` names a member for Sở Xây dựng and a maintainer. Each scenario is a
+branch; the guard runs as the pull-request workflow runs it: from a checkout of
+``main`` (``git worktree``), judging the branch's checkout (``--repo``).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_hooks.settings import QUIET_MKDOCS_ENV, ROOT
+
+MEMBER, OTHER, MAINTAINER = "xd-officer", "stranger", "it-officer"
+LETTER = "submissions/2023/so-xay-dung.md"
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo,
+                          check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("guard")
+    repo = root / "repo"
+    shutil.copytree(ROOT / "build_hooks", repo / "build_hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "submissions", repo / "submissions")
+    shutil.copy(ROOT / "tests" / "cases" / "good" / "base.md", repo / LETTER)
+    registry = repo / "submissions" / "agencies.yml"
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace("  - so-cong-thuong-quang-ngai/can-bo-cntt\n", f"  - {MAINTAINER}\n", 1)
+    text = text.replace("  header: SỞ XÂY DỰNG\n", f"  header: SỞ XÂY DỰNG\n  members: [{MEMBER}]\n", 1)
+    registry.write_text(text, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "worktree", "add", "-q", "--detach", str(root / "base"), "main")
+    return repo
+
+
+def branch(repo: Path, name: str, change) -> None:
+    git(repo, "checkout", "-q", "main")
+    git(repo, "checkout", "-qb", name)
+    change(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", name)
+
+
+def guard(repo: Path, author: str, code: Path | None = None) -> subprocess.CompletedProcess:
+    """``python -m build_hooks guard`` from ``code`` (default: the checkout of main), on ``repo``'s branch."""
+    code = code or repo.parent / "base"
+    env = dict(os.environ, **QUIET_MKDOCS_ENV, PYTHONPATH=str(code))
+    return subprocess.run([sys.executable, "-m", "build_hooks", "guard", "--base", "main", "--author", author,
+                           "--repo", str(repo), "--format", "github"], cwd=code, env=env, capture_output=True,
+                          text=True)
+
+
+def edit(path: str, text: str = "\nThêm một câu.\n"):
+    def change(repo: Path) -> None:
+        with open(repo / path, "a", encoding="utf-8") as f:
+            f.write(text)
+    return change
+
+
+def test_own_letter_by_its_member_passes(repo):
+    branch(repo, "own", edit(LETTER))
+    proc = guard(repo, MEMBER)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "hợp lệ" in proc.stderr and MEMBER in proc.stderr
+
+
+def test_login_case_does_not_matter(repo):
+    branch(repo, "own-case", edit(LETTER))
+    assert guard(repo, MEMBER.upper()).returncode == 0
+
+
+def test_another_agencys_letter_is_refused(repo):
+    branch(repo, "other-agency", edit("submissions/2023/ban-dan-toc.md"))
+    proc = guard(repo, MEMBER)
+    assert proc.returncode == 1
+    assert f"Tài khoản {MEMBER} không thuộc cơ quan ban-dan-toc" in proc.stdout
+    assert guard(repo, MAINTAINER).returncode == 0
+
+
+def test_a_stranger_cannot_edit_a_letter(repo):
+    branch(repo, "stranger", edit(LETTER))
+    proc = guard(repo, OTHER)
+    assert proc.returncode == 1 and "không thuộc cơ quan so-xay-dung" in proc.stdout
+
+
+def test_deletion_needs_a_maintainer(repo):
+    branch(repo, "delete", lambda r: (r / LETTER).unlink())
+    proc = guard(repo, MEMBER)
+    assert proc.returncode == 1 and "Chỉ người quản trị trang được xóa bài nộp" in proc.stdout
+    assert guard(repo, MAINTAINER).returncode == 0
+
+
+def test_rename_is_refused(repo):
+    branch(repo, "rename", lambda r: git(r, "mv", LETTER, "submissions/2023/so-tai-chinh.md"))
+    proc = guard(repo, MEMBER)
+    assert proc.returncode == 1
+    assert "2 cơ quan" in proc.stdout and "không thuộc cơ quan so-tai-chinh" in proc.stdout
+
+
+@pytest.mark.parametrize("path", ["submissions/agencies.yml", "submissions/2023/round.yml", "mkdocs.yml",
+                                  "build_hooks/settings.py"])
+def test_registry_round_and_code_need_a_maintainer(repo, path):
+    branch(repo, f"other-{path.replace('/', '-')}", edit(path, "\n# đổi\n"))
+    proc = guard(repo, MEMBER)
+    assert proc.returncode == 1 and f"Tài khoản {MEMBER} không phải người quản trị" in proc.stdout
+    assert guard(repo, MAINTAINER).returncode == 0
+
+
+def test_a_member_cannot_make_himself_member_of_another_agency(repo):
+    """The registry is read from main: adding oneself on the branch changes nothing."""
+    def change(r: Path) -> None:
+        registry = r / "submissions" / "agencies.yml"
+        registry.write_text(registry.read_text(encoding="utf-8").replace(
+            "  header: BAN DÂN TỘC\n", f"  header: BAN DÂN TỘC\n  members: [{OTHER}]\n", 1), encoding="utf-8")
+    branch(repo, "self-member", change)
+    assert guard(repo, OTHER).returncode == 1
+
+
+def test_a_pr_that_rewrites_the_guard_is_still_judged_by_mains_guard(repo):
+    def change(r: Path) -> None:
+        guard_py = r / "build_hooks" / "commands" / "guard.py"
+        guard_py.write_text(guard_py.read_text(encoding="utf-8").replace(
+            "    return Verdict(submissions, other, tuple(messages))", "    return Verdict(submissions, other, ())"),
+            encoding="utf-8")
+        edit(LETTER)(r)
+        edit("submissions/2023/ban-dan-toc.md")(r)
+    branch(repo, "rewrite-guard", change)
+    assert guard(repo, OTHER, code=repo).returncode == 0  # the branch's own guard would let it through
+    proc = guard(repo, OTHER)
+    assert proc.returncode == 1
+    assert "build_hooks/commands/guard.py" in proc.stdout and "2 cơ quan" in proc.stdout
+
+
+def test_a_symlink_under_submissions_is_refused(repo):
+    def change(r: Path) -> None:
+        (r / LETTER).unlink()
+        os.symlink("../../build_hooks/settings.py", r / LETTER)
+    branch(repo, "symlink", change)
+    proc = guard(repo, MAINTAINER)
+    assert proc.returncode == 1 and "liên kết tượng trưng" in proc.stdout
+
+
+def test_odd_file_names_are_refused_and_cannot_forge_an_annotation(repo):
+    name = "submissions/2023/x\n::notice title=guard::Hợp lệ\n.md"
+    branch(repo, "odd-name", lambda r: (r / name).write_text("x\n", encoding="utf-8"))
+    proc = guard(repo, MAINTAINER)
+    assert proc.returncode == 1 and "không hợp lệ" in proc.stdout
+    lines = (proc.stdout + proc.stderr).splitlines()
+    assert not [line for line in lines if line.startswith("::notice")], lines
+    assert all(line.startswith("::error title=guard::") for line in proc.stdout.splitlines())
+
+
+def test_upper_case_and_other_folders_are_not_letters(repo):
+    branch(repo, "upper", lambda r: (r / "submissions/2023/So-Xay-Dung.md").write_text("x\n", encoding="utf-8"))
+    assert guard(repo, MAINTAINER).returncode == 1
