@@ -152,8 +152,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *,
         near = lines[max(0, mark.line - 1):mark.line + 1] if mark and mark.line < len(lines) else []
         tab = "\t" in lines[mark.line] if mark and mark.line < len(lines) else False
         quotes = curly_quotes("".join(near))
-        variant = "tab" if tab else "curly" if quotes else ""
-        return None, problems + [finding("yaml-syntax", path, line, col, variant, reason=reason, quotes=quotes)]
+        return None, problems + [finding("yaml-syntax", path, line, col, "tab" if tab else "curly" if quotes else "",
+                                         reason=reason, quotes=quotes)]
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
         return None, problems + [finding("yaml-syntax", path, 1 + line_offset, 1, "reader",
                                          reason=yaml_reason(str(exc)))]

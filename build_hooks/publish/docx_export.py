@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 import zipfile
 
 from docx import Document
@@ -162,6 +163,18 @@ def _two_columns(word, widths_mm: tuple[int, int]):
     return table.rows[0].cells
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the control characters XML (so Word) cannot hold; nothing a reader sees is lost.
+
+    A letter may carry them (pasted from other programs); the site shows them as nothing, and
+    python-docx would refuse the whole document.
+    """
+    return _NOT_XML.sub("", text)
+
+
 def _line(cell_or_doc, text: str, size: float = BODY_PT, bold: bool = False, italic: bool = False,
           align=WD_ALIGN_PARAGRAPH.CENTER, first: bool = False, after: float = 0):
     paragraph = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
@@ -169,7 +182,7 @@ def _line(cell_or_doc, text: str, size: float = BODY_PT, bold: bool = False, ita
     fmt = paragraph.paragraph_format
     fmt.space_before, fmt.space_after, fmt.first_line_indent, fmt.line_spacing = Pt(0), Pt(after), Mm(0), 1.0
     if text:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_text(text))
         run.font.size, run.bold, run.italic = Pt(size), bold, italic
     return paragraph
 
@@ -255,7 +268,7 @@ def _foot(word, doc: ReportDocument) -> None:
 
 def _block(word, block) -> None:
     if isinstance(block, Heading):
-        word.add_heading(block.text, level=block.level)
+        word.add_heading(xml_text(block.text), level=block.level)
     elif isinstance(block, Table):
         _table(word, block)
     else:
@@ -267,7 +280,7 @@ def _runs(paragraph, runs, size: float | None = None) -> None:
         if run.text == "\n":
             paragraph.add_run().add_break(WD_BREAK.LINE)
             continue
-        r = paragraph.add_run(run.text)
+        r = paragraph.add_run(xml_text(run.text))
         r.bold = run.bold or None
         r.italic = run.italic or None
         if size:
@@ -282,7 +295,7 @@ def _paragraph(word, para: Para) -> None:
     if para.role == "item":
         fmt.first_line_indent = Mm(10 + 6 * para.level)
         if para.marker:
-            paragraph.add_run(para.marker + " ")
+            paragraph.add_run(xml_text(para.marker) + " ")
     elif para.role == "source":
         fmt.keep_with_next = True
         fmt.space_before = Pt(6)

@@ -348,3 +348,9 @@ def test_site_files_of_a_round(real):
 
     files = {f.path: f.content for f in document_files(real.corpus, pdf=False)}
     assert files == {"2023/du-lieu/bao-cao-so-cong-thuong-2023.docx": real.docx}
+
+
+def test_control_characters_a_letter_may_carry_do_not_break_the_docx():
+    from build_hooks.publish.docx_export import xml_text
+
+    assert xml_text("Câu\x00 một\x0b\x1f\tđủ\n") == "Câu một\tđủ\n"

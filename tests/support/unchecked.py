@@ -2,8 +2,8 @@
 
 The checker names raw HTML, ``javascript:`` links and ``{…}`` attributes at their
 line, and the build refuses such letters; safety must not depend on that. The
-build runs in a subprocess (as ``build_site`` does) whose ``RULES`` table lacks
-the HTML rules, so hostile letters reach the renderer and the sanitiser.
+build runs in a subprocess (as ``build_site`` does) whose rule runner lacks the
+HTML rule, so hostile letters reach the renderer and the sanitiser.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from support.site import BUILD_TODAY, Build
 
 _SCRIPT = """
 import sys
-from build_hooks.rules import catalogue
-catalogue.RULES = tuple(r for r in catalogue.RULES if r.check is not catalogue.raw_html)
+from build_hooks.rules import body, runner
+runner.CHECKS = tuple(check for check in runner.CHECKS if check is not body.raw_html)
 from mkdocs.__main__ import cli
 sys.exit(cli(["build", "-f", sys.argv[1], "-d", sys.argv[2]]))
 """
