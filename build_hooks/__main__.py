@@ -15,12 +15,13 @@ from build_hooks.commands import (
     codeowners,
     demo,
     guard,
+    import_letter,
     new,
     schema,
     snapshot,
 )
 
-COMMANDS = (check, new, codeowners, guard, schema, snapshot, demo, benchmark)
+COMMANDS = (check, new, import_letter, codeowners, guard, schema, snapshot, demo, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

@@ -200,8 +200,9 @@ class Round:
 class Signer:
     name: str
     title: str
-    on_behalf: str = ""
-    """Authority line when signing for someone: ``KT. Trưởng ban``, ``TM. UBND``."""
+    on_behalf: tuple[str, ...] = ()
+    """Authority lines when signing for someone, top first: ``KT. Trưởng ban``; or two,
+    ``TM. Ủy ban nhân dân`` over ``KT. Chủ tịch``."""
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,9 @@ class Submission:
     """"Số" as printed, possibly without its numeric part: ``/BDT-CSDT``."""
     date: PartialDate | None = None
     subject: str = ""
+    kind: str = "Công văn"
+    """Kind of document (Nghị định 30/2020): ``Công văn`` puts the subject after "V/v" under the
+    number; a named kind (``Báo cáo``, ``Tờ trình``) prints its name and subject centred under the header."""
     recipients: tuple[str, ...] = ()
     signer: Signer | None = None
     cc: tuple[str, ...] = ()

@@ -357,6 +357,8 @@ RULES: tuple[Rule, ...] = (
             "Đặt dưới '# II. …' hoặc ghi số đầy đủ '## II.4.'."),
     _reported_by_loader("misplaced-section", ERROR, "Số mục không khớp tiêu đề cha (### 1. dưới ## 4.).",
             "Ghi 4.1. hoặc sửa số dấu #."),
+    _reported_by_loader("unknown-kind", ERROR, "Loại văn bản (kind) không có trong Nghị định 30/2020.",
+            "Ghi Công văn, Báo cáo, Tờ trình, Kế hoạch, … hoặc bỏ khóa kind (mặc định Công văn)."),
     Rule("heading-title", WARNING, "Tên mục ở tiêu đề khác hẳn tên mục cùng số trong đề cương.",
          "Kiểm tra số mục; tên có thể rút gọn hoặc bỏ trống.", heading_title),
     Rule("empty-section", WARNING, "Tiêu đề mục không có nội dung nào.", "Viết nội dung hoặc xóa tiêu đề.", empty_section),
@@ -367,6 +369,30 @@ RULES: tuple[Rule, ...] = (
     Rule("html-attribute", ERROR, "Khối thuộc tính {…} đặt thuộc tính HTML (onclick, style, …).",
          "Xóa phần {…}.", raw_html),
 )
+
+IMPORT_RULES: tuple[Rule, ...] = (
+    # Reported by the importer (python -m build_hooks import) about the source letter, located in the file it wrote.
+    _reported_by_loader("import-image", WARNING, "Văn bản gốc có hình ảnh: không chuyển được thành chữ.",
+            "Mô tả bằng lời hoặc chép số liệu trong hình thành bảng, rồi xóa dòng đánh dấu."),
+    _reported_by_loader("import-chart", WARNING, "Văn bản gốc có biểu đồ: không chuyển được thành chữ.",
+            "Chép số liệu của biểu đồ thành bảng, rồi xóa dòng đánh dấu."),
+    _reported_by_loader("import-textbox", WARNING, "Văn bản gốc có hộp văn bản (text box): chữ trong đó được chép "
+            "ra nhưng có thể sai chỗ.", "Đặt đoạn chữ vào đúng chỗ, rồi xóa dòng đánh dấu."),
+    _reported_by_loader("import-numbering", WARNING, "Không tính được số tự động của một đoạn trong Word.",
+            "Ghi số mục vào đầu tiêu đề theo văn bản in."),
+    _reported_by_loader("import-missing", WARNING, "Không nhận ra một thông tin của văn bản (số, ngày, trích yếu, "
+            "người ký, …).", "Điền khóa đó theo văn bản in."),
+    _reported_by_loader("import-unrecognised", WARNING, "Một dòng ở phần đầu hoặc phần cuối văn bản không nhận ra.",
+            "Đưa nội dung vào thông tin văn bản hoặc phần nội dung nếu cần."),
+    _reported_by_loader("import-trailing", WARNING, "Sau chữ ký còn nội dung (phụ lục, văn bản khác) không được nhập.",
+            "Nếu là một phần của văn bản, chép vào cuối nội dung."),
+    _reported_by_loader("import-lost", WARNING, "Một đoạn của văn bản gốc không có trong tệp đã nhập.",
+            "Chép đoạn đó vào đúng chỗ."),
+    _reported_by_loader("import-legacy", WARNING, "Lớp chữ của PDF dùng bảng mã cũ TCVN3/VNI.",
+            "Xuất lại PDF từ tệp Word dùng phông Unicode, hoặc nhập từ tệp Word."),
+)
+"""Rule ids the importer reports; tests/importer covers each (no malformed .md can show them)."""
+RULES = RULES + IMPORT_RULES
 
 CATALOGUE: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
