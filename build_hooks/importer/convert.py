@@ -10,6 +10,7 @@ from build_hooks.importer.coverage import Coverage, body_units, measure
 from build_hooks.importer.document import Document, Paragraph
 from build_hooks.importer.frame import Frame, read_frame
 from build_hooks.importer.writer import front_matter
+from build_hooks.rules.legacy_encoding import find_legacy
 
 FORMATS = {".docx": "Word (.docx)", ".pdf": "PDF", ".txt": "văn bản thuần (.txt)"}
 
@@ -73,7 +74,13 @@ def convert(doc: Document, agency: str, year: int, out_path: str) -> Imported:
         findings.append(warning(out_path, body_line + text.count("\n"), 1, "import-trailing",
                                 f"Sau chữ ký còn {len(trailing)} đoạn (bắt đầu '{first}'), có lẽ là phụ lục hoặc văn "
                                 "bản khác: không được nhập.", "Nếu là một phần của văn bản, chép vào cuối nội dung."))
-    coverage = measure(body_units(blocks), text)
+    units = body_units(blocks)
+    for line, unit in units:
+        if (legacy := find_legacy(unit)) is not None:
+            findings.append(warning(out_path, body_line, 1, "import-legacy",
+                                    f"Đoạn {line} của tệp gốc gõ bằng bảng mã cũ ({legacy.encoding}): "
+                                    f"'{unit[:40]}'.", "Chuyển mã sang Unicode (Unikey) hoặc nhập từ tệp Word gốc."))
+    coverage = measure(units, text)
     for line, unit in coverage.missing:
         findings.append(warning(out_path, body_line, 1, "import-lost",
                                 f"Đoạn {line} của tệp gốc không có trong tệp đã nhập: '{unit[:60]}'.",

@@ -153,18 +153,19 @@ def _paragraph(paragraph, state: _State) -> Paragraph:
 def _table(table, state: _State) -> Table:
     """Rows of cells; a merged cell's content is repeated in every cell it spans, marked ``merged``."""
     line = state.line + 1
-    first: dict[int, Cell] = {}
+    first: dict = {}
+    """Keyed by the ``w:tc`` element itself: ids of lxml proxies are reused once they are freed."""
     rows = []
     for r, row in enumerate(table.rows):
         cells = []
         for c, cell in enumerate(row.cells):
-            if id(cell._tc) in first:
-                cells.append(Cell(first[id(cell._tc)].paragraphs, merged=True))
+            if cell._tc in first:
+                cells.append(Cell(first[cell._tc].paragraphs, merged=True))
             elif _continues_vmerge(cell) and r > 0 and c < len(rows[-1]):
                 cells.append(Cell(rows[-1][c].paragraphs, merged=True))
             else:
-                first[id(cell._tc)] = Cell(tuple(_paragraph(p, state) for p in cell.paragraphs))
-                cells.append(first[id(cell._tc)])
+                first[cell._tc] = Cell(tuple(_paragraph(p, state) for p in cell.paragraphs))
+                cells.append(first[cell._tc])
         rows.append(tuple(cells))
     return Table(tuple(rows), line)
 
