@@ -1,0 +1,48 @@
+"""The real letter (the seed's text and its Word layout) imports into the transcription in submissions/."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importer.support import body_paragraphs, frame, front_matter, import_letter
+from support.site import BUILD_TODAY, run_cli, submission_tree
+from build_hooks.settings import ROOT
+
+SEED = Path("/work/shared/seed/000_a9a650724f400d40.txt")
+SAMPLE = Path("/work/shared/samples/ban-dan-toc-2023.docx")
+TRANSCRIBED = ROOT / "submissions" / "2023" / "ban-dan-toc.md"
+needs_seed = pytest.mark.skipif(not SEED.is_file() or not SAMPLE.is_file(), reason="shared seed not on this machine")
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    return submission_tree(tmp_path_factory.mktemp("seed") / "submissions", {})
+
+
+@needs_seed
+@pytest.mark.parametrize("source", [SEED, SAMPLE], ids=["seed-text", "sample-docx"])
+def test_real_letter_imports_to_the_transcription(tree, source):
+    proc = import_letter(source, "ban-dan-toc", tree, "--force")
+    out = tree / "2023" / "ban-dan-toc.md"
+    assert proc.returncode in (0, 1), proc.stderr
+    assert frame(front_matter(out)) == frame(front_matter(TRANSCRIBED))
+    assert body_paragraphs(out) == body_paragraphs(TRANSCRIBED)
+    assert "Nội dung: 2/2 đoạn" in proc.stdout
+    check = run_cli("check", "--strict", "--today", BUILD_TODAY, "--submissions", str(tree), str(out))
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+@needs_seed
+def test_outline_after_the_seed_letter_is_reported_not_imported(tree):
+    proc = import_letter(SEED, "ban-dan-toc", tree, "--force")
+    assert proc.returncode == 1
+    assert "[import-trailing]" in proc.stdout and "ĐỀ CƯƠNG" in proc.stdout
+    assert "KẾT QUẢ THỰC HIỆN" not in (tree / "2023" / "ban-dan-toc.md").read_text(encoding="utf-8")
+
+
+@needs_seed
+def test_sample_docx_needs_no_hand(tree):
+    proc = import_letter(SAMPLE, "ban-dan-toc", tree, "--force")
+    assert proc.returncode == 0, proc.stdout
+    assert "Người ký: KT. Trưởng ban / Phó Trưởng ban / Nguyễn Thế Nhân" in proc.stdout
