@@ -36,20 +36,35 @@ def _join(prev: str, nxt: str) -> str:
     return prev + " " + nxt
 
 
-def rejoin(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """(first line number, paragraph text) for every paragraph of hard-wrapped ``lines``."""
+def rejoin_groups(lines: list[tuple[int, str]]) -> list[list[int]]:
+    """Indexes into ``lines`` of each paragraph of hard-wrapped ``lines`` (empty lines dropped)."""
     texts = [t for _, t in lines if t]
     lengths = sorted(len(t) for t in texts)
-    long = int(lengths[int(len(lengths) * 0.9)] * 0.85) if lengths else 10**6
-    out: list[tuple[int, str]] = []
-    for number, text in lines:
+    long = max(int(lengths[int(len(lengths) * 0.9)] * 0.85), 50) if lengths else 10**6
+    groups: list[list[int]] = []
+    joined: list[str] = []
+    for i, (_number, text) in enumerate(lines):
         if not text:
             continue
-        if out and _continues(out[-1][1], text, max(long, 50)):
-            out[-1] = (out[-1][0], _join(out[-1][1], text))
+        if joined and _continues(joined[-1], text, long):
+            groups[-1].append(i)
+            joined[-1] = _join(joined[-1], text)
         else:
-            out.append((number, text))
+            groups.append([i])
+            joined.append(text)
+    return groups
+
+
+def join_lines(texts: list[str]) -> str:
+    out = texts[0]
+    for text in texts[1:]:
+        out = _join(out, text)
     return out
+
+
+def rejoin(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """(first line number, paragraph text) for every paragraph of hard-wrapped ``lines``."""
+    return [(lines[g[0]][0], join_lines([lines[i][1] for i in g])) for g in rejoin_groups(lines)]
 
 
 def clean_lines(raw: str) -> list[tuple[int, str]]:

@@ -1,0 +1,186 @@
+"""A PDF with a text layer into the neutral document model, with pdfplumber (MIT).
+
+pdfplumber gives every word with its position and font. Words on one baseline
+form a line; a wide gap splits a line into segments. A run of lines that starts
+with a two-segment line and never crosses the middle of the page is the ND30
+two-column header or footer, and becomes a table (left column, right column),
+as Word lays it out. Page numbers and running headers repeated on several pages
+are dropped; lines are rejoined into paragraphs as in ``text_reader``.
+PyMuPDF would do the same but is AGPL; pypdf gives no word positions.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_hooks.importer.document import Cell, Document, Paragraph, Run, Table
+from build_hooks.importer.text_reader import join_lines, rejoin_groups
+
+OCR_HINT = ("Tệp PDF này không có lớp chữ (bản quét hoặc ảnh chụp). Cần nhận dạng ký tự (OCR) trước, ví dụ bằng "
+            "ocrmypdf -l vie, rồi nhập lại tệp đã OCR; tốt nhất là xin cơ quan gửi tệp Word (.docx).")
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    x0: float
+    x1: float
+    bold: bool
+    italic: bool
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    segments: tuple[Segment, ...]
+    page: int
+    top: float
+    width: float
+    """Page width."""
+    number: int = 0
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+    def crosses(self, x: float) -> bool:
+        """Some segment runs well over ``x`` (a column boundary): a centred line of a column may
+        overhang the middle of the gap a little, a line of the body runs across it."""
+        return any(s.x0 < x - 15 and s.x1 > x + 15 for s in self.segments)
+
+    def centred(self) -> bool:
+        x0, x1 = self.segments[0].x0, self.segments[-1].x1
+        return abs((x0 + x1) / 2 - self.width / 2) < 12 and (x1 - x0) < self.width * 0.7
+
+
+def _style(font: str) -> tuple[bool, bool]:
+    font = font.lower()
+    return "bold" in font, "italic" in font or "oblique" in font
+
+
+def _lines_of_page(page, index: int) -> list[PdfLine]:
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - w["top"]) < 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        gap_limit = max(row[0]["size"] * 1.5, 12)  # a word space is about 0.25 em; columns are further apart
+        segments: list[list[dict]] = [[row[0]]]
+        for w in row[1:]:
+            if w["x0"] - segments[-1][-1]["x1"] > gap_limit:
+                segments.append([w])
+            else:
+                segments[-1].append(w)
+        segs = []
+        for seg in segments:
+            styles = [_style(w["fontname"]) for w in seg]
+            text = unicodedata.normalize("NFC", " ".join(w["text"] for w in seg))
+            segs.append(Segment(text, seg[0]["x0"], seg[-1]["x1"], all(b for b, _ in styles),
+                                all(i for _, i in styles)))
+        out.append(PdfLine(tuple(segs), index, row[0]["top"], float(page.width)))
+    return out
+
+
+def _drop_page_furniture(pages: list[list[PdfLine]]) -> list[PdfLine]:
+    """Page numbers (a lone number at the top or bottom) and running headers repeated on several pages."""
+    edges = Counter(line.text for lines in pages for line in lines[:1] + lines[-1:])
+    out = []
+    for lines in pages:
+        for i, line in enumerate(lines):
+            at_edge = i == 0 or i == len(lines) - 1
+            if at_edge and re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", line.text):
+                continue
+            if at_edge and len(pages) > 2 and edges[line.text] >= len(pages) - 1 and not line.text.endswith("./."):
+                continue
+            out.append(line)
+    return [PdfLine(line.segments, line.page, line.top, line.width, n) for n, line in enumerate(out, 1)]
+
+
+def _paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
+    numbered = [(line.number, line.text) for line in lines]
+    out = []
+    for group in rejoin_groups(numbered):
+        members = [lines[i] for i in group]
+        segs = [s for m in members for s in m.segments]
+        bold, italic = all(s.bold for s in segs), all(s.italic for s in segs)
+        text = join_lines([m.text for m in members])
+        align = "center" if all(m.centred() for m in members) else ""
+        out.append(Paragraph((Run(text, bold, italic),), members[0].number, align=align))
+    return out
+
+
+def _grid_table(run: list[PdfLine]) -> Table:
+    """A ruled table of the body: columns start where the first row's segments start."""
+    starts = [s.x0 for s in run[0].segments]
+    rows = []
+    for line in run:
+        cells: list[list[str]] = [[] for _ in starts]
+        for seg in line.segments:
+            column = max(i for i, x in enumerate(starts) if x <= seg.x0 + 3) if seg.x0 + 3 >= starts[0] else 0
+            cells[column].append(seg.text)
+        rows.append(tuple(Cell((Paragraph((Run(" ".join(c)),), line.number),)) for c in cells))
+    return Table(tuple(rows), run[0].number)
+
+
+def _column_table(run: list[PdfLine], mid: float) -> Table:
+    if len(run[0].segments) >= 3:
+        return _grid_table(run)
+    left = [PdfLine(tuple(s for s in line.segments if s.x0 < mid), line.page, line.top, line.width, line.number)
+            for line in run]
+    right = [PdfLine(tuple(s for s in line.segments if s.x0 >= mid), line.page, line.top, line.width, line.number)
+             for line in run]
+    cells = tuple(Cell(tuple(_column_paragraphs([x for x in col if x.segments]))) for col in (left, right))
+    return Table((cells,), run[0].number)
+
+
+def _column_paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
+    """Lines of a header or footer column: one paragraph each, except a subject (V/v …) wrapped over lines."""
+    out: list[Paragraph] = []
+    for line in lines:
+        text = line.text
+        prev = out[-1].text if out else ""
+        if out and prev.startswith(("V/v", "V/V")) and (text[:1].islower() or text[:1].isdigit()):
+            out[-1] = Paragraph((Run(join_lines([prev, text])),), out[-1].line)
+            continue
+        segs = line.segments
+        out.append(Paragraph((Run(text, all(s.bold for s in segs), all(s.italic for s in segs)),), line.number,
+                             align="center" if line.centred() else ""))
+    return out
+
+
+def read_pdf(path: Path, shown: str) -> Document:
+    import pdfplumber
+
+    from build_hooks.importer.convert import UnreadableInput
+
+    with pdfplumber.open(str(path)) as pdf:
+        pages = [_lines_of_page(page, i) for i, page in enumerate(pdf.pages, 1)]
+    if not any(pages):
+        raise UnreadableInput(f"'{shown}': {OCR_HINT}")
+    lines = _drop_page_furniture(pages)
+    blocks: list = []
+    pending: list[PdfLine] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if len(line.segments) >= 2:
+            split = (line.segments[0].x1 + line.segments[1].x0) / 2
+            j = i
+            while j < len(lines) and not lines[j].crosses(split) and lines[j].page == line.page:
+                j += 1
+            blocks += _paragraphs(pending)
+            pending = []
+            blocks.append(_column_table(lines[i:j], split))
+            i = j
+            continue
+        pending.append(line)
+        i += 1
+    blocks += _paragraphs(pending)
+    return Document(tuple(blocks), shown, "pdf")
