@@ -81,6 +81,14 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     return Corpus(registry, tuple(rounds), submissions), sorted_problems(problems)
 
 
+def _stray_hint(entry: Path, year: int) -> str:
+    """A letter received as Word or PDF is imported, not published as is: say how."""
+    if entry.suffix.lower() in (".docx", ".pdf", ".txt", ".doc"):
+        return (f"Nhập văn bản vào định dạng bài nộp: python -m build_hooks import {entry.name} --agency <mã-cơ-quan> "
+                f"--year {year}, rồi xóa tệp gốc khỏi submissions/.")
+    return "Chuyển nội dung vào tệp <mã-cơ-quan>.md, hoặc xóa tệp này."
+
+
 def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=None):
     problems: list[Problem] = []
     round_path = folder / ROUND_FILE
@@ -97,7 +105,7 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         if not (entry.is_file() and entry.suffix == ".md"):
             problems.append(error(shown(entry), 1, 1, "unexpected-file",
                                   f"'{entry.name}' không phải bài nộp (.md) nên sẽ không được đăng.",
-                                  "Chuyển nội dung vào tệp <mã-cơ-quan>.md, hoặc xóa tệp này."))
+                                  _stray_hint(entry, year)))
             continue
         if only is not None and entry.resolve() not in only:
             continue

@@ -98,3 +98,10 @@ def test_refuses_to_overwrite_without_force(imported, tmp_path):
     assert path.read_text(encoding="utf-8").endswith("Sửa tay.\n")
     assert import_letter(source, letter.agency, imported[1], "--force").returncode == 0
     assert path.read_text(encoding="utf-8") == before
+
+
+def test_guide_explains_importing_a_word_letter(imported):
+    html = imported[2].page("huong-dan/nop-bao-cao/index.html")
+    assert 'id="nop-bang-tep-word"' in html or "Nộp bằng tệp Word</h2>" in html
+    assert "python -m build_hooks import" in html and "OCR" in html
+    assert "một trong: Công văn, Báo cáo, Tờ trình" in html  # the kind key, from the schema

@@ -46,3 +46,10 @@ def test_sample_docx_needs_no_hand(tree):
     proc = import_letter(SAMPLE, "ban-dan-toc", tree, "--force")
     assert proc.returncode == 0, proc.stdout
     assert "Người ký: KT. Trưởng ban / Phó Trưởng ban / Nguyễn Thế Nhân" in proc.stdout
+
+
+def test_check_names_the_import_command_for_a_stray_word_file(tmp_path):
+    tree = submission_tree(tmp_path / "submissions", {"so-xay-dung.docx": b"PK\x03\x04 a Word letter"})
+    proc = run_cli("check", "--submissions", str(tree))
+    assert proc.returncode == 1
+    assert "python -m build_hooks import so-xay-dung.docx --agency <mã-cơ-quan> --year 2023" in proc.stdout
