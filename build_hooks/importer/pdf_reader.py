@@ -90,14 +90,17 @@ def _lines_of_page(page, index: int) -> list[PdfLine]:
 
 def _drop_page_furniture(pages: list[list[PdfLine]]) -> list[PdfLine]:
     """Page numbers (a lone number at the top or bottom) and running headers repeated on several pages."""
-    edges = Counter(line.text for lines in pages for line in lines[:1] + lines[-1:])
+    def key(line: PdfLine) -> str:
+        return re.sub(r"\d+", "#", line.text)  # "Báo cáo năm 2023 - 2" and "… - 3" are one running header
+
+    edges = Counter(key(line) for lines in pages for line in lines[:1] + lines[-1:])
     out = []
     for lines in pages:
         for i, line in enumerate(lines):
             at_edge = i == 0 or i == len(lines) - 1
             if at_edge and re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", line.text):
                 continue
-            if at_edge and len(pages) > 2 and edges[line.text] >= len(pages) - 1 and not line.text.endswith("./."):
+            if at_edge and len(pages) > 2 and edges[key(line)] >= len(pages) - 1 and not line.text.endswith("./."):
                 continue
             out.append(line)
     return [PdfLine(line.segments, line.page, line.top, line.width, n) for n, line in enumerate(out, 1)]

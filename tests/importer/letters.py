@@ -254,3 +254,24 @@ def auto_numbered(path: Path) -> Letter:
 
 
 LETTERS = {"cong-van": cong_van, "bao-cao": bao_cao, "auto-numbered": auto_numbered}
+
+
+def long_letter(path: Path) -> Letter:
+    """A công văn over several pages: paragraphs run across page breaks."""
+    d = new_document()
+    header(d, "UBND TỈNH QUẢNG NGÃI", "SỞ XÂY DỰNG", "Số: 1300/SXD-QLXD",
+           ["V/v báo cáo tình hình triển khai thực hiện", "Kế hoạch phát triển công nghiệp năm 2023"],
+           "Quảng Ngãi, ngày 20 tháng 12 năm 2023")
+    line(d, "Kính gửi: Sở Công Thương.", center=True)
+    line(d, "II. " + TITLE_II, bold=True)
+    line(d, "1. Công tác thông tin, tuyên truyền", bold=True)
+    body = []
+    for i in range(1, 41):
+        text = (f"Nội dung thứ {i}: trong năm 2023 Sở đã phối hợp với các địa phương rà soát, cập nhật tình hình "
+                f"thực hiện các dự án hạ tầng công nghiệp, kiểm tra {i} công trình và hướng dẫn chủ đầu tư hoàn thiện "
+                f"hồ sơ theo quy định hiện hành của pháp luật về xây dựng.")
+        line(d, text)
+        body.append((text, "II.1"))
+    footer(d, ["- Như trên;", "- Lưu: VT, QLXD."], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Nguyễn Văn An"])
+    d.save(path)
+    return Letter("so-xay-dung", {"number": "1300/SXD-QLXD", "date": "20/12/2023"}, body)

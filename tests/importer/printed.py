@@ -62,14 +62,22 @@ def docx_html(path: Path) -> str:
     return "\n".join(out) + "</body></html>"
 
 
-def print_pdf(docx_path: Path | None, pdf_path: Path, content: str | None = None) -> Path:
-    """Print the .docx (or the HTML ``content``) to ``pdf_path`` with Chromium."""
+RUNNING_HEADER = ('<div style="font-size:9pt;width:100%;text-align:center;font-family:serif">'
+                  'Sở Xây dựng, báo cáo năm 2023 &nbsp; <span class="pageNumber"></span></div>')
+PAGE_FOOTER = '<div style="font-size:9pt;width:100%;text-align:center"><span class="pageNumber"></span></div>'
+
+
+def print_pdf(docx_path: Path | None, pdf_path: Path, content: str | None = None, furniture: bool = False) -> Path:
+    """Print the .docx (or the HTML ``content``) to ``pdf_path`` with Chromium; ``furniture`` adds a running
+    header and a page number on every page."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.set_content(content if content is not None else docx_html(docx_path))
-        page.pdf(path=str(pdf_path), prefer_css_page_size=True, print_background=False)
+        extra = {"display_header_footer": True, "header_template": RUNNING_HEADER,
+                 "footer_template": PAGE_FOOTER} if furniture else {}
+        page.pdf(path=str(pdf_path), prefer_css_page_size=True, print_background=False, **extra)
         browser.close()
     return pdf_path

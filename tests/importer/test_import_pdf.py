@@ -63,3 +63,32 @@ def test_pdf_without_text_is_refused_naming_ocr(printed):
     proc = import_letter(scan, "so-xay-dung", printed[1], "--force")
     assert proc.returncode == 2
     assert "OCR" in proc.stderr and "lớp chữ" in proc.stderr
+
+
+def test_pages_numbers_and_running_headers_go_and_paragraphs_run_across_pages(printed):
+    from importer.letters import long_letter
+
+    root, tree = printed[2], printed[1]
+    letter = long_letter(root / "long.docx")
+    pdf = print_pdf(root / "long.docx", root / "long.pdf", furniture=True)
+    proc = import_letter(pdf, letter.agency, tree, "--force")
+    path = tree / "2023" / "so-xay-dung.md"
+    assert frame(front_matter(path)).items() >= letter.front.items(), proc.stdout
+    paragraphs = body_paragraphs(path)
+    expected = [fold("1. Công tác thông tin, tuyên truyền")] + [fold(text) for text, _ in letter.body]
+    assert paragraphs[1:] == expected  # whole paragraphs: none cut at a page break, no page furniture between
+    assert "báo cáo năm 2023" not in path.read_text(encoding="utf-8").split("---", 2)[2].lower()
+    assert f"Nội dung: {len(letter.body) + 2}/{len(letter.body) + 2} đoạn" in proc.stdout
+
+
+def test_the_real_letter_printed_to_pdf_imports_to_the_transcription(printed):
+    from importer.test_import_seed import SAMPLE, TRANSCRIBED
+
+    if not SAMPLE.is_file():
+        pytest.skip("shared sample not on this machine")
+    pdf = print_pdf(SAMPLE, printed[2] / "ban-dan-toc.pdf")
+    proc = import_letter(pdf, "ban-dan-toc", printed[1], "--force")
+    out = printed[1] / "2023" / "ban-dan-toc.md"
+    assert proc.returncode == 0, proc.stdout
+    assert frame(front_matter(out)) == frame(front_matter(TRANSCRIBED))
+    assert body_paragraphs(out) == body_paragraphs(TRANSCRIBED)
