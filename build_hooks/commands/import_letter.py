@@ -36,7 +36,8 @@ def _summary(imported, fmt: str, seconds: float) -> list[str]:
     signer = " / ".join([*f.authorities, f.title, f.name]) if f.name else "—"
     sections = ", ".join(imported.body.sections) or "không có tiêu đề đánh số"
     cov = imported.coverage
-    lines = [f"Định dạng: {fmt}; thời gian: {seconds:.2f} s".replace(f"{seconds:.2f}", f"{seconds:.2f}".replace(".", ",")),
+    shown_seconds = f"{seconds:.2f}".replace(".", ",")
+    lines = [f"Định dạng: {fmt}; thời gian: {shown_seconds} s",
              f"Loại văn bản: {f.kind}", f"Số: {f.number or '—'}", f"Ngày: {f.date or '—'}",
              f"Trích yếu: {f.subject or '—'}", f"Kính gửi: {'; '.join(f.recipients) or '—'}",
              f"Người ký: {signer}", f"Nơi nhận: {len(f.cc)} dòng" + (f" ({'; '.join(f.cc)})" if f.cc else ""),
@@ -49,7 +50,12 @@ def _summary(imported, fmt: str, seconds: float) -> list[str]:
 def cmd_import(args) -> int:
     """Import a .docx, text-layer .pdf or .txt letter into submissions/<year>/<agency>.md."""
     from build_hooks.domain.problems import sorted_problems
-    from build_hooks.importer.convert import FORMATS, UnreadableInput, convert, read_document
+    from build_hooks.importer.convert import (
+        FORMATS,
+        UnreadableInput,
+        convert,
+        read_document,
+    )
     from build_hooks.importer.frame import read_frame
     from build_hooks.load.corpus import load_corpus
     from build_hooks.load.reader import did_you_mean

@@ -64,8 +64,9 @@ def convert(doc: Document, agency: str, year: int, out_path: str) -> Imported:
     full = head + "\n" + text
     findings = [warning(out_path, line, 1, "import-missing", f"Không nhận ra '{key}' trong tệp gốc.",
                         f"Điền '{key}' theo văn bản in.") for line, key in missing]
-    findings += [Problem(out_path, 1, 1, p.rule, p.severity, p.message.rstrip(".") + f" (dòng/đoạn {p.line} của tệp gốc).",
-                         p.hint) for p in frame.findings + doc.findings]
+    findings += [Problem(out_path, 1, 1, p.rule, p.severity,
+                         p.message.rstrip(".") + f" (dòng/đoạn {p.line} của tệp gốc).", p.hint)
+                 for p in frame.findings + doc.findings]
     findings += located(body, starts, out_path, body_line)
     trailing = [b for b in doc.blocks[frame.trailing[0]:frame.trailing[1]] if not isinstance(b, Paragraph)
                 or b.text.strip()]

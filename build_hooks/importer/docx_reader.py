@@ -10,8 +10,15 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-from build_hooks.importer.document import Cell, Document, Paragraph, Placeholder, Run, Table
-from build_hooks.importer.numbering import W, Counter, read_levels
+from build_hooks.importer.document import (
+    Cell,
+    Document,
+    Paragraph,
+    Placeholder,
+    Run,
+    Table,
+)
+from build_hooks.importer.numbering import Counter, W, read_levels
 
 _ALIGN = {"CENTER": "center", "RIGHT": "right", "END": "right", "JUSTIFY": "justify", "DISTRIBUTE": "justify",
           "JUSTIFY_LOW": "justify", "JUSTIFY_MED": "justify", "JUSTIFY_HI": "justify"}
@@ -95,7 +102,8 @@ def _drawing_kind(el) -> tuple[str, str, str]:
         if "chart" in gd.get("uri", ""):
             return "chart", "", ""
     names = [d.get("name", "") or d.get("descr", "") for d in el.iter() if d.tag.endswith("}docPr")]
-    return ("image" if list(el.iter(A + "blip")) or el.tag.endswith("pict") else "object"), (names[0] if names else ""), ""
+    what = "image" if list(el.iter(A + "blip")) or el.tag.endswith("pict") else "object"
+    return what, (names[0] if names else ""), ""
 
 
 def _runs(paragraph, state: _State, line: int) -> tuple[list[Run], list[str]]:

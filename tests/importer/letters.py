@@ -85,7 +85,8 @@ def add_footnote(d, paragraph, text: str) -> None:
            f'</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
            f'</w:footnote></w:footnotes>')
     part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", xml.encode(), d.part.package)
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", xml.encode(),
+                d.part.package)
     d.part.relate_to(part, RT.FOOTNOTES)
     run = paragraph.add_run()
     run._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{W_NS}" w:id="1"/>'))
@@ -226,10 +227,11 @@ def auto_numbered(path: Path) -> Letter:
     line(d, text)
     body.append((text, "I.1"))
     numbered(d, TITLE_II, outline, 0)
-    for i, title in enumerate(["Công tác thông tin, tuyên truyền",
-                               "Nhóm nhiệm vụ về phân bố không gian và chuyển dịch cơ cấu ngành công nghiệp",
-                               "Nhiệm vụ đẩy mạnh phát triển các ngành công nghiệp theo hướng nâng cao giá trị gia "
-                               "tăng, tăng tỷ trọng ngành công nghiệp công nghệ cao, phát triển công nghiệp hỗ trợ"], 1):
+    titles = ["Công tác thông tin, tuyên truyền",
+              "Nhóm nhiệm vụ về phân bố không gian và chuyển dịch cơ cấu ngành công nghiệp",
+              "Nhiệm vụ đẩy mạnh phát triển các ngành công nghiệp theo hướng nâng cao giá trị gia "
+              "tăng, tăng tỷ trọng ngành công nghiệp công nghệ cao, phát triển công nghiệp hỗ trợ"]
+    for i, title in enumerate(titles, 1):
         numbered(d, title, outline, 1)
         text = f"Nội dung thực hiện của mục II.{i} trong năm 2023."
         line(d, text)

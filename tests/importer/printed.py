@@ -10,7 +10,6 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from support.browser import CHROMIUM, CHROMIUM_ARGS
 
 CSS = """
@@ -20,7 +19,8 @@ p { margin: 0 0 4pt; text-align: justify; }
 table.frame { width: 100%; border-collapse: collapse; margin-bottom: 8pt; }
 table.frame td { vertical-align: top; padding: 0; font-size: 12pt; }
 table.frame td:first-child { width: 40%; } table.frame td:last-child { width: 60%; }
-table.grid { border-collapse: collapse; margin: 6pt 0; } table.grid td { border: 1px solid #000; padding: 2pt 18pt; vertical-align: top; }
+table.grid { border-collapse: collapse; margin: 6pt 0; }
+table.grid td { border: 1px solid #000; padding: 2pt 18pt; vertical-align: top; }
 """
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-
 from support.site import BUILD_TODAY, run_cli
 
 FRAME_KEYS = ("kind", "number", "date", "subject", "recipient", "signer", "cc")

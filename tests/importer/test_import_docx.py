@@ -3,10 +3,18 @@ under its outline section."""
 from __future__ import annotations
 
 import pytest
+from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
 from importer.letters import LETTERS
-from importer.support import body_paragraphs, fold, frame, front_matter, import_letter, sections_in_order, sections_of_text
-from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
+from importer.support import (
+    body_paragraphs,
+    fold,
+    frame,
+    front_matter,
+    import_letter,
+    sections_in_order,
+    sections_of_text,
+)
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,12 @@ text is refused with the way forward (OCR)."""
 from __future__ import annotations
 
 import pytest
+from support.browser import missing_browser_reason
+from support.site import BUILD_TODAY, run_cli, submission_tree
 
 from importer.letters import LETTERS
 from importer.printed import print_pdf
 from importer.support import body_paragraphs, fold, frame, front_matter, import_letter
-from support.browser import missing_browser_reason
-from support.site import BUILD_TODAY, run_cli, submission_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser_reason() is not None,
                                                       reason=missing_browser_reason() or "")]

@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from importer.support import body_paragraphs, frame, front_matter, import_letter
 from support.site import BUILD_TODAY, run_cli, submission_tree
+
 from build_hooks.settings import ROOT
+from importer.support import body_paragraphs, frame, front_matter, import_letter
 
 SEED = Path("/work/shared/seed/000_a9a650724f400d40.txt")
 SAMPLE = Path("/work/shared/samples/ban-dan-toc-2023.docx")

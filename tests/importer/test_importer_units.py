@@ -7,7 +7,14 @@ import pytest
 from build_hooks.importer.case import name, position
 from build_hooks.importer.convert import convert
 from build_hooks.importer.coverage import measure
-from build_hooks.importer.document import Document, Paragraph, Placeholder, Run, Table, Cell
+from build_hooks.importer.document import (
+    Cell,
+    Document,
+    Paragraph,
+    Placeholder,
+    Run,
+    Table,
+)
 from build_hooks.importer.numbering import Counter, Level, roman
 from build_hooks.importer.text_reader import text_document
 from build_hooks.rules.catalogue import IMPORT_RULES

@@ -134,8 +134,8 @@ def test_readme_rule_table_names_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("| Rule | Level | Found by"):]
     table = table[: table.index("\n\n")]
-    # The importer's rules (import-*) and unknown-kind are documented in the README section of issue 10, which another engineer
-    # merges into README.md; drop this exemption once that section (and its rule rows) is in.
+    # The importer's rules (import-*) and unknown-kind are documented in the README section of issue 10, which
+    # another engineer merges into README.md; drop this exemption once that section (and its rule rows) is in.
     rules = [r for r in RULES if not r.id.startswith("import-") and r.id != "unknown-kind"]
     assert all(f"`{r.id}`" in table for r in rules), [r.id for r in rules if f"`{r.id}`" not in table]
 
