@@ -31,6 +31,34 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _check(target: Path, submissions: Path, agency: str, year: int, today) -> list:
+    """The checker's problems with the written file, as ``check --strict`` reports them.
+
+    A file written elsewhere (``--output``) is checked in a copy of the registry and round, and
+    its problems are reported at the written path."""
+    import dataclasses
+    import shutil
+    import tempfile
+
+    from build_hooks.load.corpus import load_corpus
+    from build_hooks.settings import REGISTRY_FILE, ROUND_FILE
+
+    if target.resolve().is_relative_to(submissions.resolve()):
+        _c, problems = load_corpus(submissions, base=Path.cwd(), only={target.resolve()}, today=today)
+        return [p for p in problems if Path(p.path).resolve() == target.resolve()]
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp)
+        (tree / str(year)).mkdir()
+        shutil.copy(submissions / REGISTRY_FILE, tree / REGISTRY_FILE)
+        if (submissions / str(year) / ROUND_FILE).is_file():
+            shutil.copy(submissions / str(year) / ROUND_FILE, tree / str(year) / ROUND_FILE)
+        copy = tree / str(year) / f"{agency}.md"
+        shutil.copy(target, copy)
+        _c, problems = load_corpus(tree, base=tree, only={copy.resolve()}, today=today)
+        return [dataclasses.replace(p, path=_shown(target)) for p in problems if Path(tree / p.path).resolve()
+                == copy.resolve()]
+
+
 def _summary(imported, fmt: str, seconds: float) -> list[str]:
     f = imported.frame
     signer = " / ".join([*f.authorities, f.title, f.name]) if f.name else "—"
@@ -89,10 +117,7 @@ def cmd_import(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(imported.text, encoding="utf-8")
     today = datetime.date.fromisoformat(args.today) if args.today else None
-    checked: list = []
-    if target.resolve().is_relative_to(submissions.resolve()):
-        _c, problems = load_corpus(submissions, base=Path.cwd(), only={target.resolve()}, today=today)
-        checked = [p for p in problems if Path(p.path).resolve() == target.resolve()]
+    checked = _check(target, submissions, args.agency, year, today)
     print(f"Đã nhập {source} → {_shown(target)}")
     for line in _summary(imported, FORMATS.get(source.suffix.lower(), source.suffix), seconds):
         print("  " + line)

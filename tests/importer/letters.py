@@ -92,6 +92,30 @@ def add_footnote(d, paragraph, text: str) -> None:
     run._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{W_NS}" w:id="1"/>'))
 
 
+DRAWING = ('<w:drawing xmlns:w="{w}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wp:inline>'
+           '<wp:docPr id="{id}" name="{name}"/><a:graphic><a:graphicData uri="{uri}">{inner}</a:graphicData>'
+           '</a:graphic></wp:inline></w:drawing>')
+
+
+def add_text_box(d, text: str) -> None:
+    """A text box as Word stores it (a shape whose text lives outside the paragraph's runs)."""
+    inner = (f'<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+             '</wps:txbx></wps:wsp>')
+    run = d.add_paragraph().add_run()
+    run._r.append(parse_xml(DRAWING.format(w=W_NS, id=50, name="Text Box 1", inner=inner,
+                                           uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape")))
+
+
+def add_chart(d) -> None:
+    inner = ('<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
+             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId999"/>')
+    run = d.add_paragraph().add_run()
+    run._r.append(parse_xml(DRAWING.format(w=W_NS, id=51, name="Chart 1", inner=inner,
+                                           uri="http://schemas.openxmlformats.org/drawingml/2006/chart")))
+
+
 def tiny_png() -> bytes:
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
@@ -190,6 +214,9 @@ def bao_cao(path: Path) -> Letter:
     first = "Giá trị sản xuất công nghiệp trên địa bàn huyện tăng 9,5% so với năm 2022."
     line(d, first)
     d.add_picture(str(_png_file(path)), width=Mm(20))
+    boxed = "Số liệu năm 2023 là số ước thực hiện."
+    add_text_box(d, boxed)
+    add_chart(d)
     d.add_heading("III. Tồn tại hạn chế", level=1)
     second = "Tiến độ giải phóng mặt bằng các cụm công nghiệp còn chậm."
     line(d, second)
@@ -203,7 +230,7 @@ def bao_cao(path: Path) -> Letter:
         "signer": {"name": "Trần Thị Bình", "title": "Phó Chủ tịch",
                    "on_behalf": ["TM. Ủy ban nhân dân", "KT. Chủ tịch"]},
         "cc": ["Sở Công Thương", "Lưu: VT"]},
-        [(first, "I.1"), (second, "III")], {"import-image"})
+        [(first, "I.1"), (boxed, "I.1"), (second, "III")], {"import-image", "import-textbox", "import-chart"})
 
 
 def _png_file(path: Path) -> Path:

@@ -53,3 +53,17 @@ def test_check_names_the_import_command_for_a_stray_word_file(tmp_path):
     proc = run_cli("check", "--submissions", str(tree))
     assert proc.returncode == 1
     assert "python -m build_hooks import so-xay-dung.docx --agency <mã-cơ-quan> --year 2023" in proc.stdout
+
+
+@needs_seed
+def test_output_elsewhere_is_still_checked(tree, tmp_path):
+    out = tmp_path / "ban-nhap.md"
+    proc = import_letter(SAMPLE, "ban-dan-toc", tree, "--output", str(out))
+    assert proc.returncode == 0, proc.stdout
+    assert out.is_file() and "qua được check --strict" in proc.stdout
+    out.write_text(out.read_text(encoding="utf-8").replace("date: 12/2023", "date: 31/02/2023"), encoding="utf-8")
+    broken = tmp_path / "broken.txt"
+    broken.write_text(SEED.read_text(encoding="utf-8").replace("ngày         tháng 12", "ngày 31 tháng 02"),
+                      encoding="utf-8")
+    proc = import_letter(broken, "ban-dan-toc", tree, "--output", str(tmp_path / "b.md"))
+    assert proc.returncode == 1 and "[bad-date]" in proc.stdout and "b.md:6:" in proc.stdout
