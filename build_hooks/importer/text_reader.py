@@ -20,6 +20,14 @@ STARTS_BLOCK = re.compile(r"^(?:[-+•*]\s|[IVXLC]+\.\s|\d+(?:\.\d+)*\.?\s|[a-z�
                           r"(?:TM|KT|TL|TUQ|Q)\.\s)")
 
 
+NUMBERED = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s")
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _continues(prev: str, nxt: str, long: int) -> bool:
     if not prev or not nxt or prev.endswith(ENDS) or STARTS_BLOCK.match(nxt):
         return False
@@ -27,6 +35,8 @@ def _continues(prev: str, nxt: str, long: int) -> bool:
         return True
     if prev.endswith(";"):
         return nxt[0].islower()
+    if NUMBERED.match(prev):  # a heading goes on only in lower case, or in capitals after capitals
+        return nxt[0].islower() or (_upper(prev) and _upper(nxt))
     return nxt[0].islower() or nxt[0].isdigit() or len(prev) >= long
 
 
