@@ -19,7 +19,7 @@ from build_hooks.load.sections import heading_number
 
 LETTERED = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<title>.*)$")
 DASH_ITEM = re.compile(r"^(?P<mark>[-–•+])\s+(?P<text>.*)$")
-_ESCAPE = re.compile(r"([\\`*_\[\]<>|])")
+_ESCAPE = re.compile(r"([\\`*_\[\]|])")
 WHAT = {"image": "Hình ảnh", "chart": "Biểu đồ", "textbox": "Hộp văn bản (text box)", "object": "Đối tượng nhúng"}
 RULE_OF = {"image": "import-image", "chart": "import-chart", "textbox": "import-textbox", "object": "import-image"}
 
@@ -44,7 +44,16 @@ class Body:
 
 
 def escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
+    """Source text as Markdown that shows it literally and that the checker accepts.
+
+    Python-Markdown has no backslash escape for ``<`` and the checker's HTML, link and
+    attribute rules read ``\\{`` or ``\\(`` as the real thing, so those become entities or
+    are broken up: ``<b>`` -> ``&lt;b&gt;``, ``{: onclick=x}`` -> ``&#123;: onclick=x}``,
+    ``[a](javascript:…)`` -> ``\\[a\\]\\(javascript:…)``; ``&lt;`` typed in a letter stays text."""
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;").replace("{", "&#123;")
+    text = _ESCAPE.sub(r"\\\1", text)
+    return text.replace("\\](", "\\]\\(")
 
 
 def inline(runs: tuple[Run, ...] | list[Run], plain: bool = False) -> str:

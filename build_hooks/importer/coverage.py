@@ -6,6 +6,7 @@ reordered paragraph does.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from build_hooks.importer.document import Paragraph, Placeholder, Table
@@ -42,7 +43,7 @@ class Coverage:
 
 
 def measure(units: list[tuple[int, str]], output: str) -> Coverage:
-    haystack = fold(output)
+    haystack = fold(html.unescape(output))  # "&lt;b&gt;" in the output is "<b>" in the source
     at = 0
     missing = []
     for line, text in units:

@@ -125,3 +125,24 @@ def test_a_report_in_plain_text_without_kinh_gui():
     assert (f.authorities, f.title, f.name) == (("TM. Ủy ban nhân dân",), "Chủ tịch", "Phạm Văn Dũng")
     assert "\n## 1. Kết quả thực hiện các chỉ tiêu phát triển công nghiệp\n\nGiá trị sản xuất tăng 8%.\n" in result.text
     assert result.coverage.complete and not result.findings
+
+
+def test_markup_in_a_letter_is_written_as_text_the_checker_accepts(tmp_path):
+    from build_hooks.load.corpus import load_corpus
+    from support.site import submission_tree
+
+    odd = "Ghi <b>đậm</b> <script>x</script> [bấm](javascript:x) {: onclick=x} R&D &lt; *sao* _a_ `m` a|b c:\\d."
+    doc = letter(p("Nội dung.", 10), p(odd, 11))
+    _rules, result = rules_of(doc)
+    assert result.coverage.complete
+    tree = submission_tree(tmp_path / "submissions", {"so-xay-dung.md": result.text})
+    _corpus, problems = load_corpus(tree, base=tree)
+    assert [p.format() for p in problems] == []
+    import markdown
+    html = markdown.markdown(result.text.split("---\n", 2)[2], extensions=["tables", "attr_list"])
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p", "p"]  # no b, script, a, code, em: all text
+    assert not any(t.attrs for t in soup.find_all(True))
+    assert soup.find_all("p")[1].get_text() == odd
