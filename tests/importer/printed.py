@@ -10,7 +10,6 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from support.browser import CHROMIUM, CHROMIUM_ARGS
 
 CSS = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
@@ -67,17 +66,16 @@ RUNNING_HEADER = ('<div style="font-size:9pt;width:100%;text-align:center;font-f
 PAGE_FOOTER = '<div style="font-size:9pt;width:100%;text-align:center"><span class="pageNumber"></span></div>'
 
 
-def print_pdf(docx_path: Path | None, pdf_path: Path, content: str | None = None, furniture: bool = False) -> Path:
-    """Print the .docx (or the HTML ``content``) to ``pdf_path`` with Chromium; ``furniture`` adds a running
-    header and a page number on every page."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
+def print_pdf(browser, docx_path: Path | None, pdf_path: Path, content: str | None = None,
+              furniture: bool = False) -> Path:
+    """Print the .docx (or the HTML ``content``) to ``pdf_path`` with the session's Chromium; ``furniture``
+    adds a running header and a page number on every page."""
+    page = browser.new_page()
+    try:
         page.set_content(content if content is not None else docx_html(docx_path))
         extra = {"display_header_footer": True, "header_template": RUNNING_HEADER,
                  "footer_template": PAGE_FOOTER} if furniture else {}
         page.pdf(path=str(pdf_path), prefer_css_page_size=True, print_background=False, **extra)
-        browser.close()
+    finally:
+        page.close()
     return pdf_path

@@ -3,30 +3,28 @@ text is refused with the way forward (OCR)."""
 from __future__ import annotations
 
 import pytest
-from support.browser import missing_browser_reason
 from support.site import BUILD_TODAY, run_cli, submission_tree
 
 from importer.letters import LETTERS
 from importer.printed import print_pdf
 from importer.support import body_paragraphs, fold, frame, front_matter, import_letter
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(missing_browser_reason() is not None,
-                                                      reason=missing_browser_reason() or "")]
+pytestmark = pytest.mark.browser
 PRINTED = ("cong-van", "bao-cao")
 NOT_PRINTED = {"Số liệu đến ngày 30/11/2023.", "Số liệu năm 2023 là số ước thực hiện."}
 """A footnote and a text box: the test's HTML print (``printed.docx_html``) leaves them out."""
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory):
+def printed(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("import-pdf")
     tree = submission_tree(root / "submissions", {})
     out = {}
     for name in PRINTED:
         letter = LETTERS[name](root / f"{name}.docx")
-        pdf = print_pdf(root / f"{name}.docx", root / f"{name}.pdf")
+        pdf = print_pdf(browser, root / f"{name}.docx", root / f"{name}.pdf")
         out[name] = (letter, import_letter(pdf, letter.agency, tree), tree / "2023" / f"{letter.agency}.md")
-    return out, tree, root
+    return out, tree, root, browser
 
 
 @pytest.mark.parametrize("name", PRINTED)
@@ -60,8 +58,8 @@ def test_pdf_table_becomes_a_markdown_table(printed):
 
 def test_pdf_without_text_is_refused_naming_ocr(printed):
     root = printed[2]
-    scan = print_pdf(None, root / "scan.pdf", "<html><body><div style='width:300px;height:400px;background:#333'>"
-                                              "</div></body></html>")
+    picture = "<html><body><div style='width:300px;height:400px;background:#333'></div></body></html>"
+    scan = print_pdf(printed[3], None, root / "scan.pdf", picture)
     proc = import_letter(scan, "so-xay-dung", printed[1], "--force")
     assert proc.returncode == 2
     assert "OCR" in proc.stderr and "lớp chữ" in proc.stderr
@@ -72,7 +70,7 @@ def test_pages_numbers_and_running_headers_go_and_paragraphs_run_across_pages(pr
 
     root, tree = printed[2], printed[1]
     letter = long_letter(root / "long.docx")
-    pdf = print_pdf(root / "long.docx", root / "long.pdf", furniture=True)
+    pdf = print_pdf(printed[3], root / "long.docx", root / "long.pdf", furniture=True)
     proc = import_letter(pdf, letter.agency, tree, "--force")
     path = tree / "2023" / "so-xay-dung.md"
     assert frame(front_matter(path)).items() >= letter.front.items(), proc.stdout
@@ -88,7 +86,7 @@ def test_the_real_letter_printed_to_pdf_imports_to_the_transcription(printed):
 
     if not SAMPLE.is_file():
         pytest.skip("shared sample not on this machine")
-    pdf = print_pdf(SAMPLE, printed[2] / "ban-dan-toc.pdf")
+    pdf = print_pdf(printed[3], SAMPLE, printed[2] / "ban-dan-toc.pdf")
     proc = import_letter(pdf, "ban-dan-toc", printed[1], "--force")
     out = printed[1] / "2023" / "ban-dan-toc.md"
     assert proc.returncode == 0, proc.stdout

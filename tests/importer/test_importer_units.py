@@ -128,8 +128,11 @@ def test_a_report_in_plain_text_without_kinh_gui():
 
 
 def test_markup_in_a_letter_is_written_as_text_the_checker_accepts(tmp_path):
-    from build_hooks.load.corpus import load_corpus
+    import markdown
+    from bs4 import BeautifulSoup
     from support.site import submission_tree
+
+    from build_hooks.load.corpus import load_corpus
 
     odd = "Ghi <b>đậm</b> <script>x</script> [bấm](javascript:x) {: onclick=x} R&D &lt; *sao* _a_ `m` a|b c:\\d."
     doc = letter(p("Nội dung.", 10), p(odd, 11))
@@ -138,10 +141,7 @@ def test_markup_in_a_letter_is_written_as_text_the_checker_accepts(tmp_path):
     tree = submission_tree(tmp_path / "submissions", {"so-xay-dung.md": result.text})
     _corpus, problems = load_corpus(tree, base=tree)
     assert [p.format() for p in problems] == []
-    import markdown
     html = markdown.markdown(result.text.split("---\n", 2)[2], extensions=["tables", "attr_list"])
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(html, "html.parser")
     assert [t.name for t in soup.find_all(True)] == ["p", "p"]  # no b, script, a, code, em: all text
     assert not any(t.attrs for t in soup.find_all(True))
