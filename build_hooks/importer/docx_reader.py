@@ -106,33 +106,53 @@ def _drawing_kind(el) -> tuple[str, str, str]:
     return what, (names[0] if names else ""), ""
 
 
+_HIDDEN = {W + "del", W + "txbxContent", MC_FALLBACK, W + "moveFrom"}
+"""Runs under these are not shown as the paragraph's text: deleted (tracked), inside a text box
+(read as a placeholder), the fallback copy of a drawing."""
+
+
+def _visible_runs(paragraph):
+    """Every run the reader sees, in order: also inside hyperlinks, tracked insertions, inline content
+    controls, smart tags and simple fields, which ``Paragraph.iter_inner_content`` does not descend into."""
+    from docx.text.run import Run as DocxRun
+
+    for r in paragraph._p.iter(W + "r"):
+        parent, hidden = r.getparent(), False
+        while parent is not None and parent is not paragraph._p:
+            if parent.tag in _HIDDEN:
+                hidden = True
+                break
+            parent = parent.getparent()
+        if not hidden:
+            yield DocxRun(r, paragraph)
+
+
 def _runs(paragraph, state: _State, line: int) -> tuple[list[Run], list[str]]:
     runs: list[Run] = []
     notes: list[str] = []
-    for item in paragraph.iter_inner_content():
-        for run in getattr(item, "runs", None) or [item]:
-            bold, italic = _flag(run, paragraph, "bold"), _flag(run, paragraph, "italic")
-            parts: list[str] = []
-            for child in run._r.iterchildren():
-                tag = child.tag
-                if tag == W + "t":
-                    parts.append(child.text or "")
-                elif tag in (W + "tab", W + "cr") or (tag == W + "br" and child.get(W + "type") != "page"):
-                    parts.append(" ")  # a soft line break inside a paragraph is rejoined
-                elif tag == W + "noBreakHyphen":
-                    parts.append("-")
-                elif tag == W + "footnoteReference":
-                    notes.append(state.footnotes.get(child.get(W + "id"), ""))
-                    parts.append(f"({len(notes)})")
-                elif tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
-                    el = child
-                    if tag.endswith("}AlternateContent"):
-                        choice = [c for c in child if not c.tag == MC_FALLBACK]
-                        el = choice[0] if choice else child
-                    what, name, text = _drawing_kind(el)
-                    state.placeholders.append(Placeholder(what, line, name, text))
-            if parts:
-                runs.append(Run("".join(parts), bold, italic))
+    for run in _visible_runs(paragraph):
+        bold, italic = _flag(run, paragraph, "bold"), _flag(run, paragraph, "italic")
+        parts: list[str] = []
+        for child in run._r.iterchildren():
+            tag = child.tag
+            if tag == W + "t":
+                parts.append(child.text or "")
+            elif tag in (W + "tab", W + "cr") or (tag == W + "br" and child.get(W + "type") != "page"):
+                parts.append(" ")  # a soft line break inside a paragraph is rejoined
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+            elif tag == W + "footnoteReference":
+                notes.append(state.footnotes.get(child.get(W + "id"), ""))
+                parts.append(f"({len(notes)})")
+            elif tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
+                el = child
+                if tag.endswith("}AlternateContent"):
+                    choice = [c for c in child if not c.tag == MC_FALLBACK]
+                    el = choice[0] if choice else child
+                what, name, text = _drawing_kind(el)
+                state.placeholders.append(Placeholder(what, line, name, text))
+        if parts:
+            runs.append(Run("".join(parts), bold, italic))
     return runs, notes
 
 
@@ -172,10 +192,24 @@ def _table(table, state: _State) -> Table:
             elif _continues_vmerge(cell) and r > 0 and c < len(rows[-1]):
                 cells.append(Cell(rows[-1][c].paragraphs, merged=True))
             else:
-                first[cell._tc] = Cell(tuple(_paragraph(p, state) for p in cell.paragraphs))
+                first[cell._tc] = Cell(tuple(_paragraph(p, state) for p in _cell_paragraphs(cell)))
                 cells.append(first[cell._tc])
         rows.append(tuple(cells))
     return Table(tuple(rows), line)
+
+
+def _cell_paragraphs(cell):
+    """A cell's paragraphs, those of a table nested in it included (row by row), in order."""
+    for item in _body_items(cell._tc, cell):
+        if hasattr(item, "rows"):
+            for row in item.rows:
+                seen = []
+                for inner in row.cells:
+                    if inner._tc not in seen:
+                        seen.append(inner._tc)
+                        yield from _cell_paragraphs(inner)
+        else:
+            yield item
 
 
 def _continues_vmerge(cell) -> bool:
@@ -190,7 +224,7 @@ def read_docx(path: Path, shown: str) -> Document:
     d = docx.Document(str(path))
     state = _State(d)
     blocks: list = []
-    for item in d.iter_inner_content():
+    for item in _body_items(d.element.body, d._body):
         before = len(state.placeholders)
         if hasattr(item, "rows"):
             blocks.append(_table(item, state))
@@ -198,3 +232,20 @@ def read_docx(path: Path, shown: str) -> Document:
             blocks.append(_paragraph(item, state))
         blocks.extend(state.placeholders[before:])
     return Document(tuple(blocks), shown, "docx")
+
+
+def _body_items(element, parent):
+    """Paragraphs and tables in order, also inside block content controls (``w:sdt``), which
+    ``Document.iter_inner_content`` skips: a letter's text there would otherwise be lost."""
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    for child in element.iterchildren():
+        if child.tag == W + "p":
+            yield DocxParagraph(child, parent)
+        elif child.tag == W + "tbl":
+            yield DocxTable(child, parent)
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _body_items(content, parent)
