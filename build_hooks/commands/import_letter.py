@@ -31,7 +31,13 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _check(target: Path, submissions: Path, agency: str, year: int, today) -> list:
+def _sections(corpus, agency: str, year: int) -> list[str]:
+    """Outline sections the written file maps its headings to (empty when it could not be loaded)."""
+    subs = corpus.submissions.get(year, ()) if corpus is not None else ()
+    return next(([p.section_id for p in s.parts if p.heading is not None] for s in subs if s.agency == agency), [])
+
+
+def _check(target: Path, submissions: Path, agency: str, year: int, today) -> tuple[list, list[str]]:
     """The checker's problems with the written file, as ``check --strict`` reports them.
 
     A file written elsewhere (``--output``) is checked in a copy of the registry and round, and
@@ -44,8 +50,8 @@ def _check(target: Path, submissions: Path, agency: str, year: int, today) -> li
     from build_hooks.settings import REGISTRY_FILE, ROUND_FILE
 
     if target.resolve().is_relative_to(submissions.resolve()):
-        _c, problems = load_corpus(submissions, base=Path.cwd(), only={target.resolve()}, today=today)
-        return [p for p in problems if Path(p.path).resolve() == target.resolve()]
+        corpus, problems = load_corpus(submissions, base=Path.cwd(), only={target.resolve()}, today=today)
+        return [p for p in problems if Path(p.path).resolve() == target.resolve()], _sections(corpus, agency, year)
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp)
         (tree / str(year)).mkdir()
@@ -54,22 +60,24 @@ def _check(target: Path, submissions: Path, agency: str, year: int, today) -> li
             shutil.copy(submissions / str(year) / ROUND_FILE, tree / str(year) / ROUND_FILE)
         copy = tree / str(year) / f"{agency}.md"
         shutil.copy(target, copy)
-        _c, problems = load_corpus(tree, base=tree, only={copy.resolve()}, today=today)
-        return [dataclasses.replace(p, path=_shown(target)) for p in problems if Path(tree / p.path).resolve()
-                == copy.resolve()]
+        corpus, problems = load_corpus(tree, base=tree, only={copy.resolve()}, today=today)
+        return ([dataclasses.replace(p, path=_shown(target)) for p in problems
+                 if Path(tree / p.path).resolve() == copy.resolve()], _sections(corpus, agency, year))
 
 
-def _summary(imported, fmt: str, seconds: float) -> list[str]:
+def _summary(imported, fmt: str, seconds: float, sections: list[str]) -> list[str]:
     f = imported.frame
     signer = " / ".join([*f.authorities, f.title, f.name]) if f.name else "—"
-    sections = ", ".join(imported.body.sections) or "không có tiêu đề đánh số"
+    headings = ", ".join(imported.body.sections)
+    shown_sections = (", ".join(sections) + f" (tiêu đề {headings})") if sections else (
+        f"tiêu đề {headings} chưa khớp đề cương" if headings else "không có tiêu đề đánh số")
     cov = imported.coverage
     shown_seconds = f"{seconds:.2f}".replace(".", ",")
     lines = [f"Định dạng: {fmt}; thời gian: {shown_seconds} s",
              f"Loại văn bản: {f.kind}", f"Số: {f.number or '—'}", f"Ngày: {f.date or '—'}",
              f"Trích yếu: {f.subject or '—'}", f"Kính gửi: {'; '.join(f.recipients) or '—'}",
              f"Người ký: {signer}", f"Nơi nhận: {len(f.cc)} dòng" + (f" ({'; '.join(f.cc)})" if f.cc else ""),
-             f"Các mục: {sections}", f"Nội dung: {cov.found}/{cov.total} đoạn"]
+             f"Các mục: {shown_sections}", f"Nội dung: {cov.found}/{cov.total} đoạn"]
     if imported.trailing:
         lines.append(f"Sau chữ ký: {imported.trailing} đoạn không nhập (xem cảnh báo import-trailing)")
     return lines
@@ -117,9 +125,9 @@ def cmd_import(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(imported.text, encoding="utf-8")
     today = datetime.date.fromisoformat(args.today) if args.today else None
-    checked = _check(target, submissions, args.agency, year, today)
+    checked, sections = _check(target, submissions, args.agency, year, today)
     print(f"Đã nhập {source} → {_shown(target)}")
-    for line in _summary(imported, FORMATS.get(source.suffix.lower(), source.suffix), seconds):
+    for line in _summary(imported, FORMATS.get(source.suffix.lower(), source.suffix), seconds, sections):
         print("  " + line)
     todo = sorted_problems(list(imported.findings) + checked)
     if not todo:

@@ -56,6 +56,9 @@ def test_command_counts_every_paragraph(imported, name):
     counted = [line for line in proc.stdout.splitlines() if "đoạn" in line and "Nội dung" in line][0]
     found, total = counted.split(":")[1].split()[0].split("/")
     assert found == total and int(total) >= len(letter.body)
+    sections = sorted({section for _text, section in letter.body if section})
+    listed = next(line for line in proc.stdout.splitlines() if "Các mục:" in line)
+    assert all(f" {s}," in listed or f" {s} (" in listed for s in sections), listed
 
 
 @pytest.mark.parametrize("name", sorted(LETTERS))
