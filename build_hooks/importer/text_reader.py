@@ -84,7 +84,9 @@ def clean_lines(raw: str) -> list[tuple[int, str]]:
 
 
 def read_text(path: Path, shown: str) -> Document:
-    raw = path.read_bytes().decode("utf-8-sig")
+    data = path.read_bytes()
+    # Notepad's "Unicode" is UTF-16 with a byte-order mark; everything else must be UTF-8.
+    raw = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
     return text_document(raw, shown, "txt")
 
 

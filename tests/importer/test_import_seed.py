@@ -67,3 +67,15 @@ def test_output_elsewhere_is_still_checked(tree, tmp_path):
                       encoding="utf-8")
     proc = import_letter(broken, "ban-dan-toc", tree, "--output", str(tmp_path / "b.md"))
     assert proc.returncode == 1 and "[bad-date]" in proc.stdout and "b.md:6:" in proc.stdout
+
+
+@needs_seed
+def test_utf16_text_imports_and_other_encodings_are_refused(tree, tmp_path):
+    utf16 = tmp_path / "thu.txt"
+    utf16.write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16"))
+    proc = import_letter(utf16, "ban-dan-toc", tree, "--force")
+    assert proc.returncode == 1 and "Nội dung: 2/2 đoạn" in proc.stdout
+    latin = tmp_path / "cu.txt"
+    latin.write_bytes("Qu\xe3ng Ng\xe3i".encode("latin-1"))
+    proc = import_letter(latin, "ban-dan-toc", tree, "--force")
+    assert proc.returncode == 2 and "UTF-8" in proc.stderr
