@@ -107,7 +107,7 @@ def _is_heading(p: Paragraph, number: str | None, fmt: str) -> bool:
     if fmt == "docx":
         return False
     text = p.text.strip()
-    return len(text) <= 160 and not text.endswith((".", ";", ":")) and not number.endswith(")")
+    return len(text) <= 250 and not text.endswith((".", ";", ":")) and not number.endswith(")")
 
 
 class _Writer:

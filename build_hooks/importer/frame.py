@@ -90,7 +90,9 @@ def _date(m: re.Match) -> str:
 
 
 def _strip_motto(text: str) -> str:
-    low = text.lower()
+    low = " ".join(text.lower().split())
+    if low and any(low in motto for motto in MOTTO) and len(low) >= 6:
+        return ""  # a piece of the motto wrapped in a narrow column ("VIỆT NAM")
     for motto in MOTTO:
         at = low.find(motto)
         if at >= 0:
@@ -139,8 +141,22 @@ def _footer_start(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
+def _join_wrapped_dates(lines: list[Line]) -> list[Line]:
+    """``Quảng Ngãi, ngày … tháng 12 năm`` / ``2023`` in a narrow column: one line again."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.block == line.block and prev.column == line.column and line.text \
+                and not DATE.search(prev.text) and DATE.search(prev.text + " " + line.text):
+            out[-1] = Line(prev.text + " " + line.text, prev.block, prev.column, prev.paragraph)
+        else:
+            out.append(line)
+    return out
+
+
 def read_header(lines: list[Line], path: str) -> tuple[dict, list[Problem]]:
     found: dict = {"issuer": [], "recipients": []}
+    lines = _join_wrapped_dates(lines)
     problems: list[Problem] = []
     in_subject = None
     kind_line = None
@@ -194,7 +210,7 @@ def read_footer(lines: list[Line], path: str) -> tuple[dict, int, list[Problem]]
     """What the footer says, and how many of ``lines`` it used (up to the signer's name)."""
     found: dict = {"cc": [], "authorities": []}
     problems: list[Problem] = []
-    in_cc = False
+    in_cc = seen_cc = False
     state = "authority"
     used = len(lines)
     for i, line in enumerate(lines):
@@ -202,11 +218,11 @@ def read_footer(lines: list[Line], path: str) -> tuple[dict, int, list[Problem]]
         if not text or SEPARATOR.match(text):
             continue
         if (m := CC.match(text)) is not None:
-            in_cc = True
+            in_cc = seen_cc = True
             found["cc"] += _items(m["r"]) if m["r"].strip() else []
             continue
-        if in_cc and ITEM.match(text):
-            found["cc"] += _items(text)
+        if (in_cc or seen_cc) and ITEM.match(text):
+            found["cc"] += _items(text)  # the left column may come after the right one (a page break)
             continue
         if in_cc and found["cc"] and text[:1].islower() and state == "authority" and not found["authorities"]:
             found["cc"][-1] += " " + text.rstrip(";.")

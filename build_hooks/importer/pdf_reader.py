@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from build_hooks.importer.document import Cell, Document, Paragraph, Run, Table
 from build_hooks.importer.text_reader import join_lines, rejoin_groups
 
+MARK = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+*▪◦])$")
+"""A list number or bullet, which Word follows with a tab."""
 OCR_HINT = ("Tệp PDF này không có lớp chữ (bản quét hoặc ảnh chụp). Cần nhận dạng ký tự (OCR) trước, ví dụ bằng "
             "ocrmypdf -l vie, rồi nhập lại tệp đã OCR; tốt nhất là xin cơ quan gửi tệp Word (.docx).")
 
@@ -40,6 +42,8 @@ class PdfLine:
     width: float
     """Page width."""
     number: int = 0
+    size: float = 0.0
+    """Font size of the line's first word."""
 
     @property
     def text(self) -> str:
@@ -64,7 +68,8 @@ def _lines_of_page(page, index: int) -> list[PdfLine]:
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if rows and abs(rows[-1][0]["top"] - w["top"]) < 3:
+        # within half a line of the row's first word: one line (a superscript sits a little higher or lower)
+        if rows and abs(rows[-1][0]["top"] - w["top"]) < max(rows[-1][0]["size"], w["size"]) * 0.5:
             rows[-1].append(w)
         else:
             rows.append([w])
@@ -74,18 +79,50 @@ def _lines_of_page(page, index: int) -> list[PdfLine]:
         gap_limit = max(row[0]["size"] * 1.5, 12)  # a word space is about 0.25 em; columns are further apart
         segments: list[list[dict]] = [[row[0]]]
         for w in row[1:]:
-            if w["x0"] - segments[-1][-1]["x1"] > gap_limit:
-                segments.append([w])
+            lone_mark = len(segments[-1]) == 1 and MARK.match(segments[-1][0]["text"])
+            if w["x0"] - segments[-1][-1]["x1"] > gap_limit and not lone_mark:
+                segments.append([w])  # a list number or bullet before a tab stays with its text
             else:
                 segments[-1].append(w)
         segs = []
         for seg in segments:
-            styles = [_style(w["fontname"]) for w in seg]
+            styled = seg[1:] if len(seg) > 1 and MARK.match(seg[0]["text"]) else seg  # Word's number: own font
+            styles = [_style(w["fontname"]) for w in styled]
             text = unicodedata.normalize("NFC", " ".join(w["text"] for w in seg))
             segs.append(Segment(text, seg[0]["x0"], seg[-1]["x1"], all(b for b, _ in styles),
                                 all(i for _, i in styles)))
-        out.append(PdfLine(tuple(segs), index, row[0]["top"], float(page.width)))
+        size = Counter(round(w["size"], 1) for w in row).most_common(1)[0][0]
+        out.append(PdfLine(tuple(segs), index, row[0]["top"], float(page.width), 0, float(size)))
     return out
+
+
+def _footnotes(lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
+    """(body lines, footnote lines) of one page: footnotes are the lines at the foot of the page in a
+    smaller type than the page's text, the first starting with its number."""
+    if len(lines) < 3:
+        return lines, []
+    body_size = Counter(round(line.size) for line in lines).most_common(1)[0][0]
+    start = len(lines)
+    while start > 0 and lines[start - 1].size < body_size * 0.88:
+        start -= 1
+    while start < len(lines) and not re.match(r"^[\d*¹²³⁴⁵⁶⁷⁸⁹]", lines[start].text):
+        start += 1
+    return lines[:start], lines[start:]
+
+
+def _attach_notes(blocks: list, notes: list[PdfLine]) -> list:
+    """Each footnote becomes a note of the paragraph that carries its number (else of the paragraph before it)."""
+    for note in notes:
+        m = re.match(r"^(\d+)\s*(.*)$", note.text)
+        number, text = (m[1], m[2]) if m else ("", note.text)
+        before = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.line < note.number]
+        marked = [i for i in before if number and re.search(rf"\D{number}$|\D{number}\D", blocks[i].text)]
+        if not before:
+            blocks.append(Paragraph((Run(note.text),), note.number))
+            continue
+        i = (marked or before)[-1]
+        blocks[i] = replace(blocks[i], notes=blocks[i].notes + (text,))
+    return blocks
 
 
 def _drop_page_furniture(pages: list[list[PdfLine]]) -> list[PdfLine]:
@@ -103,7 +140,7 @@ def _drop_page_furniture(pages: list[list[PdfLine]]) -> list[PdfLine]:
             if at_edge and len(pages) > 2 and edges[key(line)] >= len(pages) - 1 and not line.text.endswith("./."):
                 continue
             out.append(line)
-    return [PdfLine(line.segments, line.page, line.top, line.width, n) for n, line in enumerate(out, 1)]
+    return [PdfLine(line.segments, line.page, line.top, line.width, n, line.size) for n, line in enumerate(out, 1)]
 
 
 def _paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
@@ -168,6 +205,12 @@ def read_pdf(path: Path, shown: str) -> Document:
     if not any(pages):
         raise UnreadableInput(f"'{shown}': {OCR_HINT}")
     lines = _drop_page_furniture(pages)
+    body, notes = [], []
+    for page in sorted({line.page for line in lines}):
+        text, foot = _footnotes([line for line in lines if line.page == page])
+        body += text
+        notes += foot
+    lines = body
     blocks: list = []
     pending: list[PdfLine] = []
     i = 0
@@ -175,9 +218,9 @@ def read_pdf(path: Path, shown: str) -> Document:
         line = lines[i]
         if len(line.segments) >= 2:
             split = (line.segments[0].x1 + line.segments[1].x0) / 2
-            j = i
-            while j < len(lines) and not lines[j].crosses(split) and lines[j].page == line.page:
-                j += 1
+            j = i + 1
+            while j < len(lines) and not lines[j].crosses(split) and lines[j].page - lines[j - 1].page <= 1:
+                j += 1  # a footer table may run onto the next page
             blocks += _paragraphs(pending)
             pending = []
             blocks.append(_column_table(lines[i:j], split))
@@ -186,4 +229,4 @@ def read_pdf(path: Path, shown: str) -> Document:
         pending.append(line)
         i += 1
     blocks += _paragraphs(pending)
-    return Document(tuple(blocks), shown, "pdf")
+    return Document(tuple(_attach_notes(blocks, notes)), shown, "pdf")

@@ -82,13 +82,16 @@ def footer(d, cc, sign):
 def add_footnote(d, paragraph, text: str) -> None:
     """python-docx writes no footnotes: add the part and a reference by hand, as Word stores them."""
     xml = (f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
-           f'</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+           f'</w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/>'
+           f'<w:sz w:val="20"/></w:rPr><w:footnoteRef/></w:r><w:r><w:rPr><w:sz w:val="20"/></w:rPr>'
+           f'<w:t xml:space="preserve"> {text}</w:t></w:r></w:p>'
            f'</w:footnote></w:footnotes>')
     part = Part(PackURI("/word/footnotes.xml"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", xml.encode(),
                 d.part.package)
     d.part.relate_to(part, RT.FOOTNOTES)
     run = paragraph.add_run()
+    run._r.append(parse_xml(f'<w:rPr xmlns:w="{W_NS}"><w:vertAlign w:val="superscript"/></w:rPr>'))
     run._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{W_NS}" w:id="1"/>'))
 
 
