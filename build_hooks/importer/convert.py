@@ -63,7 +63,12 @@ def convert(doc: Document, agency: str, year: int, out_path: str) -> Imported:
     body_line = head.count("\n") + 2
     full = head + "\n" + text
     findings = [warning(out_path, line, 1, "import-missing", f"Không nhận ra '{key}' trong tệp gốc.",
-                        f"Điền '{key}' theo văn bản in.") for line, key in missing]
+                        f"Điền '{key}' theo văn bản in.") for line, key in missing if not key.startswith("#")]
+    findings += [warning(out_path, line, 1, "import-unrecognised",
+                         f"Dòng {key[1:]} ở phần đầu hoặc cuối văn bản gốc không nhận ra được "
+                         "(chép ở dòng chú thích này).",
+                         "Đưa nội dung vào khóa phù hợp hoặc vào phần nội dung, rồi xóa dòng chú thích.")
+                 for line, key in missing if key.startswith("#")]
     findings += [Problem(out_path, 1, 1, p.rule, p.severity,
                          p.message.rstrip(".") + f" (dòng/đoạn {p.line} của tệp gốc).", p.hint)
                  for p in frame.findings + doc.findings]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_hooks.domain.problems import Problem, warning
+from build_hooks.domain.problems import Problem
 from build_hooks.importer import case
 from build_hooks.importer.document import Document, Paragraph, Placeholder, Table
 from build_hooks.load.schema import DEFAULT_KIND, KINDS
@@ -63,6 +63,8 @@ class Frame:
     """Blocks ``[start, end)`` between header and footer."""
     trailing: tuple[int, int] = (0, 0)
     """Blocks after the signer's name (an attachment, another document)."""
+    unrecognised: tuple[tuple[int, str], ...] = ()
+    """(source line, text) of header or footer lines not understood: written as comments, reported."""
     findings: tuple[Problem, ...] = field(default=())
 
 
@@ -200,9 +202,7 @@ def read_header(lines: list[Line], path: str) -> tuple[dict, list[Problem]]:
         if case.is_upper(text) and "number" not in found and "subject" not in found:
             found["issuer"].append(text)
             continue
-        problems.append(warning(path, line.paragraph.line, 1, "import-unrecognised",
-                                f"Dòng ở phần đầu văn bản không nhận ra được: '{text[:80]}'.",
-                                "Đưa nội dung này vào thông tin văn bản hoặc phần nội dung nếu cần."))
+        found.setdefault("unrecognised", []).append((line.paragraph.line, text))
     return found, problems
 
 
@@ -239,10 +239,10 @@ def read_footer(lines: list[Line], path: str) -> tuple[dict, int, list[Problem]]
                 continue
             found["name"], used = case.name(text), i + 1
             break
-    if "name" not in found:
-        problems.append(warning(path, lines[0].paragraph.line if lines else 1, 1, "import-unrecognised",
-                                "Không tìm thấy đủ khối chữ ký (chức vụ và họ tên người ký).",
-                                "Điền signer (name, title, on_behalf) trong thông tin văn bản."))
+    if "name" not in found:  # no complete signing block: keep its lines for a hand to place
+        found["unrecognised"] = [(x.paragraph.line, x.text) for x in lines if x.text and not CC.match(x.text)
+                                 and not ITEM.match(x.text)]
+        found["authorities"], found["title"] = [], ""
     return found, used, problems
 
 
@@ -267,6 +267,7 @@ def read_frame(doc: Document) -> Frame:
         recipients=tuple(header["recipients"]), issuer=tuple(header["issuer"]),
         authorities=tuple(footer["authorities"]), title=footer.get("title", ""), name=footer.get("name", ""),
         cc=tuple(footer["cc"]), body=(body_start, max(body_start, body_end)), trailing=(after, len(doc.blocks)),
+        unrecognised=tuple(header.get("unrecognised", []) + footer.get("unrecognised", [])),
         findings=tuple(problems),
     )
 

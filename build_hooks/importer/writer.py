@@ -28,7 +28,8 @@ def _text_or_list(key: str, values: tuple[str, ...], indent: str = "") -> list[s
 
 
 def front_matter(frame: Frame, agency: str, year: int, source: str) -> tuple[str, list[tuple[int, str]]]:
-    """The front-matter text, and (line, key) of every key the frame did not give."""
+    """The front-matter text, and (line, key) of every key the frame did not give (``#n`` for the comment
+    holding the unrecognised line n of the source)."""
     lines = ["---", f"# Nhập từ tệp '{source}' bằng python -m build_hooks import; đối chiếu với văn bản gốc.",
              f"agency: {agency}", f"year: {year}"]
     missing: list[tuple[int, str]] = []
@@ -58,5 +59,8 @@ def front_matter(frame: Frame, agency: str, year: int, source: str) -> tuple[str
         missing.append((len(lines), "signer"))
     if frame.cc:
         lines += ["cc:"] + [f"  - {scalar(c)}" for c in frame.cc]
+    for source_line, text in frame.unrecognised:
+        lines.append(f"# Chưa nhận ra (dòng {source_line} của tệp gốc): {' '.join(text.split())}")
+        missing.append((len(lines), f"#{source_line}"))
     lines.append("---")
     return "\n".join(lines) + "\n", missing

@@ -87,7 +87,8 @@ def test_every_import_rule_is_reported_somewhere():
         Document((p("Nội dung không có phần đầu.", 1),), "x.docx", "docx"),
         Document(tuple(letter(p("Nội dung.", 10)).blocks) + (p("PHỤ LỤC", 200), p("Bảng số liệu", 201)),
                  "x.docx", "docx"),
-        letter(p("CÓ DÒNG LẠ Ở ĐÂY", 7), p("Nội dung.", 10)),
+        Document((p("SỞ XÂY DỰNG", 1), p("Mẫu số 01 kèm theo", 2), p("Số: 12/SXD-QLXD", 3),
+                  p("Kính gửi: Sở Công Thương.", 4), p("Nội dung.", 5)), "x.docx", "docx"),
     ]
     results = []
     for doc in cases:
@@ -102,6 +103,8 @@ def test_every_import_rule_is_reported_somewhere():
     assert "Hình ảnh 'Hình 1'" in text[found["import-image"] - 1]
     assert "Biểu đồ" in text[found["import-chart"] - 1]
     assert "Chữ trong hộp." in results[0].text
+    lines = results[3].text.splitlines()
+    assert lines[found["import-unrecognised"] - 1] == "# Chưa nhận ra (dòng 2 của tệp gốc): Mẫu số 01 kèm theo"
 
 
 def test_table_cells_are_all_written_with_merged_cells_repeated():
