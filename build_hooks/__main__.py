@@ -16,13 +16,14 @@ from build_hooks.commands import (
     demo,
     export,
     guard,
+    import_letter,
     new,
     readme,
     schema,
     snapshot,
 )
 
-COMMANDS = (check, new, codeowners, guard, schema, readme, snapshot, export, demo, benchmark)
+COMMANDS = (check, new, import_letter, codeowners, guard, schema, readme, snapshot, export, demo, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

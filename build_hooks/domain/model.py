@@ -319,6 +319,9 @@ class Submission:
     """"Số" as printed, possibly without its numeric part: ``/BDT-CSDT``."""
     date: PartialDate | None = None
     subject: str = ""
+    kind: str = "Công văn"
+    """Kind of document (Nghị định 30/2020): ``Công văn`` puts the subject after "V/v" under the
+    number; a named kind (``Báo cáo``, ``Tờ trình``) prints its name and subject centred under the header."""
     recipients: tuple[str, ...] = ()
     signer: Signer | None = None
     cc: tuple[str, ...] = ()

@@ -81,6 +81,10 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     return Corpus(registry, tuple(rounds), submissions), sorted_problems(problems)
 
 
+RECEIVED_SUFFIXES = (".docx", ".pdf", ".txt", ".doc")
+"""Letters as they arrive by email: imported into the submission format, never published as they are."""
+
+
 def symlink_problem(path: str, name: str) -> Problem:
     """A link under ``submissions/`` would publish whatever it points to (another file, a test case)."""
     return finding("symlink", path, 1, 1, name=name)
@@ -102,7 +106,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         if entry.name in (ROUND_FILE, ".gitkeep") or entry.name.startswith("."):
             continue
         if not (entry.is_file() and entry.suffix == ".md"):
-            problems.append(finding("unexpected-file", shown(entry), 1, 1, name=entry.name))
+            variant = "received" if entry.suffix.lower() in RECEIVED_SUFFIXES else ""
+            problems.append(finding("unexpected-file", shown(entry), 1, 1, variant, name=entry.name, year=year))
             continue
         if only is not None and entry.resolve() not in only:
             continue

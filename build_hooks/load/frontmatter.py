@@ -7,7 +7,7 @@ from build_hooks.domain.dates import DateError, PartialDate, parse_date
 from build_hooks.domain.model import IndicatorValue, ProjectReport, Round, Signer
 from build_hooks.domain.numbers import parse_quantity
 from build_hooks.load.reader import Reader, did_you_mean
-from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, names
+from build_hooks.load.schema import DEFAULT_KIND, FRONT_MATTER, INDICATOR, KINDS, PROJECT, SIGNER, names
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Letter:
     agency: str | None
     year: int | None
     number: str
+    kind: str
     date: PartialDate | None
     subject: str
     recipients: tuple[str, ...]
@@ -49,14 +50,24 @@ def read_letter(r: Reader, rnd: Round | None) -> Letter:
         r.unknown_keys(("signer",), names(SIGNER))
         name, title = r.text(("signer", "name"), required=True), r.text(("signer", "title"), required=True)
         if name and title:
-            signer = Signer(name, title, r.text(("signer", "on_behalf")) or "")
+            signer = Signer(name, title, r.text_list(("signer", "on_behalf")))
     whole, listed = _tasks(r, rnd)
     return Letter(
-        agency=agency, year=year, number=r.text(("number",)) or "", date=date,
+        agency=agency, year=year, number=r.text(("number",)) or "", kind=_kind(r), date=date,
         subject=r.text(("subject",)) or "", recipients=r.text_list(("recipient",)),
         signer=signer, cc=r.text_list(("cc",)), no_assigned_tasks=whole, not_assigned=listed,
         indicators=_indicators(r, rnd), projects=_projects(r),
     )
+
+
+def _kind(r: Reader) -> str:
+    kind = r.text(("kind",))
+    if not kind:
+        return DEFAULT_KIND
+    if kind not in KINDS:
+        r.fail(("kind",), "unknown-kind", kind=kind, suggestion=did_you_mean(kind, KINDS))
+        return DEFAULT_KIND
+    return kind
 
 
 def _tasks(r: Reader, rnd: Round | None) -> tuple[bool, tuple[str, ...]]:

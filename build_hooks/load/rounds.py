@@ -86,7 +86,8 @@ def _report(r: Reader) -> IssuedReport | None:
     if r.mapping(where + ("signer",), required=False) is not None:
         at = where + ("signer",)
         r.unknown_keys(at, names(REPORT_SIGNER))
-        signer = Signer(r.text(at + ("name",)) or "", r.text(at + ("title",)) or "", r.text(at + ("on_behalf",)) or "")
+        on_behalf = tuple(line for line in r.text_list(at + ("on_behalf",)) if line)
+        signer = Signer(r.text(at + ("name",)) or "", r.text(at + ("title",)) or "", on_behalf)
     return IssuedReport(kind=r.text(where + ("kind",)) or "BÁO CÁO", number=r.text(where + ("number",)) or "",
                         date=_date(r, where + ("date",)), subject=r.text(where + ("subject",)) or "",
                         recipients=r.text_list(where + ("recipient",)), signer=signer,

@@ -21,12 +21,16 @@ class Field:
     example: str = ""
     fields: tuple["Field", ...] = ()
     """Keys of the object (or of each item of the list)."""
+    choices: tuple[str, ...] = ()
+    """The only values a ``text`` key may take, when it is a closed list (``kind``)."""
 
 
 SIGNER = (
     Field("name", "text", True, "Họ và tên người ký, không ghi học hàm, học vị.", "Nguyễn Thế Nhân"),
     Field("title", "text", True, "Chức vụ của người ký.", "Phó Trưởng ban"),
-    Field("on_behalf", "text", False, "Quyền hạn ký khi ký thay: TM., KT., TL., TUQ., Q.", "KT. Trưởng ban"),
+    Field("on_behalf", "text-or-list", False,
+          "Quyền hạn ký khi ký thay: TM., KT., TL., TUQ., Q.; hai dòng thì ghi danh sách "
+          "(TM. Ủy ban nhân dân, KT. Chủ tịch).", "KT. Trưởng ban"),
 )
 
 INDICATOR = (
@@ -46,12 +50,25 @@ PROJECT = (
     Field("note", "text", False, "Ghi chú về tiến độ.", ""),
 )
 
+DEFAULT_KIND = "Công văn"
+KINDS = (
+    "Công văn", "Báo cáo", "Tờ trình", "Kế hoạch", "Thông báo", "Chương trình", "Phương án", "Đề án", "Dự án",
+    "Hướng dẫn", "Quyết định", "Nghị quyết", "Chỉ thị", "Quy chế", "Quy định", "Thông cáo", "Biên bản",
+    "Hợp đồng", "Công điện", "Bản ghi nhớ", "Bản thỏa thuận", "Giấy ủy quyền", "Giấy mời", "Giấy giới thiệu",
+    "Phiếu gửi", "Phiếu chuyển", "Phiếu báo", "Thư công",
+)
+"""Kinds of administrative document as Nghị định 30/2020 names them (Điều 7); a reply is usually the first two."""
+
 FRONT_MATTER = (
     Field("agency", "text", True, "Mã cơ quan trong danh mục; trùng với tên tệp.", "ban-dan-toc"),
     Field("year", "integer", True, "Năm báo cáo; trùng với tên thư mục.", "2023"),
+    Field("kind", "text", False,
+          "Loại văn bản theo Nghị định 30/2020: Công văn (mặc định, trích yếu ghi sau V/v) hoặc Báo cáo, Tờ trình, "
+          "… (tên loại in đậm, giữa trang, trích yếu dưới tên loại).", "Báo cáo", choices=KINDS),
     Field("number", "text", False, "Số và ký hiệu văn bản như in, có thể để trống phần số.", "/BDT-CSDT"),
     Field("date", "date", False, "Ngày văn bản: dd/mm/yyyy, hoặc mm/yyyy nếu để trống ngày.", "12/2023"),
-    Field("subject", "text", False, "Trích yếu nội dung (sau chữ V/v).", "báo cáo tình hình …"),
+    Field("subject", "text", False, "Trích yếu nội dung (công văn: sau chữ V/v; loại khác: dòng dưới tên loại).",
+          "báo cáo tình hình …"),
     Field("recipient", "text-or-list", False, "Nơi gửi (Kính gửi): một hoặc nhiều cơ quan.", "Sở Công Thương"),
     Field("signer", "object", False, "Người ký.", "", SIGNER),
     Field("cc", "text-list", False, "Nơi nhận, mỗi dòng một nơi, kể cả dòng Lưu.", "- Như trên"),
@@ -63,7 +80,8 @@ FRONT_MATTER = (
 
 
 REPORT_SIGNER = (
-    Field("on_behalf", "text", False, "Quyền hạn ký (TM., KT., TL., TUQ., Q.); để trống nếu người đứng đầu ký.",
+    Field("on_behalf", "text-or-list", False,
+          "Quyền hạn ký (TM., KT., TL., TUQ., Q.), một hoặc hai dòng; để trống nếu người đứng đầu ký.",
           "KT. GIÁM ĐỐC"),
     Field("title", "text", False, "Chức vụ người ký; để trống để ghi tay.", "PHÓ GIÁM ĐỐC"),
     Field("name", "text", False, "Họ và tên người ký; để trống để ghi tay.", ""),

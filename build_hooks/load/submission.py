@@ -65,7 +65,8 @@ def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, r
     parts, body_problems = split_body(body, body_line, rnd.outline, path) if rnd else ([], [])
     problems.extend(body_problems)
     submission = Submission(
-        agency=agency_id, year=year, path=path, number=letter.number, date=letter.date, subject=letter.subject,
+        agency=agency_id, year=year, path=path, number=letter.number, kind=letter.kind, date=letter.date,
+        subject=letter.subject,
         recipients=letter.recipients, signer=letter.signer, cc=letter.cc,
         no_assigned_tasks=letter.no_assigned_tasks, not_assigned=letter.not_assigned,
         indicators=letter.indicators, projects=letter.projects, parts=tuple(parts), body_line=body_line,

@@ -257,7 +257,8 @@ def _foot(word, doc: ReportDocument) -> None:
         end = "." if i == len(doc.cc) - 1 else ";"
         _line(left, f"- {line}{end}", size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
     signer = doc.signer
-    _line(right, signer.on_behalf.upper(), bold=True, first=True)
+    for i, authority in enumerate(signer.on_behalf or ("",)):  # TM. … over KT. …; a blank line when none
+        _line(right, authority.upper(), bold=True, first=i == 0)
     _line(right, signer.title.upper(), bold=True)
     for _ in range(4):  # room for the signature and the seal
         _line(right, "")

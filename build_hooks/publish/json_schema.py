@@ -53,6 +53,8 @@ def field_schema(field: Field) -> dict:
         schema = {"type": "array", "items": _object(field.fields)}
     else:
         schema = dict(KIND_SCHEMAS[field.kind])
+    if field.choices:
+        schema = {"enum": list(field.choices)}
     schema["description"] = field.doc
     if field.example and field.kind not in ("object", "object-list"):
         schema["examples"] = [_example(field.example)]

@@ -233,7 +233,7 @@ def _submission(rnd: Round, sub: Submission, corpus: Corpus, expected: set[str])
     return {
         "agency": sub.agency, "agency_name": corpus.registry.get(sub.agency).name, "file": sub.path,
         "number": sub.number, "date": sub.date.iso() if sub.date else None, "subject": sub.subject,
-        "signer": ({"name": sub.signer.name, "title": sub.signer.title, "on_behalf": sub.signer.on_behalf}
+        "signer": ({"name": sub.signer.name, "title": sub.signer.title, "on_behalf": "; ".join(sub.signer.on_behalf)}
                    if sub.signer else None),
         "expected": sub.agency in expected, "no_assigned_tasks": sub.no_assigned_tasks,
         "not_assigned": list(sub.not_assigned), "sections_written": sub.written_sections(),

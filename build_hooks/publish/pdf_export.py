@@ -123,7 +123,8 @@ def _recipients(doc: ReportDocument) -> str:
 def _foot(doc: ReportDocument) -> str:
     cc = "".join(f'<p>- {_e(line)}{"." if i == len(doc.cc) - 1 else ";"}</p>' for i, line in enumerate(doc.cc))
     s = doc.signer
-    sign = (f"<p>{_e(s.on_behalf.upper())}&nbsp;</p><p>{_e(s.title.upper())}&nbsp;</p>"
+    authority = "".join(f"<p>{_e(line.upper())}&nbsp;</p>" for line in s.on_behalf or ("",))
+    sign = (f"{authority}<p>{_e(s.title.upper())}&nbsp;</p>"
             f'<p class="space"></p><p>{_e(s.name)}&nbsp;</p>')
     return (f'<table class="foot"><tr><td class="cc"><p class="label">Nơi nhận:</p>{cc}</td>'
             f'<td class="sign">{sign}</td></tr></table>')

@@ -128,8 +128,41 @@ cũng phải sửa trước khi hợp nhất.
 """
 
 
+WORD = """\
+## Nộp bằng tệp Word
+
+Phần này dành cho cán bộ của Sở nhận văn bản của cơ quan qua thư điện tử hoặc hệ thống quản lý văn bản,
+dưới dạng tệp Word (`.docx`), PDF có lớp chữ hoặc văn bản thuần (`.txt`). Không cần gõ lại: lệnh `import`
+đọc phần đầu văn bản theo Nghị định 30/2020 (số, ngày, trích yếu, loại văn bản, Kính gửi), phần cuối (Nơi
+nhận, khối chữ ký với các dòng TM./KT./TL./TUQ./Q.) và phần nội dung (tiêu đề đánh số, kể cả số tự động
+của Word, danh sách, bảng, chú thích), rồi ghi thành tệp bài nộp:
+
+```sh
+python -m build_hooks import ~/Downloads/bao-cao-ban-dan-toc.docx --agency ban-dan-toc --year 2023
+```
+
+Lệnh in ra những gì đã nhận ra và đếm số đoạn đã chuyển (`38/38 đoạn`: không đoạn nào bị bỏ sót), rồi
+kiểm tra tệp vừa ghi như `check --strict` và liệt kê **từng dòng cần sửa tay** kèm số dòng trong tệp mới:
+hình ảnh, biểu đồ, hộp văn bản (không chuyển được thành chữ), thông tin không tìm thấy, nội dung sau chữ ký
+(phụ lục). Mã thoát: 0 là tệp đã đạt, 1 là đã ghi nhưng cần sửa, 2 là không đọc được tệp gốc. Tệp đã có
+thì không bị ghi đè, trừ khi thêm `--force`.
+
+- Số văn bản để trống phần số được giữ như in (`/BDT-CSDT`); ngày để trống được ghi `mm/yyyy`.
+- Chữ in hoa của khối chữ ký được viết lại theo định dạng: `KT. TRƯỞNG BAN` → `KT. Trưởng ban`,
+  `PHÓ CHỦ TỊCH` → `Phó Chủ tịch`; hai dòng thẩm quyền (`TM. Ủy ban nhân dân`, `KT. Chủ tịch`) thành
+  danh sách `on_behalf`.
+- Báo cáo, tờ trình, kế hoạch …: khóa `kind` ghi loại văn bản; công văn thì không cần khóa này.
+- PDF quét (ảnh, không có lớp chữ) không nhập được: cần nhận dạng ký tự (OCR) trước, hoặc xin cơ quan
+  gửi tệp Word. Tệp `.doc` cũ: mở bằng Word rồi lưu thành `.docx`.
+
+Luôn đối chiếu tệp đã nhập với văn bản gốc trước khi gửi pull request; không đặt tệp Word hay PDF vào
+thư mục `submissions/` (bộ kiểm tra báo lỗi `unexpected-file` và nhắc lệnh `import`).
+"""
+
+
 def _key_table(fields: tuple[Field, ...], prefix: str = "") -> str:
-    rows = [[f"`{prefix}{f.name}`", "có" if f.required else "", KINDS[f.kind], md(f.doc),
+    rows = [[f"`{prefix}{f.name}`", "có" if f.required else "",
+             "một trong: " + ", ".join(f.choices) if f.choices else KINDS[f.kind], md(f.doc),
              f"`{f.example}`" if f.example and "`" not in f.example else ""] for f in fields]
     return table(["Khóa", "Bắt buộc", "Kiểu", "Ý nghĩa", "Ví dụ"], rows)
 
@@ -175,4 +208,4 @@ def render_guide(corpus: Corpus) -> str:
     rnd = corpus.rounds[0]
     example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
     return "\n".join([f"# {heading('guide')}\n", INTRO, _skeleton(corpus, rnd), _keys(), _round_lists(rnd), NUMBERING,
-                      example, _errors(), REVIEW])
+                      example, WORD, _errors(), REVIEW])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from build_hooks.aggregate.by_section import COVERED, NOT_ASSIGNED, section_cell
 from build_hooks.domain.model import Agency, Round, Submission
 from build_hooks.domain.numbers import format_quantity
+from build_hooks.load.schema import DEFAULT_KIND
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.letter_html import (
     LetterRenderer,
@@ -61,7 +62,13 @@ def _header(agency: Agency, sub: Submission) -> str:
     if number.startswith("/"):
         number = "\u2003\u2003" + number  # the numeric part was left blank for hand-filling
     parent = f'<p class="cv-parent">{esc(agency.parent)}</p>' if agency.parent else ""
-    subject = f'<p class="cv-subject">V/v {esc(sub.subject)}</p>' if sub.subject else ""
+    named = sub.kind != DEFAULT_KIND  # ND30: a named kind prints its name and subject under the header, not V/v
+    subject = f'<p class="cv-subject">V/v {esc(sub.subject)}</p>' if sub.subject and not named else ""
+    title = ""
+    if named:
+        title = (f'<div class="cv-kind" {SEARCH_EXCLUDE}><p class="cv-kind-name"><strong>{esc(sub.kind.upper())}'
+                 f'</strong></p>' + (f'<p class="cv-kind-subject"><strong>{esc(sub.subject)}</strong></p>'
+                                     if sub.subject else "") + "</div>\n")
     date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm \u2003"
     recipients = ""
     if len(sub.recipients) == 1:
@@ -75,7 +82,7 @@ def _header(agency: Agency, sub: Submission) -> str:
         f'<p class="cv-number">Số: {esc(number)}</p>{subject}</div>\n'
         f'<div class="cv-nation" {SEARCH_EXCLUDE}><p class="cv-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
         '<p class="cv-motto2">Độc lập - Tự do - Hạnh phúc</p>'
-        f'<p class="cv-date"><em>{esc(date)}</em></p></div>\n</div>\n{recipients}\n</div>\n'
+        f'<p class="cv-date"><em>{esc(date)}</em></p></div>\n</div>\n{title}{recipients}\n</div>\n'
     )
 
 
@@ -114,7 +121,7 @@ def _footer(sub: Submission) -> str:
         cc = f'<p class="cv-cc-title"><strong><em>Nơi nhận:</em></strong></p><ul>{"".join(items)}</ul>'
     sign = ""
     if sub.signer:
-        authority = f'<p class="cv-authority">{esc(sub.signer.on_behalf.upper())}</p>' if sub.signer.on_behalf else ""
+        authority = "".join(f'<p class="cv-authority">{esc(line.upper())}</p>' for line in sub.signer.on_behalf)
         sign = (f'{authority}<p class="cv-title">{esc(sub.signer.title.upper())}</p>'
                 f'<p class="cv-space"></p><p class="cv-name">{esc(sub.signer.name)}</p>')
     return (f'<div class="cong-van cv-footer">\n<div class="cv-cc" {SEARCH_EXCLUDE}>{cc}</div>\n'

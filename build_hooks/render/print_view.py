@@ -86,6 +86,7 @@ def _foot(report: IssuedReport) -> str:
     s = report.signer
     return ('<p class="doc-end">./.</p>\n<div class="doc-foot">\n'
             f'<div class="doc-cc"><p class="doc-cc-title"><strong><em>Nơi nhận:</em></strong></p><ul>{cc}</ul></div>\n'
-            f'<div class="doc-sign"><p class="doc-authority">{esc(s.on_behalf.upper())}</p>'
-            f'<p class="doc-title">{esc(s.title.upper())}</p><p class="doc-space"></p>'
+            '<div class="doc-sign">'
+            + "".join(f'<p class="doc-authority">{esc(line.upper())}</p>' for line in s.on_behalf or ("",))
+            + f'<p class="doc-title">{esc(s.title.upper())}</p><p class="doc-space"></p>'
             f'<p class="doc-name">{esc(s.name)}</p></div>\n</div>\n')

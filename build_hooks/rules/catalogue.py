@@ -55,6 +55,9 @@ def _rule(rule_id: str, severity: str, what: str, fix: str, found_by: str, **tex
                                                          for k, v in texts.items()})
 
 
+_PLACEHOLDER = "{what}{name} ở đoạn {source_line} của tệp gốc không chuyển được thành chữ."
+_PLACEHOLDER_HINT = "Ghi lại bằng lời hoặc bằng bảng nội dung của nó, rồi xóa dòng đánh dấu."
+
 RULES: tuple[Rule, ...] = (
     # --- the tree and its files (load/corpus.py) ---------------------------------------------
     _rule("missing-registry", ERROR, "Không có danh mục cơ quan.", f"Tạo tệp {REGISTRY_FILE} trong submissions/.",
@@ -89,7 +92,10 @@ RULES: tuple[Rule, ...] = (
           top=Text("'{name}' không phải thư mục năm báo cáo hay danh mục cơ quan.",
                    "Bài nộp đặt trong submissions/<năm>/<mã-cơ-quan>.md."),
           default=Text("'{name}' không phải bài nộp (.md) nên sẽ không được đăng.",
-                       "Chuyển nội dung vào tệp <mã-cơ-quan>.md, hoặc xóa tệp này.")),
+                       "Chuyển nội dung vào tệp <mã-cơ-quan>.md, hoặc xóa tệp này."),
+          received=Text("'{name}' không phải bài nộp (.md) nên sẽ không được đăng.",
+                        "Nhập văn bản vào định dạng bài nộp: python -m build_hooks import {name} --agency <mã-cơ-quan> "
+                        "--year {year}, rồi xóa tệp gốc khỏi submissions/.")),
     _rule("missing-front-matter", ERROR, "Tệp không bắt đầu bằng phần thông tin văn bản giữa hai dòng ---.",
           "Dòng đầu tiên của tệp phải là ---; lấy mẫu bằng lệnh new.", "load/submission.py",
           default=Text("Tệp không bắt đầu bằng phần thông tin văn bản (front-matter) giữa hai dòng '---'.",
@@ -191,6 +197,10 @@ RULES: tuple[Rule, ...] = (
                         "chứ không phải {as_integer}.",
                         "Nếu là {as_integer}, viết \"{written}\" (trong ngoặc kép); nếu là số thập phân, viết "
                         "\"{with_comma}\".")),
+    _rule("unknown-kind", ERROR, "Loại văn bản (kind) không có trong Nghị định 30/2020.",
+          "Ghi Công văn, Báo cáo, Tờ trình, Kế hoạch, … hoặc bỏ khóa kind (mặc định Công văn).", "load/frontmatter.py",
+          default=Text("'{kind}' không phải tên loại văn bản theo Nghị định 30/2020.", "{suggestion}",
+                       "Ví dụ: Công văn, Báo cáo, Tờ trình, Kế hoạch.")),
     _rule("unknown-indicator", ERROR, "Mã chỉ tiêu không có trong đợt báo cáo.",
           "Lấy mã trong danh sách chỉ tiêu của round.yml.", "load/frontmatter.py, load/rounds.py",
           default=Text("Chỉ tiêu '{indicator}' không có trong đợt báo cáo {year}.", "{suggestion}",
@@ -284,6 +294,40 @@ RULES: tuple[Rule, ...] = (
           "Xóa mục đó khỏi 'acknowledged_conflicts'.", "aggregate/indicators.py",
           default=Text("Không còn số liệu khác nhau cho chỉ tiêu '{indicator}' ({unit}).",
                        "Xóa mục này khỏi 'acknowledged_conflicts'.")),
+    # --- the importer (python -m build_hooks import): about the source letter, located in the file it
+    # wrote; tests/importer shows each (no malformed .md can) ---------------------------------------------
+    _rule("import-image", WARNING, "Văn bản gốc có hình ảnh: không chuyển được thành chữ.",
+          "Mô tả bằng lời hoặc chép số liệu trong hình thành bảng, rồi xóa dòng đánh dấu.", "importer/body.py",
+          default=Text(_PLACEHOLDER, _PLACEHOLDER_HINT)),
+    _rule("import-chart", WARNING, "Văn bản gốc có biểu đồ: không chuyển được thành chữ.",
+          "Chép số liệu của biểu đồ thành bảng, rồi xóa dòng đánh dấu.", "importer/body.py",
+          default=Text(_PLACEHOLDER, _PLACEHOLDER_HINT)),
+    _rule("import-textbox", WARNING, "Văn bản gốc có hộp văn bản (text box): chữ trong đó được chép ra nhưng có thể "
+          "sai chỗ.", "Đặt đoạn chữ vào đúng chỗ, rồi xóa dòng đánh dấu.", "importer/body.py",
+          default=Text(_PLACEHOLDER, _PLACEHOLDER_HINT)),
+    _rule("import-numbering", WARNING, "Không tính được số tự động của một đoạn trong Word.",
+          "Ghi số mục vào đầu tiêu đề theo văn bản in.", "importer/body.py",
+          default=Text("Không đọc được số tự động của đoạn {source_line} trong tệp gốc.",
+                       "Ghi số mục vào đầu đoạn (ví dụ 4.1.) theo văn bản in.")),
+    _rule("import-missing", WARNING, "Không nhận ra một thông tin của văn bản (số, ngày, trích yếu, người ký, …).",
+          "Điền khóa đó theo văn bản in.", "importer/convert.py",
+          default=Text("Không nhận ra '{key}' trong tệp gốc.", "Điền '{key}' theo văn bản in.")),
+    _rule("import-unrecognised", WARNING, "Một dòng ở phần đầu hoặc phần cuối văn bản không nhận ra.",
+          "Đưa nội dung vào thông tin văn bản hoặc phần nội dung nếu cần.", "importer/convert.py",
+          default=Text("Dòng {source_line} ở phần đầu hoặc cuối văn bản gốc không nhận ra được (chép ở dòng chú "
+                       "thích này).", "Đưa nội dung vào khóa phù hợp hoặc vào phần nội dung, rồi xóa dòng chú thích.")),
+    _rule("import-trailing", WARNING, "Sau chữ ký còn nội dung (phụ lục, văn bản khác) không được nhập.",
+          "Nếu là một phần của văn bản, chép vào cuối nội dung.", "importer/convert.py",
+          default=Text("Sau chữ ký còn {count} đoạn (bắt đầu '{first}'), có lẽ là phụ lục hoặc văn bản khác: không "
+                       "được nhập.", "Nếu là một phần của văn bản, chép vào cuối nội dung.")),
+    _rule("import-lost", WARNING, "Một đoạn của văn bản gốc không có trong tệp đã nhập.", "Chép đoạn đó vào đúng chỗ.",
+          "importer/convert.py",
+          default=Text("Đoạn {source_line} của tệp gốc không có trong tệp đã nhập: '{text}'.",
+                       "Chép đoạn này vào đúng chỗ.")),
+    _rule("import-legacy", WARNING, "Lớp chữ của văn bản gốc dùng bảng mã cũ TCVN3/VNI.",
+          "Xuất lại PDF từ tệp Word dùng phông Unicode, hoặc nhập từ tệp Word.", "importer/convert.py",
+          default=Text("Đoạn {source_line} của tệp gốc gõ bằng bảng mã cũ ({encoding}): '{text}'.",
+                       "Chuyển mã sang Unicode (Unikey) hoặc nhập từ tệp Word gốc.")),
 )
 
 CATALOGUE: dict[str, Rule] = {rule.id: rule for rule in RULES}

@@ -90,7 +90,9 @@ def test_corpus_is_large_and_every_case_has_a_file():
 
 def test_every_rule_has_a_malformed_case():
     covered = {item.split()[1] for spec in EXPECTED.values() for item in spec["problems"]}
-    assert set(CATALOGUE) <= covered, set(CATALOGUE) - covered
+    # The importer's rules describe a source letter, not a submission: tests/importer shows each.
+    checker_rules = {r.id for r in CATALOGUE.values() if not r.found_by.startswith("importer/")}
+    assert checker_rules <= covered, checker_rules - covered
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -1,0 +1,241 @@
+"""The letter's body (blocks between header and footer) as the format's Markdown.
+
+Outline headings come in three guises: Heading styles, bold Normal paragraphs
+that start with a number (``II.``, ``4.1.``, ``a)``), and Word automatic numbering
+(number computed by ``numbering``). Each becomes an ATX heading whose level
+follows its number (``# II.``, ``## 4.``, ``### 4.1.``), which ``load.sections``
+maps to the outline. ``- ``/``+ `` paragraphs and Word lists become Markdown
+lists, tables pipe tables; bold and italic stay; footnotes follow their
+paragraph; images, charts and text boxes leave a visible mark and a warning.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from build_hooks.domain.problems import Problem
+from build_hooks.importer.document import Paragraph, Placeholder, Run, Table
+from build_hooks.load.sections import heading_number
+from build_hooks.rules.catalogue import finding
+
+LETTERED = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<title>.*)$")
+DASH_ITEM = re.compile(r"^(?P<mark>[-–•+])\s+(?P<text>.*)$")
+_ESCAPE = re.compile(r"([\\`*_\[\]|])")
+WHAT = {"image": "Hình ảnh", "chart": "Biểu đồ", "textbox": "Hộp văn bản (text box)", "object": "Đối tượng nhúng"}
+RULE_OF = {"image": "import-image", "chart": "import-chart", "textbox": "import-textbox", "object": "import-image"}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One Markdown block of the body and the source position it came from."""
+
+    markdown: str
+    source_line: int
+    tight: bool = False
+    """A list item: joins the previous list item without a blank line."""
+
+
+@dataclass(frozen=True)
+class Body:
+    """The letter's body as Markdown chunks, with the findings that need a hand (index of the chunk, rule, fields)."""
+    chunks: tuple[Chunk, ...]
+    findings: tuple[tuple[int, str, dict], ...]
+    """(chunk index, rule, message, hint): located in the output once the writer knows the lines."""
+    sections: tuple[str, ...]
+    """Numbered headings written, as text (``II.``, ``4.1.``), for the command's summary."""
+
+
+def escape(text: str) -> str:
+    """Source text as Markdown that shows it literally and that the checker accepts.
+
+    Python-Markdown has no backslash escape for ``<`` and the checker's HTML, link and
+    attribute rules read ``\\{`` or ``\\(`` as the real thing, so those become entities or
+    are broken up: ``<b>`` -> ``&lt;b&gt;``, ``{: onclick=x}`` -> ``&#123;: onclick=x}``,
+    ``[a](javascript:…)`` -> ``\\[a\\]\\(javascript:…)``; ``&lt;`` typed in a letter stays text."""
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;").replace("{", "&#123;")
+    text = _ESCAPE.sub(r"\\\1", text)
+    return text.replace("\\](", "\\]\\(")
+
+
+def inline(runs: tuple[Run, ...] | list[Run], plain: bool = False) -> str:
+    """Runs as Markdown; bold and italic kept (``plain`` drops them, for headings)."""
+    merged: list[list] = []
+    for run in runs:
+        key = (run.bold, run.italic)
+        if merged and merged[-1][0] == key:
+            merged[-1][1] += run.text
+        else:
+            merged.append([key, run.text])
+    out = []
+    for (bold, italic), text in merged:
+        text = re.sub(r"\s+", " ", text)
+        core = text.strip()
+        if not core:
+            out.append(text)
+            continue
+        mark = "" if plain else ("***" if bold and italic else "**" if bold else "*" if italic else "")
+        lead, tail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+        out.append(f"{lead}{mark}{escape(core)}{mark}{tail}")
+    return "".join(out).strip()
+
+
+def _number_of(p: Paragraph) -> tuple[str, str] | None:
+    """(number, title) when the paragraph starts with, or Word gives it, an outline or lettered number."""
+    text = p.text.strip()
+    if p.number and not p.bullet and p.number != "?":
+        return p.number.strip(), text
+    numbered = heading_number(text)
+    if numbered is not None:
+        return numbered.number + ".", numbered.title
+    m = LETTERED.match(text)
+    return (m["num"] + ")", m["title"]) if m else None
+
+
+def _level(number: str, current: int) -> int:
+    if number.endswith(")"):
+        return min(6, current + 1)
+    parts = number.rstrip(".").split(".")
+    return min(6, len(parts) + (0 if parts[0][0] in "IVX" else 1))
+
+
+def _is_heading(p: Paragraph, number: str | None, fmt: str) -> bool:
+    if p.style.startswith(("Heading", "Title")):
+        return True
+    if number is None:
+        return False
+    if p.bold or number[0] in "IVX":
+        return True
+    if fmt == "docx":
+        return False
+    text = p.text.strip()
+    return len(text) <= 250 and not text.endswith((".", ";", ":")) and not number.endswith(")")
+
+
+class _Writer:
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.chunks: list[Chunk] = []
+        self.findings: list[tuple[int, str, dict]] = []
+        self.sections: list[str] = []
+        self.level = 0
+
+    def add(self, markdown: str, line: int, tight: bool = False) -> None:
+        self.chunks.append(Chunk(markdown, line, tight))
+
+    def paragraph(self, p: Paragraph) -> None:
+        text = p.text.strip()
+        if not text:
+            return
+        number = _number_of(p)
+        if _is_heading(p, number[0] if number else None, self.fmt):
+            self.heading(p, number)
+        elif p.bullet or DASH_ITEM.match(text):
+            self.item(p)
+        elif p.number and p.number != "?":
+            self.add("    " * p.level + f"{escape(p.number)} {inline(p.runs)}", p.line, tight=True)
+        else:
+            if p.number == "?":
+                self.findings.append((len(self.chunks), "import-numbering", {"source_line": p.line}))
+            body = inline(p.runs)
+            body = re.sub(r"^(\d+)([.)])(?=\s)", r"\1\\\2", body)  # "2023. …" is text, not a list
+            if re.match(r"^(#|[-+]\s)", body):
+                body = "\\" + body
+            self.add(body, p.line)
+        for i, note in enumerate(p.notes, 1):
+            self.add(f"Chú thích ({i}): {escape(note)}", p.line)
+
+    def heading(self, p: Paragraph, number: tuple[str, str] | None) -> None:
+        if number is None:
+            level = min(6, max(self.level, 0) + 1)
+            self.add(f"{'#' * level} {inline(p.runs, plain=True)}", p.line)
+            return
+        num, title = number
+        level = _level(num, self.level)
+        if not num.endswith(")"):
+            self.level = level
+            self.sections.append(num)
+        title = inline((Run(title),), plain=True) if title else ""
+        self.add(f"{'#' * level} {num} {title}".rstrip(), p.line)
+
+    def item(self, p: Paragraph) -> None:
+        m = DASH_ITEM.match(p.text.strip())
+        runs = p.runs
+        indent = "    " * p.level
+        if m and not p.bullet:
+            indent = "    " if m["mark"] == "+" and self.chunks and self.chunks[-1].tight else ""
+            runs = _drop_prefix(p.runs, len(p.text) - len(p.text.lstrip()) + m.start("text"))
+        self.add(f"{indent}- {inline(runs)}", p.line, tight=True)
+
+    def table(self, t: Table) -> None:
+        rows = [[_cell(c) for c in row] for row in t.rows]
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+        lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+        self.add("\n".join(lines), t.line)
+        if any(c.merged for row in t.rows for c in row):
+            self.add("*(Bảng gốc có ô gộp: nội dung ô gộp được lặp lại ở mỗi ô.)*", t.line)
+
+    def placeholder(self, ph: Placeholder) -> None:
+        what = WHAT.get(ph.what, "Đối tượng")
+        name = f" '{ph.name}'" if ph.name else ""
+        if ph.text:
+            self.add(escape(ph.text), ph.line)
+        self.findings.append((len(self.chunks), RULE_OF.get(ph.what, "import-image"),
+                              {"what": what, "name": name, "source_line": ph.line}))
+        self.add(f"*[{what}{escape(name)} trong văn bản gốc: chưa chuyển.]*", ph.line)
+
+
+def _drop_prefix(runs: tuple[Run, ...], n: int) -> list[Run]:
+    out = []
+    for run in runs:
+        if n >= len(run.text):
+            n -= len(run.text)
+            continue
+        out.append(Run(run.text[n:], run.bold, run.italic))
+        n = 0
+    return out
+
+
+def _cell(cell) -> str:
+    return " ".join(inline(p.runs) for p in cell.paragraphs if p.text.strip()).replace("\n", " ")
+
+
+def convert_body(blocks, fmt: str) -> Body:
+    """Turn the body's blocks into numbered headings, lists, tables and paragraphs; ``fmt`` names the source format."""
+    w = _Writer(fmt)
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            w.paragraph(block)
+        elif isinstance(block, Table):
+            w.table(block)
+        else:
+            w.placeholder(block)
+    return Body(tuple(w.chunks), tuple(w.findings), tuple(w.sections))
+
+
+def body_markdown(body: Body) -> tuple[str, list[int]]:
+    """The body text, and the line (from 1) each chunk starts on."""
+    out: list[str] = []
+    starts: list[int] = []
+    line = 1
+    for i, chunk in enumerate(body.chunks):
+        if i and not (chunk.tight and body.chunks[i - 1].tight):
+            out.append("")
+            line += 1
+        starts.append(line)
+        out.append(chunk.markdown)
+        line += chunk.markdown.count("\n") + 1
+    return "\n".join(out) + "\n", starts
+
+
+def located(body: Body, starts: list[int], path: str, first_line: int) -> list[Problem]:
+    """The body's findings as problems at their line in the written file."""
+    problems = []
+    for index, rule, params in body.findings:
+        line = starts[index] if index < len(starts) else (starts[-1] if starts else 1)
+        problems.append(finding(rule, path, first_line + line - 1, 1, **params))
+    return problems

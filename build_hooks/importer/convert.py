@@ -1,0 +1,89 @@
+"""One letter from its source file to the submission text, with what was recognised and what was not."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from build_hooks.domain.problems import Problem
+from build_hooks.importer.body import Body, body_markdown, convert_body, located
+from build_hooks.importer.coverage import Coverage, body_units, measure
+from build_hooks.importer.document import Document, Paragraph
+from build_hooks.importer.frame import Frame, read_frame
+from build_hooks.importer.writer import front_matter
+from build_hooks.rules.catalogue import finding
+from build_hooks.rules.legacy_encoding import find_legacy
+
+FORMATS = {".docx": "Word (.docx)", ".pdf": "PDF", ".txt": "văn bản thuần (.txt)"}
+
+
+class UnreadableInput(Exception):
+    """The source cannot be read at all (not a document, or a scanned PDF without text); message in Vietnamese."""
+
+
+def read_document(path: Path, shown: str) -> Document:
+    """Read a .docx, text-layer .pdf or .txt letter into the neutral document; ``UnreadableInput`` otherwise."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            from build_hooks.importer.docx_reader import read_docx
+            return read_docx(path, shown)
+        if suffix == ".pdf":
+            from build_hooks.importer.pdf_reader import read_pdf
+            return read_pdf(path, shown)
+        if suffix in (".txt", ".text"):
+            from build_hooks.importer.text_reader import read_text
+            return read_text(path, shown)
+    except UnreadableInput:
+        raise
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(f"'{shown}' không phải văn bản UTF-8 ({exc.reason}). Lưu lại bằng UTF-8 rồi nhập lại."
+                              ) from None
+    except Exception as exc:  # noqa: BLE001 - any parser failure means the file cannot be read; say which
+        raise UnreadableInput(f"Không đọc được '{shown}' như tệp {FORMATS.get(suffix, suffix)}: {exc}.") from exc
+    raise UnreadableInput(f"'{shown}': chỉ nhập được tệp .docx, .pdf (có lớp chữ) hoặc .txt. Tệp .doc cũ: mở bằng "
+                          "Word rồi lưu thành .docx.")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A letter converted: the file's text, what was recognised, the body, the coverage count and the findings."""
+    text: str
+    """The submission file."""
+    frame: Frame
+    body: Body
+    coverage: Coverage
+    findings: tuple[Problem, ...]
+    """What needs a hand, located in the written file (frame findings at line 1 with the source line named)."""
+    trailing: int
+    """Paragraphs after the signer's name that were not imported (an attachment, another document)."""
+
+
+def convert(doc: Document, agency: str, year: int, out_path: str) -> Imported:
+    """Convert a read letter into a submission for ``agency`` and ``year``, written to ``out_path``."""
+    frame = read_frame(doc)
+    blocks = doc.blocks[frame.body[0]:frame.body[1]]
+    body = convert_body(blocks, doc.format)
+    head, missing = front_matter(frame, agency, year, Path(doc.path).name)
+    text, starts = body_markdown(body)
+    body_line = head.count("\n") + 2
+    full = head + "\n" + text
+    findings = [finding("import-missing", out_path, line, 1, key=key)
+                for line, key in missing if not key.startswith("#")]
+    findings += [finding("import-unrecognised", out_path, line, 1, source_line=key[1:])
+                 for line, key in missing if key.startswith("#")]
+    findings += located(body, starts, out_path, body_line)
+    trailing = [b for b in doc.blocks[frame.trailing[0]:frame.trailing[1]] if not isinstance(b, Paragraph)
+                or b.text.strip()]
+    if trailing:
+        first = next((b.text.strip()[:60] for b in trailing if isinstance(b, Paragraph)), "")
+        findings.append(finding("import-trailing", out_path, body_line + text.count("\n"), 1, count=len(trailing),
+                                first=first))
+    units = body_units(blocks)
+    for line, unit in units:
+        if (legacy := find_legacy(unit)) is not None:
+            findings.append(finding("import-legacy", out_path, body_line, 1, source_line=line,
+                                    encoding=legacy.encoding, text=unit[:40]))
+    coverage = measure(units, text)
+    for line, unit in coverage.missing:
+        findings.append(finding("import-lost", out_path, body_line, 1, source_line=line, text=unit[:60]))
+    return Imported(full, frame, body, coverage, tuple(findings), len(trailing))

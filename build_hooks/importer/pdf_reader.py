@@ -1,0 +1,237 @@
+"""A PDF with a text layer into the neutral document model, with pdfplumber (MIT).
+
+pdfplumber gives every word with its position and font. Words on one baseline
+form a line; a wide gap splits a line into segments. A run of lines that starts
+with a two-segment line and never crosses the middle of the page is the ND30
+two-column header or footer, and becomes a table (left column, right column),
+as Word lays it out. Page numbers and running headers repeated on several pages
+are dropped; lines are rejoined into paragraphs as in ``text_reader``.
+PyMuPDF would do the same but is AGPL; pypdf gives no word positions.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from build_hooks.importer.document import Cell, Document, Paragraph, Run, Table
+from build_hooks.importer.text_reader import join_lines, rejoin_groups
+
+MARK = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+*▪◦])$")
+"""A list number or bullet, which Word follows with a tab."""
+OCR_HINT = ("Tệp PDF này không có lớp chữ (bản quét hoặc ảnh chụp). Cần nhận dạng ký tự (OCR) trước, ví dụ bằng "
+            "ocrmypdf -l vie, rồi nhập lại tệp đã OCR; tốt nhất là xin cơ quan gửi tệp Word (.docx).")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words on one PDF line, with its position, size and font."""
+    text: str
+    x0: float
+    x1: float
+    bold: bool
+    italic: bool
+
+
+@dataclass(frozen=True)
+class PdfLine:
+    """One line of a PDF page as segments, so header and footer columns can be told apart."""
+    segments: tuple[Segment, ...]
+    page: int
+    top: float
+    width: float
+    """Page width."""
+    number: int = 0
+    size: float = 0.0
+    """Font size of the line's first word."""
+
+    @property
+    def text(self) -> str:
+        """The line's text, its segments joined."""
+        return " ".join(s.text for s in self.segments)
+
+    def crosses(self, x: float) -> bool:
+        """Some segment runs well over ``x`` (a column boundary): a centred line of a column may
+        overhang the middle of the gap a little, a line of the body runs across it."""
+        return any(s.x0 < x - 15 and s.x1 > x + 15 for s in self.segments)
+
+    def centred(self) -> bool:
+        """True when the line stands in the middle of the page (a kind, a title)."""
+        x0, x1 = self.segments[0].x0, self.segments[-1].x1
+        return abs((x0 + x1) / 2 - self.width / 2) < 12 and (x1 - x0) < self.width * 0.7
+
+
+def _style(font: str) -> tuple[bool, bool]:
+    font = font.lower()
+    return "bold" in font, "italic" in font or "oblique" in font
+
+
+def _lines_of_page(page, index: int) -> list[PdfLine]:
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+    rows: list[list[dict]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        # within half a line of the row's first word: one line (a superscript sits a little higher or lower)
+        if rows and abs(rows[-1][0]["top"] - w["top"]) < max(rows[-1][0]["size"], w["size"]) * 0.5:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    out = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        gap_limit = max(row[0]["size"] * 1.5, 12)  # a word space is about 0.25 em; columns are further apart
+        segments: list[list[dict]] = [[row[0]]]
+        for w in row[1:]:
+            lone_mark = len(segments[-1]) == 1 and MARK.match(segments[-1][0]["text"])
+            if w["x0"] - segments[-1][-1]["x1"] > gap_limit and not lone_mark:
+                segments.append([w])  # a list number or bullet before a tab stays with its text
+            else:
+                segments[-1].append(w)
+        segs = []
+        for seg in segments:
+            styled = seg[1:] if len(seg) > 1 and MARK.match(seg[0]["text"]) else seg  # Word's number: own font
+            styles = [_style(w["fontname"]) for w in styled]
+            text = unicodedata.normalize("NFC", " ".join(w["text"] for w in seg))
+            segs.append(Segment(text, seg[0]["x0"], seg[-1]["x1"], all(b for b, _ in styles),
+                                all(i for _, i in styles)))
+        size = Counter(round(w["size"], 1) for w in row).most_common(1)[0][0]
+        out.append(PdfLine(tuple(segs), index, row[0]["top"], float(page.width), 0, float(size)))
+    return out
+
+
+def _footnotes(lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
+    """(body lines, footnote lines) of one page: footnotes are the lines at the foot of the page in a
+    smaller type than the page's text, the first starting with its number."""
+    if len(lines) < 3:
+        return lines, []
+    body_size = Counter(round(line.size) for line in lines).most_common(1)[0][0]
+    start = len(lines)
+    while start > 0 and lines[start - 1].size < body_size * 0.88:
+        start -= 1
+    while start < len(lines) and not re.match(r"^[\d*¹²³⁴⁵⁶⁷⁸⁹]", lines[start].text):
+        start += 1
+    return lines[:start], lines[start:]
+
+
+def _attach_notes(blocks: list, notes: list[PdfLine]) -> list:
+    """Each footnote becomes a note of the paragraph that carries its number (else of the paragraph before it)."""
+    for note in notes:
+        m = re.match(r"^(\d+)\s*(.*)$", note.text)
+        number, text = (m[1], m[2]) if m else ("", note.text)
+        before = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.line < note.number]
+        marked = [i for i in before if number and re.search(rf"\D{number}$|\D{number}\D", blocks[i].text)]
+        if not before:
+            blocks.append(Paragraph((Run(note.text),), note.number))
+            continue
+        i = (marked or before)[-1]
+        blocks[i] = replace(blocks[i], notes=blocks[i].notes + (text,))
+    return blocks
+
+
+def _drop_page_furniture(pages: list[list[PdfLine]]) -> list[PdfLine]:
+    """Page numbers (a lone number at the top or bottom) and running headers repeated on several pages."""
+    def key(line: PdfLine) -> str:
+        return re.sub(r"\d+", "#", line.text)  # "Báo cáo năm 2023 - 2" and "… - 3" are one running header
+
+    edges = Counter(key(line) for lines in pages for line in lines[:1] + lines[-1:])
+    out = []
+    for lines in pages:
+        for i, line in enumerate(lines):
+            at_edge = i == 0 or i == len(lines) - 1
+            if at_edge and re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", line.text):
+                continue
+            if at_edge and len(pages) > 2 and edges[key(line)] >= len(pages) - 1 and not line.text.endswith("./."):
+                continue
+            out.append(line)
+    return [PdfLine(line.segments, line.page, line.top, line.width, n, line.size) for n, line in enumerate(out, 1)]
+
+
+def _paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
+    numbered = [(line.number, line.text) for line in lines]
+    out = []
+    for group in rejoin_groups(numbered):
+        members = [lines[i] for i in group]
+        segs = [s for m in members for s in m.segments]
+        bold, italic = all(s.bold for s in segs), all(s.italic for s in segs)
+        text = join_lines([m.text for m in members])
+        align = "center" if all(m.centred() for m in members) else ""
+        out.append(Paragraph((Run(text, bold, italic),), members[0].number, align=align))
+    return out
+
+
+def _grid_table(run: list[PdfLine]) -> Table:
+    """A ruled table of the body: columns start where the first row's segments start."""
+    starts = [s.x0 for s in run[0].segments]
+    rows = []
+    for line in run:
+        cells: list[list[str]] = [[] for _ in starts]
+        for seg in line.segments:
+            column = max(i for i, x in enumerate(starts) if x <= seg.x0 + 3) if seg.x0 + 3 >= starts[0] else 0
+            cells[column].append(seg.text)
+        rows.append(tuple(Cell((Paragraph((Run(" ".join(c)),), line.number),)) for c in cells))
+    return Table(tuple(rows), run[0].number)
+
+
+def _column_table(run: list[PdfLine], mid: float) -> Table:
+    if len(run[0].segments) >= 3:
+        return _grid_table(run)
+    left = [PdfLine(tuple(s for s in line.segments if s.x0 < mid), line.page, line.top, line.width, line.number)
+            for line in run]
+    right = [PdfLine(tuple(s for s in line.segments if s.x0 >= mid), line.page, line.top, line.width, line.number)
+             for line in run]
+    cells = tuple(Cell(tuple(_column_paragraphs([x for x in col if x.segments]))) for col in (left, right))
+    return Table((cells,), run[0].number)
+
+
+def _column_paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
+    """Lines of a header or footer column: one paragraph each, except a subject (V/v …) wrapped over lines."""
+    out: list[Paragraph] = []
+    for line in lines:
+        text = line.text
+        prev = out[-1].text if out else ""
+        if out and prev.startswith(("V/v", "V/V")) and (text[:1].islower() or text[:1].isdigit()):
+            out[-1] = Paragraph((Run(join_lines([prev, text])),), out[-1].line)
+            continue
+        segs = line.segments
+        out.append(Paragraph((Run(text, all(s.bold for s in segs), all(s.italic for s in segs)),), line.number,
+                             align="center" if line.centred() else ""))
+    return out
+
+
+def read_pdf(path: Path, shown: str) -> Document:
+    """Read a text-layer PDF letter; a scanned one (no text) raises ``UnreadableInput`` naming OCR."""
+    import pdfplumber
+
+    from build_hooks.importer.convert import UnreadableInput
+
+    with pdfplumber.open(str(path)) as pdf:
+        pages = [_lines_of_page(page, i) for i, page in enumerate(pdf.pages, 1)]
+    if not any(pages):
+        raise UnreadableInput(f"'{shown}': {OCR_HINT}")
+    lines = _drop_page_furniture(pages)
+    body, notes = [], []
+    for page in sorted({line.page for line in lines}):
+        text, foot = _footnotes([line for line in lines if line.page == page])
+        body += text
+        notes += foot
+    lines = body
+    blocks: list = []
+    pending: list[PdfLine] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if len(line.segments) >= 2:
+            split = (line.segments[0].x1 + line.segments[1].x0) / 2
+            j = i + 1
+            while j < len(lines) and not lines[j].crosses(split) and lines[j].page - lines[j - 1].page <= 1:
+                j += 1  # a footer table may run onto the next page
+            blocks += _paragraphs(pending)
+            pending = []
+            blocks.append(_column_table(lines[i:j], split))
+            i = j
+            continue
+        pending.append(line)
+        i += 1
+    blocks += _paragraphs(pending)
+    return Document(tuple(_attach_notes(blocks, notes)), shown, "pdf")

@@ -1,0 +1,94 @@
+"""A text-layer PDF (a Word fixture printed by Chromium) imports to the same fields as the .docx; a PDF without
+text is refused with the way forward (OCR)."""
+from __future__ import annotations
+
+import pytest
+
+from importer.letters import LETTERS
+from importer.printed import print_pdf
+from importer.support import body_paragraphs, fold, frame, front_matter, import_letter
+from support.site import BUILD_TODAY, run_cli, submission_tree
+
+pytestmark = pytest.mark.browser
+PRINTED = ("cong-van", "bao-cao")
+NOT_PRINTED = {"Số liệu đến ngày 30/11/2023.", "Số liệu năm 2023 là số ước thực hiện."}
+"""A footnote and a text box: the test's HTML print (``printed.docx_html``) leaves them out."""
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory, browser):
+    root = tmp_path_factory.mktemp("import-pdf")
+    tree = submission_tree(root / "submissions", {})
+    out = {}
+    for name in PRINTED:
+        letter = LETTERS[name](root / f"{name}.docx")
+        pdf = print_pdf(browser, root / f"{name}.docx", root / f"{name}.pdf")
+        out[name] = (letter, import_letter(pdf, letter.agency, tree), tree / "2023" / f"{letter.agency}.md")
+    return out, tree, root, browser
+
+
+@pytest.mark.parametrize("name", PRINTED)
+def test_pdf_imports_to_the_same_fields(printed, name):
+    letter, proc, path = printed[0][name]
+    assert path.is_file(), proc.stdout + proc.stderr
+    assert frame(front_matter(path)) == letter.front
+
+
+@pytest.mark.parametrize("name", PRINTED)
+def test_pdf_body_keeps_the_printed_paragraphs_in_order(printed, name):
+    letter, proc, path = printed[0][name]
+    text = "\n".join(body_paragraphs(path))
+    at = 0
+    for paragraph, _section in letter.body:
+        if paragraph in NOT_PRINTED:
+            continue
+        pos = text.find(fold(paragraph), at)
+        assert pos >= 0, paragraph
+        at = pos
+    check = run_cli("check", "--strict", "--today", BUILD_TODAY, "--submissions", str(printed[1]), str(path))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "Định dạng: PDF" in proc.stdout
+
+
+def test_pdf_table_becomes_a_markdown_table(printed):
+    _letter, _proc, path = printed[0]["cong-van"]
+    text = path.read_text(encoding="utf-8")
+    assert "| Hạng mục | Kế hoạch | Thực hiện |" in text and "| Đường nội bộ | 12 km | 9,5 km |" in text
+
+
+def test_pdf_without_text_is_refused_naming_ocr(printed):
+    root = printed[2]
+    picture = "<html><body><div style='width:300px;height:400px;background:#333'></div></body></html>"
+    scan = print_pdf(printed[3], None, root / "scan.pdf", picture)
+    proc = import_letter(scan, "so-xay-dung", printed[1], "--force")
+    assert proc.returncode == 2
+    assert "OCR" in proc.stderr and "lớp chữ" in proc.stderr
+
+
+def test_pages_numbers_and_running_headers_go_and_paragraphs_run_across_pages(printed):
+    from importer.letters import long_letter
+
+    root, tree = printed[2], printed[1]
+    letter = long_letter(root / "long.docx")
+    pdf = print_pdf(printed[3], root / "long.docx", root / "long.pdf", furniture=True)
+    proc = import_letter(pdf, letter.agency, tree, "--force")
+    path = tree / "2023" / "so-xay-dung.md"
+    assert frame(front_matter(path)).items() >= letter.front.items(), proc.stdout
+    paragraphs = body_paragraphs(path)
+    expected = [fold("1. Công tác thông tin, tuyên truyền")] + [fold(text) for text, _ in letter.body]
+    assert paragraphs[1:] == expected  # whole paragraphs: none cut at a page break, no page furniture between
+    assert "báo cáo năm 2023" not in path.read_text(encoding="utf-8").split("---", 2)[2].lower()
+    assert f"Nội dung: {len(letter.body) + 2}/{len(letter.body) + 2} đoạn" in proc.stdout
+
+
+def test_the_real_letter_printed_to_pdf_imports_to_the_transcription(printed):
+    from importer.test_import_seed import SAMPLE, TRANSCRIBED
+
+    if not SAMPLE.is_file():
+        pytest.skip("shared sample not on this machine")
+    pdf = print_pdf(printed[3], SAMPLE, printed[2] / "ban-dan-toc.pdf")
+    proc = import_letter(pdf, "ban-dan-toc", printed[1], "--force")
+    out = printed[1] / "2023" / "ban-dan-toc.md"
+    assert proc.returncode == 0, proc.stdout
+    assert frame(front_matter(out)) == frame(front_matter(TRANSCRIBED))
+    assert body_paragraphs(out) == body_paragraphs(TRANSCRIBED)
