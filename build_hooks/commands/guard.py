@@ -78,7 +78,7 @@ def cmd_guard(args) -> int:
     for path in paths:
         print(f"  {path}", file=sys.stderr)
     for message in verdict.messages:
-        print(f"::error title=guard::{message}" if args.format == "github" else f"guard: error: {message}")
+        print(f"::error title=guard::{message}" if args.format == "github" else f"guard: lỗi: {message}")
     if verdict.ok:
         agencies = ", ".join(verdict.submissions) or "không có bài nộp"
         print(f"guard: {len(paths)} tệp thay đổi ({agencies}); hợp lệ.", file=sys.stderr)

@@ -91,7 +91,7 @@ def test_pre_commit_hook_checks_staged_submissions(project_copy):
     subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
     proc = subprocess.run([str(BIN / "pre-commit"), "run"], cwd=repo, env=env, capture_output=True, text=True)
     assert proc.returncode == 1
-    assert "submissions/2023/so-xay-dung.md:35:1: error:" in proc.stdout and "[raw-html]" in proc.stdout
+    assert "submissions/2023/so-xay-dung.md:35:1: lỗi:" in proc.stdout and "[raw-html]" in proc.stdout
     good = (ROOT / "tests" / "cases" / "good" / "base.md").read_text(encoding="utf-8")
     (repo / "submissions" / "2023" / "so-xay-dung.md").write_text(good, encoding="utf-8")
     subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
