@@ -44,6 +44,8 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
         out.append(f'!!! info ""\n    {note}\n')
     out.append(frags.add(_header(agency, sub)))
     out.append(_body(sub, frags, letters))
+    if sub.closing is not None:
+        out.append(frags.add(_closing(sub.closing.markdown, letters)))
     out.append(frags.add(_footer(sub)))
     out.append(_coverage(rnd, sub, page, frags))
     if sub.indicators:
@@ -85,6 +87,8 @@ def _body(sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
     """
     chunks = []
     for part in sub.parts:
+        if part.closing:
+            continue  # shown after the body (``_closing``), in no section
         if part.heading is not None:
             level = min(6, part.heading.level + 1)
             anchor = "muc-" + part.section_id.replace(".", "-").lower()
@@ -98,6 +102,16 @@ def _body(sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
             html = tag_first_heading(html, part.section_id or "_", continuation_anchor(part))
         chunks.append(frags.add(html))
     return "".join(chunks)
+
+
+def _closing(markdown: str, letters: LetterRenderer) -> str:
+    """The closing formula ("… báo cáo để Sở Công Thương tổng hợp./."), after the body and in no section.
+
+    ``data-section="_"`` marks the end of the last section for readers of the page's structure;
+    the formula, alike in every letter, stays out of the search index.
+    """
+    return (f'<div class="cong-van cv-closing" data-section="_" {SEARCH_EXCLUDE}>'
+            f'{letters.html(markdown)}</div>\n')
 
 
 def _footer(sub: Submission) -> str:

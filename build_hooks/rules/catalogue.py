@@ -357,6 +357,10 @@ RULES: tuple[Rule, ...] = (
             "Đặt dưới '# II. …' hoặc ghi số đầy đủ '## II.4.'."),
     _reported_by_loader("misplaced-section", ERROR, "Số mục không khớp tiêu đề cha (### 1. dưới ## 4.).",
             "Ghi 4.1. hoặc sửa số dấu #."),
+    _reported_by_loader("heading-closes-section", WARNING,
+            "Tiêu đề không số cùng cấp với mục có số phía trên (### Kết quả sau ### 4.1.) kết thúc mục đó; "
+            "nội dung bên dưới chuyển sang mục cha.",
+            "Dùng tiêu đề sâu hơn một cấp (#### Kết quả) để nội dung vẫn thuộc mục."),
     Rule("heading-title", WARNING, "Tên mục ở tiêu đề khác hẳn tên mục cùng số trong đề cương.",
          "Kiểm tra số mục; tên có thể rút gọn hoặc bỏ trống.", heading_title),
     Rule("empty-section", WARNING, "Tiêu đề mục không có nội dung nào.", "Viết nội dung hoặc xóa tiêu đề.", empty_section),

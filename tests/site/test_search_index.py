@@ -71,6 +71,9 @@ def test_every_passage_is_indexed_exactly_once_on_its_letter_page(synthetic):
                 page = f"{year}/co-quan/{agency}/"
                 for passage in passages:
                     holders = [d for d in docs if passage in d["text"]]
+                    if passage.endswith("./."):  # the closing formula, alike in every letter: not indexed
+                        assert holders == [], passage
+                        continue
                     assert len(holders) == 1, passage
                     location, title = holders[0]["location"], holders[0]["title"]
                     if section is None:
