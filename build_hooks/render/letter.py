@@ -100,7 +100,7 @@ def _body(sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
             # An unnumbered heading that closed a section: what follows belongs to the
             # enclosing section (or to none), and the page says so.
             html = tag_first_heading(html, part.section_id or "_", continuation_anchor(part))
-        chunks.append(frags.add(html))
+        chunks.append(frags.add(f'<div class="cv-body">{html}</div>'))  # set in the letter's serif (congvan.css)
     return "".join(chunks)
 
 
@@ -131,18 +131,23 @@ def _footer(sub: Submission) -> str:
 def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
     """Which sections the letter covered, as raw HTML (a Markdown table on every letter page is slow)."""
     written = set(sub.written_sections())
-    rows = []
+    rows, states = [], set()
     for section in rnd.outline.sections:
         state = section_cell(sub, section.id, written)
+        states.add(state)
         label = CELL_LABEL[state]
         if state == COVERED and section.id in written:
             label = f'<a href="#{section.anchor}">{label}</a>'
         rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td><td>{label}</td></tr>')
     link = paths.rel(page, paths.report(rnd.year))
+    table = ('<table>\n<thead><tr><th scope="col">Mục</th><th scope="col">Tên mục</th><th scope="col">Tình trạng</th>'
+             "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
+    if len(states) == 1:  # one answer for every section ("no assigned task"): one line, the rows on demand
+        table = (f'<details class="coverage-same"><summary>Cả {len(rows)} mục: {CELL_LABEL[states.pop()]}'
+                 f"</summary>{table}</details>")
     return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
             f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
-            + frags.add('<div class="coverage"><table>\n<thead><tr><th>Mục</th><th>Tên mục</th><th>Tình trạng</th></tr>'
-                        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"))
+            + frags.add(f'<div class="coverage">{table}</div>\n'))
 
 
 def _indicators(rnd: Round, sub: Submission) -> str:

@@ -34,6 +34,8 @@ def page_meta(path: str) -> dict:
         return {"template": PRINT_TEMPLATE, "title": f"Bản in báo cáo tổng hợp năm {year}", **NOT_INDEXED}
     if path.startswith(f"{year}/co-quan/") and path != paths.agencies(year):
         return dict(LETTER_BOOST)
+    if path == paths.indicators(year):
+        return {"hide": ["toc"]}  # its seven-column table needs the width of the table of contents
     return {}
 
 

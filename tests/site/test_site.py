@@ -136,3 +136,16 @@ def test_every_page_of_a_demo_says_it_is_a_demo(synthetic):
 
 def test_real_site_is_not_labelled_a_demo(real_site):
     assert not [p for p in real_site.site.rglob("*.html") if "MINH HỌA" in p.read_text(encoding="utf-8").upper()]
+
+
+def test_letter_body_is_set_like_the_document_and_a_no_task_table_is_collapsed(real_site):
+    soup = BeautifulSoup(real_site.page("2023/co-quan/ban-dan-toc/index.html"), "html.parser")
+    assert "Theo đề nghị của Sở Công Thương" in soup.select_one(".cv-body").get_text()
+    closing = soup.select_one(".cv-closing")
+    assert norm(closing.get_text()) == "Ban Dân tộc tỉnh báo cáo để Sở Công Thương tổng hợp./."
+    assert closing.find_next(class_="cv-footer") is not None  # after the body, before "Nơi nhận"
+    collapsed = soup.select_one(".coverage details.coverage-same")
+    assert collapsed is not None and not collapsed.has_attr("open")
+    assert norm(collapsed.summary.get_text()) == "Cả 34 mục: Không được giao nhiệm vụ"
+    css = (real_site.site / "assets" / "congvan.css").read_text(encoding="utf-8")
+    assert ".cv-org::after" in css and re.search(r"\.cv-body[^{]*\{[^}]*serif", css)
