@@ -50,7 +50,7 @@ from build_hooks.settings import (  # noqa: E402
 )
 from build_hooks.site.page_meta import page_meta, with_front_matter  # noqa: E402
 from build_hooks.site.plan import plan_data_files, plan_nav, plan_pages  # noqa: E402
-from build_hooks.site.search_index import annotate_index, letter_contexts  # noqa: E402
+from build_hooks.site.search_index import annotate_index, letter_contexts, space_between_blocks  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.report")
 _STATE: dict = {}
@@ -146,7 +146,7 @@ def _nav_paths(nav) -> list[str]:
 
 
 def on_page_content(html, page, config, files):
-    return substitute(html, _STATE.get("fragments", {}).get(page.file.src_uri, {}))
+    return space_between_blocks(substitute(html, _STATE.get("fragments", {}).get(page.file.src_uri, {})))
 
 
 @event_priority(-50)  # after the search plugin writes the index (0), before the offline plugin reads it (-100)
