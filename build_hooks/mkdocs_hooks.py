@@ -4,7 +4,8 @@ It translates MkDocs events into calls to the pure core and back:
 
 * ``on_config``: load and check ``submissions/``; stop the build with every
   located problem if any is an error (before the site directory is touched);
-  put the generated pages into the navigation.
+  read each letter's history from git (``load.history``); put the generated
+  pages into the navigation.
 * ``on_files``: add the generated pages as virtual files (``File.generated``);
   nothing is written into ``docs/``.
 * ``on_page_content``: put back the HTML fragments the core rendered itself
@@ -39,6 +40,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
 from build_hooks.load.corpus import load_corpus  # noqa: E402
+from build_hooks.load.history import corpus_histories  # noqa: E402
 from build_hooks.publish.archive_mode import Archive, only_round  # noqa: E402
 from build_hooks.render.fragments import substitute  # noqa: E402
 from build_hooks.settings import (  # noqa: E402
@@ -91,7 +93,8 @@ def on_config(config):
     archive = Archive.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
     if archive is not None:
         corpus = _archive_config(config, corpus, archive)
-    _STATE.update(corpus=corpus, source=source, archive=archive)
+    histories = corpus_histories(corpus, source, root)  # unavailable (said on the pages) outside git or shallow
+    _STATE.update(corpus=corpus, source=source, archive=archive, histories=histories)
     config.nav = plan_nav(corpus, None if archive else config.nav)
     config.extra["demo"] = any(r.demo for r in corpus.rounds)
     return config
@@ -119,7 +122,8 @@ def on_files(files, config):
     fragments = _STATE["fragments"] = {}
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
     in_nav = set(_nav_paths(config.nav))
-    for page in plan_pages(corpus, config.use_directory_urls, charts=charts, guide=_STATE["archive"] is None):
+    for page in plan_pages(corpus, config.use_directory_urls, charts=charts, guide=_STATE["archive"] is None,
+                           histories=_STATE["histories"]):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         file = File.generated(config, page.path, content=with_front_matter(page_meta(page.path), page.content))

@@ -23,7 +23,9 @@ from build_hooks.render.home import render_agency_index, render_landing, render_
 from build_hooks.render.letter import render_agency_page
 from build_hooks.render.print_view import render_print
 from build_hooks.render.report import render_report
-from build_hooks.render.status import render_status
+from build_hooks.render.history import render_history
+from build_hooks.render.status import Dates, render_status
+from build_hooks.load.history import LetterHistory
 from build_hooks.domain.text import sort_key
 
 NAV_AGENCY_LIMIT = 60
@@ -45,12 +47,15 @@ class Page:
     """Placeholder token -> HTML to put back after Markdown conversion (see ``fragments``)."""
 
 
-def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True) -> list[Page]:
+def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True,
+               histories: dict[str, LetterHistory] | None = None) -> list[Page]:
     """Every generated page.
 
     ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
     ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);
     ``charts=False`` leaves the SVG trend charts out (tables stay).
+    ``histories`` (by ``Submission.path``, from ``load.history``) adds each letter's history to
+    its page and the received and last-changed dates to the status page; None: not shown.
     """
     letters = LetterRenderer()
     pages = [Page(paths.LANDING, "Trang chủ", render_landing(corpus, guide))]
@@ -66,13 +71,17 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
             Page(paths.print_view(rnd.year), "Bản in báo cáo tổng hợp",
                  render_print(rnd, subs, corpus.registry, printed, letters), printed.html),
             Page(paths.status(rnd.year), "Tình hình nộp báo cáo",
-                 render_status(rnd, subs, corpus.registry, status, directory_urls), status.html),
+                 render_status(rnd, subs, corpus.registry, status, directory_urls, _dates(subs, histories)),
+                 status.html),
             Page(paths.agencies(rnd.year), "Danh sách cơ quan", render_agency_index(rnd, subs, corpus.registry)),
         ]
         for sub in subs:
             agency = corpus.registry.get(sub.agency)
             frags = Fragments()
             content = render_agency_page(rnd, agency, sub, agency.id in expected, frags, letters)
+            if histories is not None:
+                heading, html = render_history(histories.get(sub.path))
+                content += heading + frags.add(html)
             round_pages.append(Page(paths.agency(rnd.year, agency.id), agency.name, content, frags.html))
         round_pages += _indicator_pages(corpus, rnd, by_year[rnd.year])
         if rnd.demo:
@@ -84,6 +93,21 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     if corpus.rounds and guide:
         pages.append(Page(GUIDE_PATH, GUIDE_TITLE, render_guide(corpus)))
     return pages
+
+
+def _dates(subs, histories: dict[str, LetterHistory] | None) -> dict[str, Dates] | None:
+    """Received and last-changed dates of each letter, by agency, for the status page."""
+    if histories is None:
+        return None
+    dates = {}
+    for sub in subs:
+        history = histories.get(sub.path)
+        if history is None or not history.available:
+            dates[sub.agency] = Dates(unavailable=True)
+        elif history.received is not None:
+            changed = history.corrections[-1].date.strftime("%d/%m/%Y") if history.corrections else ""
+            dates[sub.agency] = Dates(history.received.date.strftime("%d/%m/%Y"), changed)
+    return dates
 
 
 def plan_nav(corpus: Corpus, extra: list | None = None) -> list:

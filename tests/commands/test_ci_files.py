@@ -66,6 +66,8 @@ def test_main_workflow_builds_and_deploys_to_pages():
     assert {"actions/upload-pages-artifact@v4", "actions/deploy-pages@v4", "actions/configure-pages@v5"} <= set(uses)
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert any("mkdocs build --strict" in s.get("run", "") for s in _steps(path))
+    checkout = next(s for s in _steps(path) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # each letter's history is read from git
 
 
 @pytest.fixture
