@@ -38,6 +38,39 @@ def text_changes(before: str, after: str) -> list[tuple[str, str]]:
     return out
 
 
+def word_changes(before: str, after: str) -> list[tuple[str, str]]:
+    """One changed line as ``(op, words)`` runs: ``=`` kept, ``-`` removed, ``+`` added."""
+    a, b = before.split(" "), after.split(" ")
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            runs.append(("=", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            runs.append(("+", " ".join(b[j1:j2])))
+    return runs
+
+
+def _diff_html(before: str, after: str) -> str:
+    """Changed lines; a line replaced by one line shows the words that changed inside it."""
+    a, b = visible_lines(before), visible_lines(after)
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1:
+            for old, new in zip(a[i1:i2], b[j1:j2]):
+                runs = " ".join(esc(t) if o == "=" else f"<{'del' if o == '-' else 'ins'}>{esc(t)}</{'del' if o == '-' else 'ins'}>"
+                               for o, t in word_changes(old, new))
+                out.append(f'<p class="hist-line hist-changed">{runs}</p>')
+            continue
+        if op in ("replace", "delete"):
+            out += [f'<p class="hist-line hist-removed"><del>{esc(line)}</del></p>' for line in a[i1:i2]]
+        if op in ("replace", "insert"):
+            out += [f'<p class="hist-line hist-added"><ins>{esc(line)}</ins></p>' for line in b[j1:j2]]
+    return "".join(out)
+
+
 def _date(change: Change) -> str:
     return change.date.strftime("%d/%m/%Y")
 
@@ -50,9 +83,9 @@ def _item(label: str, change: Change, previous: Change | None) -> str:
     changes = text_changes(previous.text, change.text)
     if not changes:
         return f"<li>{head} <em>(phần hiển thị không đổi)</em></li>"
-    lines = "".join(f'<del>− {esc(line)}</del>' if sign == "-" else f'<ins>+ {esc(line)}</ins>' for sign, line in changes)
-    return (f'<li>{head}<details class="hist-detail"><summary>Nội dung thay đổi ({len(changes)} dòng)</summary>'
-            f'<div class="hist-diff">{lines}</div></details></li>')
+    return (f'<li>{head}<details class="hist-detail"><summary>Nội dung thay đổi (chữ bị xóa gạch ngang, '
+            f'chữ thêm tô xanh)</summary><div class="hist-diff">{_diff_html(previous.text, change.text)}</div>'
+            "</details></li>")
 
 
 def render_history(history: LetterHistory | None) -> tuple[str, str]:

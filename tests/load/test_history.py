@@ -36,6 +36,14 @@ def test_parse_log_oldest_first_following_renames():
     assert parse_log("") == {}
 
 
+def test_word_changes_inside_a_line():
+    from build_hooks.render.history import word_changes
+
+    assert word_changes("Ban Dân tộc không", "Ban Dân tộc tỉnh không") == [
+        ("=", "Ban Dân tộc"), ("+", "tỉnh"), ("=", "không")]
+    assert word_changes("năm 2022 đạt", "năm 2023 đạt") == [("=", "năm"), ("-", "2022"), ("+", "2023"), ("=", "đạt")]
+
+
 def test_visible_text_changes_leave_out_comments_and_blank_lines():
     before = "---\n# a comment\nagency: x\n---\n\nĐoạn một.\n\nĐoạn hai.\n"
     after = "---\n# another comment\nagency: x\n---\n\nĐoạn một.\n\n\nĐoạn hai đã sửa.\n"
@@ -86,9 +94,9 @@ def test_letter_page_shows_both_versions_and_the_change(repository, tmp_path):
     assert items[0].startswith("Nhận ngày 20/12/2023: Nhận văn bản của Ban Dân tộc (Văn thư Sở)")
     assert items[1].startswith("Sửa ngày 05/01/2024: Sửa lỗi chép tay theo bản ký (Văn thư Sở)")
     diff = soup.select_one(".history .hist-diff")
-    assert [norm(d.get_text()) for d in diff.find_all("del")][0].endswith("phát triển công nghiệp.")
-    assert "theo đó, Ban Dân tộc tỉnh không được giao" in diff.find("ins").get_text()
-    assert "theo đó, Ban Dân tộc không được giao" in diff.find("del").get_text()
+    changed = diff.select("p.hist-line")
+    assert len(changed) == 1 and "theo đó, Ban Dân tộc tỉnh không được giao" in norm(changed[0].get_text())
+    assert [ins.get_text() for ins in diff.find_all("ins")] == ["tỉnh"] and not diff.find_all("del")
     status = norm(BeautifulSoup(build.page("2023/tinh-hinh-nop/index.html"), "html.parser").get_text(" "))
     assert "Ngày nhận: 20/12/2023 Sửa lần cuối: 05/01/2024" in status
 
