@@ -13,6 +13,7 @@ from build_hooks.render.markup import esc
 
 HISTORY_ANCHOR = "lich-su-van-ban"
 SEARCH_EXCLUDE = 'data-search-exclude="true"'
+TAG = {"-": "del", "+": "ins"}
 
 
 def visible_lines(text: str) -> list[str]:
@@ -60,8 +61,8 @@ def _diff_html(before: str, after: str) -> str:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1:
             for old, new in zip(a[i1:i2], b[j1:j2]):
-                runs = " ".join(esc(t) if o == "=" else f"<{'del' if o == '-' else 'ins'}>{esc(t)}</{'del' if o == '-' else 'ins'}>"
-                               for o, t in word_changes(old, new))
+                runs = " ".join(esc(t) if o == "=" else f"<{TAG[o]}>{esc(t)}</{TAG[o]}>"
+                                for o, t in word_changes(old, new))
                 out.append(f'<p class="hist-line hist-changed">{runs}</p>')
             continue
         if op in ("replace", "delete"):

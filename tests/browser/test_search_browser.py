@@ -6,7 +6,6 @@ import unicodedata
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from build_hooks.settings import ROOT
 from support.browser import (
     ARTIFACTS,
     fold,
@@ -15,6 +14,8 @@ from support.browser import (
     search,
     worker_search,
 )
+
+from build_hooks.settings import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

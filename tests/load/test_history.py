@@ -107,7 +107,8 @@ def test_shallow_clone_and_no_git_say_the_history_is_unavailable(repository, tmp
     outside = tmp_path / "outside"
     shutil.copytree(repository / "submissions", outside / "submissions")
     for source, reason in ((shallow / "submissions", "shallow clone"), (outside / "submissions", "ngoài kho git")):
-        build = build_site(source, tmp_path / f"site-{source.parent.name}", env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})
+        env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
+        build = build_site(source, tmp_path / f"site-{source.parent.name}", env=env)
         assert build.returncode == 0, build.output
         page = norm(BeautifulSoup(build.page(LETTER), "html.parser").select_one(".history").get_text(" "))
         assert page.startswith("Lịch sử không có") and reason in page, page
