@@ -116,11 +116,40 @@ def index_cost(page, base: str, repeat: int = 5) -> float:
     return statistics.median(worker_search(page, [])["build_ms"] for _ in range(repeat))
 
 
+def synthetic_cost(letters: int) -> int:
+    """Index size and in-browser build time on a synthetic round (labelled demo data, never published)."""
+    from playwright.sync_api import sync_playwright
+
+    from build_hooks.dev.synthetic import write_round
+
+    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
+    write_round(work / "submissions", letters, years=(2023,), seed=letters)
+    build = build_site(work / "submissions", work / "site", env={"REPORT_CHARTS": "0"})
+    if build.returncode != 0:
+        print(build.output, file=sys.stderr)
+        return 1
+    index = build.site / "search" / "search_index.json"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context().new_page()
+        with serve(build.site) as base:
+            build_ms = index_cost(page, base, repeat=3)
+        browser.close()
+    print(f"letters: {letters}\nindex_bytes: {index.stat().st_size}\n"
+          f"index_docs: {len(json.loads(index.read_text(encoding='utf-8'))['docs'])}\nindex_build_ms: {build_ms:.0f}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--synthetic", type=int, metavar="N",
+                        help="only the index's size and build time, on a synthetic round of N letters")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
+
+    if args.synthetic:
+        return synthetic_cost(args.synthetic)
 
     work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     started = time.perf_counter()
