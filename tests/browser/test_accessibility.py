@@ -120,3 +120,27 @@ def test_search_by_keyboard_alone(real_http, page):
     assert "ban-dan-toc" in _focused(page)["href"]
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/co-quan/ban-dan-toc/\?h=dan\+toc"))
+
+
+def test_a_letter_history_with_its_changes_has_no_serious_violation(page, tmp_path):
+    """The history section with a correction's changes opened (a repository built for the test)."""
+    import shutil
+
+    from support.browser import serve
+    from support.git import corrected_letter_repository
+    from support.site import build_site
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (tmp_path / "repo").mkdir()
+    repo = corrected_letter_repository(tmp_path / "repo")
+    build = build_site(repo / "submissions", tmp_path / "site")
+    assert build.returncode == 0, build.output
+    with serve(build.site) as base:
+        page.goto(base + PAGES["letter"])
+        page.locator("details.hist-detail > summary").click()
+        assert page.locator(".hist-diff ins").text_content() == "tỉnh"
+        assert _serious(page) == []
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator("#lich-su-van-ban").scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / "letter-history.png"))

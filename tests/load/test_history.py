@@ -2,21 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from support.blocks import norm
-from support.site import build_site, submission_tree
+from support.git import corrected_letter_repository, git
+from support.site import build_site
 
 from build_hooks.load.history import RECORD, UNIT, parse_log, read_histories
 from build_hooks.render.history import text_changes, visible_lines
-from build_hooks.settings import ROOT
 
-SEED = (ROOT / "submissions" / "2023" / "ban-dan-toc.md").read_text(encoding="utf-8")
 LETTER = "2023/co-quan/ban-dan-toc/index.html"
 
 
@@ -51,28 +48,12 @@ def test_visible_text_changes_leave_out_comments_and_blank_lines():
     assert text_changes(before, after) == [("-", "Đoạn hai."), ("+", "Đoạn hai đã sửa.")]
 
 
-def _git(cwd: Path, *args: str, date: str | None = None) -> None:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Văn thư Sở", GIT_AUTHOR_EMAIL="vt@example.invalid",
-               GIT_COMMITTER_NAME="Văn thư Sở", GIT_COMMITTER_EMAIL="vt@example.invalid")
-    if date:
-        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> Path:
     """A repository whose one letter was received on 20/12/2023 and corrected on 05/01/2024."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    repo = tmp_path_factory.mktemp("repo")
-    _git(repo, "init", "-q", "-b", "main")
-    submission_tree(repo / "submissions", {"ban-dan-toc.md": SEED})
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-q", "-m", "Nhận văn bản của Ban Dân tộc", date="2023-12-20T09:00:00+07:00")
-    corrected = SEED.replace("theo đó, Ban Dân tộc không được giao", "theo đó, Ban Dân tộc tỉnh không được giao")
-    (repo / "submissions" / "2023" / "ban-dan-toc.md").write_text(corrected, encoding="utf-8")
-    _git(repo, "commit", "-q", "-am", "Sửa lỗi chép tay theo bản ký", date="2024-01-05T10:00:00+07:00")
-    return repo
+    return corrected_letter_repository(tmp_path_factory.mktemp("repo"))
 
 
 def test_history_read_from_a_real_repository(repository):
@@ -103,7 +84,7 @@ def test_letter_page_shows_both_versions_and_the_change(repository, tmp_path):
 
 def test_shallow_clone_and_no_git_say_the_history_is_unavailable(repository, tmp_path):
     shallow = tmp_path / "shallow"
-    _git(tmp_path, "clone", "-q", "--depth", "1", repository.as_uri(), str(shallow))
+    git(tmp_path, "clone", "-q", "--depth", "1", repository.as_uri(), str(shallow))
     outside = tmp_path / "outside"
     shutil.copytree(repository / "submissions", outside / "submissions")
     for source, reason in ((shallow / "submissions", "shallow clone"), (outside / "submissions", "ngoài kho git")):
