@@ -101,6 +101,14 @@ def _git(cwd: Path, *args: str) -> str | None:
     return proc.stdout if proc.returncode == 0 else None
 
 
+def _relative(path: Path, root: Path) -> str | None:
+    """``path`` relative to the repository's top, or None when it lies outside (a symlinked folder)."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
 def read_histories(folder: Path, files: list[Path]) -> dict[Path, LetterHistory]:
     """History of every letter in ``files`` (absolute paths under ``folder``), by absolute path."""
     top = _git(folder, "rev-parse", "--show-toplevel")
@@ -109,12 +117,15 @@ def read_histories(folder: Path, files: list[Path]) -> dict[Path, LetterHistory]
     if (_git(folder, "rev-parse", "--is-shallow-repository") or "").strip() == "true":
         return {f: LetterHistory(available=False, reason=UNAVAILABLE_SHALLOW) for f in files}
     root = Path(top.strip()).resolve()
-    rel = folder.resolve().relative_to(root).as_posix()
-    log = _git(root, "log", "--first-parent", "-M", "--name-status", f"--format={LOG_FORMAT}", "--", rel or ".")
+    rel = _relative(folder, root)
+    if rel is None:
+        return {f: LetterHistory(available=False, reason=UNAVAILABLE_NO_GIT) for f in files}
+    log = _git(root, "-c", "core.quotepath=off", "log", "--first-parent", "-M", "--name-status",
+               f"--format={LOG_FORMAT}", "--", rel or ".")
     tracks = parse_log(log or "")
     result = {}
     for file in files:
-        changes = tracks.get(file.resolve().relative_to(root).as_posix(), [])
+        changes = tracks.get(_relative(file, root) or "", [])
         if len(changes) > 1:  # read every version, for the differences between them
             changes = [Change(c.commit, c.date, c.author, c.subject, c.path, _git(root, "show", f"{c.commit}:{c.path}"))
                        for c in changes]
