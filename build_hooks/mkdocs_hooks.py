@@ -4,7 +4,8 @@ It translates MkDocs events into calls to the pure core and back:
 
 * ``on_config``: load and check ``submissions/``; stop the build with every
   located problem if any is an error (before the site directory is touched);
-  put the generated pages into the navigation.
+  read each letter's history from git (``load.history``); put the generated
+  pages into the navigation.
 * ``on_files``: add the generated pages as virtual files (``File.generated``);
   nothing is written into ``docs/``.
 * ``on_page_content``: put back the HTML fragments the core rendered itself
@@ -41,6 +42,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
 from build_hooks.domain.problems import has_errors  # noqa: E402
 from build_hooks.load.corpus import load_corpus  # noqa: E402
+from build_hooks.load.history import corpus_histories  # noqa: E402
 from build_hooks.publish.opendata import DataFile  # noqa: E402
 from build_hooks.publish.snapshot_mode import SnapshotMode, only_round  # noqa: E402
 from build_hooks.render.fragments import substitute  # noqa: E402
@@ -56,7 +58,12 @@ from build_hooks.site import paths  # noqa: E402
 from build_hooks.site.page_meta import page_meta, with_front_matter  # noqa: E402
 from build_hooks.site.pages import Page  # noqa: E402
 from build_hooks.site.plan import plan_data_files, plan_nav, plan_pages  # noqa: E402
-from build_hooks.site.search_index import LetterContext, annotate_index, letter_contexts  # noqa: E402
+from build_hooks.site.search_index import (  # noqa: E402
+    LetterContext,
+    annotate_index,
+    letter_contexts,
+    space_between_blocks,
+)
 
 log = logging.getLogger("mkdocs.hooks.report")
 
@@ -125,9 +132,11 @@ def on_config(config):
     archive = SnapshotMode.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
     if archive is not None:
         corpus = _archive_config(config, corpus, archive)
+    histories = corpus_histories(corpus, source, root)  # unavailable (said on the pages) outside git or shallow
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
     pdf = os.environ.get(PDF_ENV, "1") != "0"
-    pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None, pdf=pdf)
+    pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None, pdf=pdf,
+                       histories=histories)
     _STATE = BuildState(source, archive, pages, plan_data_files(corpus, pdf=pdf), {p.path: p.fragments for p in pages})
     contexts = letter_contexts(corpus)
     _STATE.search_contexts = {paths.page_url(path, config.use_directory_urls): context
@@ -180,7 +189,7 @@ def _nav_paths(nav) -> list[str]:
 
 def on_page_content(html, page, config, files):
     """Put back the HTML fragments the core rendered itself in place of their placeholders."""
-    return substitute(html, _STATE.fragments.get(page.file.src_uri, {}))
+    return space_between_blocks(substitute(html, _STATE.fragments.get(page.file.src_uri, {})))
 
 
 @event_priority(-50)  # after the search plugin writes the index (0), before the offline plugin reads it (-100)

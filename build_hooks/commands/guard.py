@@ -204,7 +204,7 @@ def cmd_guard(args) -> int:
     for change in changes:
         print(f"  {change.status} {shown(change.path)}", file=sys.stderr)
     for message in verdict.messages:
-        print(f"::error title=guard::{escape_data(message)}" if args.format == "github" else f"guard: error: {message}")
+        print(f"::error title=guard::{escape_data(message)}" if args.format == "github" else f"guard: lỗi: {message}")
     if args.author is None:
         print("guard: không kiểm tra người gửi (không có --author).", file=sys.stderr)
     if verdict.ok:

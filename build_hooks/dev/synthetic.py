@@ -35,7 +35,8 @@ def load_real_round(year: int = 2023) -> dict:
 
 
 def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpected: int = 1,
-                conflicts: bool = False, acknowledge: bool = False, evolve: bool = False) -> dict:
+                conflicts: bool = False, acknowledge: bool = False, evolve: bool = False,
+                same_level_notes: bool = False) -> dict:
     """Write a synthetic ``submissions/`` tree under ``root``; returns what it wrote, for assertions.
 
     The result maps ``["years"][year][agency_id][section_id or None]`` to the text of
@@ -52,6 +53,11 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
     ``conflicts`` a second agency reports a different ``kcn-xu-ly-nuoc-thai`` every
     year, which the round acknowledges when ``acknowledge``. With ``evolve`` the
     newest round's outline gains a section (II.9) and an indicator and retitles II.8.
+
+    Some sections end with an unnumbered note heading: one level deeper (inside the section), or,
+    with ``same_level_notes``, at the section's own level, which closes it (and draws a
+    ``heading-closes-section`` warning, so such a tree builds only without ``--strict``).
+    Every letter ends with its closing formula (``./.``), which belongs to no section.
     """
     rng = random.Random(seed)
     root = Path(root)
@@ -88,7 +94,7 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
         for i, agency_id in enumerate(ids):
             if i == 1 and len(ids) > 2:
                 continue  # one expected agency that never answers
-            text, sections = _letter(rng, agency_id, year, i, base, extras.get(agency_id, {}))
+            text, sections = _letter(rng, agency_id, year, i, base, extras.get(agency_id, {}), same_level_notes)
             (folder / f"{agency_id}.md").write_text(text, encoding="utf-8")
             letters[agency_id] = sections
         written["years"][year] = letters
@@ -96,7 +102,7 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
 
 
 def _letter(rng: random.Random, agency_id: str, year: int, i: int, base: dict,
-            extra: dict | None = None) -> tuple[str, dict]:
+            extra: dict | None = None, same_level_notes: bool = False) -> tuple[str, dict]:
     front = {"agency": agency_id, "year": year, "number": f"{100 + i}/CQ{i}-VP", "date": f"{10 + i % 15:02d}/12/{year}",
              "subject": f"báo cáo tình hình thực hiện Kế hoạch phát triển công nghiệp năm {year}",
              "recipient": "Sở Công Thương", "signer": {"name": f"Người ký {i}", "title": "Phó Giám đốc",
@@ -104,9 +110,11 @@ def _letter(rng: random.Random, agency_id: str, year: int, i: int, base: dict,
              "cc": ["Như trên", "Lưu: VT"]}
     tag = f"{agency_id}-{year}"
     sections: dict[str | None, list[str]] = {None: [f"Mở đầu {tag} " + _sentence(rng)]}
+    closing = f"{tag} báo cáo để Sở Công Thương tổng hợp./."
     if i % 5 == 4:
         front["no_assigned_tasks"] = True
-        body = sections[None][0] + "\n"
+        sections[None].append(closing)
+        body = sections[None][0] + "\n\n" + closing + "\n"
         return _join(front, body), sections
     front.update(extra or {})
     outline = [s["id"] for s in base["outline"]]
@@ -146,13 +154,17 @@ def _letter(rng: random.Random, agency_id: str, year: int, i: int, base: dict,
         lines += block + [""]
         sections[sid] = texts
         if depth == 2 and rng.random() < 0.4:
-            # An unnumbered heading at the section's own level closes it: what follows
-            # belongs to the enclosing numbered heading (or to no section at all).
-            owner = root if relative else None
             note = f"{tag} ghi chú sau {sid}."
-            lines += [f"## Ghi chú thêm {tag} {sid}", "", note, ""]
-            sections.setdefault(owner, []).append(note)
-    return _join(front, "\n".join(lines)), sections
+            if same_level_notes:
+                # An unnumbered heading at the section's own level closes it: what follows
+                # belongs to the enclosing numbered heading (or to no section at all).
+                lines += [f"## Ghi chú thêm {tag} {sid}", "", note, ""]
+                sections.setdefault(root if relative else None, []).append(note)
+            else:
+                lines += [f"### Ghi chú thêm {tag} {sid}", "", note, ""]
+                sections[sid].append(note)
+    sections.setdefault(None, []).append(closing)
+    return _join(front, "\n".join(lines + ["", closing])), sections
 
 
 def _join(front: dict, body: str) -> str:

@@ -301,6 +301,9 @@ class Part:
     """Level of the numbered heading this text sits under (0 outside sections)."""
     line: int
     """Line of the first line of ``markdown`` in the file."""
+    closing: bool = False
+    """The letter's closing paragraph (the one ending with the end mark ``./.``): it belongs
+    to no section and is shown after the body, before "Nơi nhận"."""
 
     @property
     def has_text(self) -> bool:
@@ -333,6 +336,11 @@ class Submission:
     projects: tuple[ProjectReport, ...] = ()
     parts: tuple[Part, ...] = field(default_factory=tuple)
     body_line: int = 1
+
+    @property
+    def closing(self) -> Part | None:
+        """The closing paragraph ("… báo cáo để Sở Công Thương tổng hợp./."), if the letter has one."""
+        return next((p for p in self.parts if p.closing), None)
 
     def section_parts(self, section_id: str) -> list[Part]:
         """The parts of the letter filed under ``section_id``, in the letter's order."""

@@ -13,6 +13,9 @@ from typing import Iterable
 
 ERROR = "error"
 WARNING = "warning"
+SEVERITY_WORD = {ERROR: "lỗi", WARNING: "cảnh báo"}
+"""How the text output names a severity: the whole line is Vietnamese. The GitHub and JSON
+formats keep the machine words ``error``/``warning``, which tools match on."""
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,10 @@ class Problem:
         return (self.path, self.line, self.column, self.rule, self.message)
 
     def format(self) -> str:
-        """The one-line form ``path:line:col: severity: message (hint) [rule]``."""
+        """The one-line form ``path:line:col: mức: message (hint) [rule]``, ``mức`` being ``lỗi`` or ``cảnh báo``."""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}{hint} [{self.rule}]"
+        word = SEVERITY_WORD.get(self.severity, self.severity)
+        return f"{self.path}:{self.line}:{self.column}: {word}: {self.message}{hint} [{self.rule}]"
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:

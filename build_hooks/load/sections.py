@@ -10,6 +10,13 @@ A numbered heading owns the text up to the next heading of the same or higher
 level; unnumbered headings are sub-headings of the section they stand in. The
 body is returned as ``Part`` records in file order whose text, joined with the
 headings, is exactly the body: nothing can fall between two parts.
+
+Two things the clerk did not mean are handled here. The last paragraph, when it
+ends with the end mark ``./.`` of a Vietnamese administrative text, is the
+letter's closing formula, not the last section's text: it becomes a part of its
+own (``closing``). An unnumbered heading at the level of the numbered heading
+before it closes that section (Markdown's rule); the text that follows moves to
+the enclosing section, so a warning says so and how to keep it inside.
 """
 from __future__ import annotations
 
@@ -24,6 +31,8 @@ from build_hooks.rules.catalogue import finding
 
 HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
 # Roman numbers take a dot ("II."), Arabic ones a dot or a second component ("4.1").
+END_MARK = "./."
+"""Ends the body of a Vietnamese administrative text (Nghị định 30/2020)."""
 NUMBER = re.compile(
     r"^(?P<num>[IVX]+(?:\.\d+)*|\d+(?:\.\d+)+|\d+(?=\.))\.?(?:[ \t]+|$)(?P<title>.*)$"
 )
@@ -76,10 +85,13 @@ def split_body(body: str, first_line: int, outline: Outline, path: str) -> tuple
                               first_line + current["start"]))
 
     for index, level, text in iter_headings(lines):
+        closed = []
         while stack and stack[-1][0] >= level:
-            stack.pop()
+            closed.append(stack.pop())
         line_no = first_line + index
         number = heading_number(text)
+        if number is None and text.strip() and any(lvl == level for lvl, _sid in closed):
+            problems.append(_same_level(path, line_no, level, text, closed[-1][1], stack[-1][1] if stack else None))
         section_id = _resolve(number, stack, outline, path, line_no, level, problems) if number else None
         if section_id and section_id in seen:
             problems.append(finding("duplicate-section", path, line_no, level + 2, section=section_id,
@@ -98,7 +110,38 @@ def split_body(body: str, first_line: int, outline: Outline, path: str) -> tuple
                 close(index)
                 current.update(section=owner[1], heading=None, start=index, base=owner[0])
     close(len(lines))
-    return parts, problems
+    return _split_closing(parts), problems
+
+
+def _same_level(path: str, line: int, level: int, text: str, closed: str, owner: str | None) -> Problem:
+    """An unnumbered heading at the level of the numbered section before it closes that section: say where
+    its text goes."""
+    where = f"mục {owner}" if owner else "phần chung ngoài các mục"
+    deeper = "#" * min(6, level + 1)
+    return finding("heading-closes-section", path, line, level + 2, text=text.strip(), closed=closed, where=where,
+                   deeper=deeper)
+
+
+def _split_closing(parts: list[Part]) -> list[Part]:
+    """Split the last paragraph off the last part when it ends with the end mark ``./.``."""
+    if not parts or not parts[-1].has_text:
+        return parts
+    last = parts[-1]
+    lines = last.markdown.splitlines(keepends=True)
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    start = end
+    while start and lines[start - 1].strip():
+        start -= 1
+    paragraph = "".join(lines[start:end]).strip()
+    if not paragraph.endswith(END_MARK) or paragraph.startswith(("#", "|", "-", "*", ">", "```", "~~~")):
+        return parts
+    if start in fenced_lines(lines):
+        return parts  # code (load.fences), not the letter's closing
+    body = Part(last.section_id, last.heading, "".join(lines[:start]), last.base_level, last.line, closing=False)
+    closing = Part(None, None, "".join(lines[start:]), 0, last.line + start, closing=True)
+    return parts[:-1] + ([body] if body.heading is not None or body.markdown else []) + [closing]
 
 
 def _resolve(number: NumberedHeading, stack, outline: Outline, path: str, line: int, level: int,

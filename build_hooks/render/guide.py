@@ -123,8 +123,8 @@ python -m build_hooks check submissions/2023/so-xay-dung.md
 python -m build_hooks check --fix submissions/2023/so-xay-dung.md   # chuẩn hóa Unicode (NFC)
 ```
 
-Mỗi lỗi một dòng: `đường-dẫn:dòng:cột: error: nội dung (cách sửa) [mã-lỗi]`; cảnh báo (`warning`)
-cũng phải sửa trước khi hợp nhất.
+Mỗi vấn đề một dòng: `đường-dẫn:dòng:cột: lỗi: nội dung (cách sửa) [mã-lỗi]`, hoặc `… cảnh báo: …`;
+cảnh báo cũng phải sửa trước khi hợp nhất.
 """
 
 

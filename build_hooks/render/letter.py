@@ -47,6 +47,8 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
         out.append(f'!!! info ""\n    {note}\n')
     out.append(frags.add(_header(agency, sub)))
     out.append(_body(rnd, sub, frags, letters))
+    if sub.closing is not None:
+        out.append(frags.add(_closing(sub.closing.markdown, letters)))
     out.append(frags.add(_footer(sub)))
     out.append(_coverage(rnd, sub, page, frags))
     if sub.indicators:
@@ -97,6 +99,8 @@ def _body(rnd: Round, sub: Submission, frags: Fragments, letters: LetterRenderer
     """
     chunks = []
     for part in sub.parts:
+        if part.closing:
+            continue  # shown after the body (``_closing``), in no section
         if part.heading is not None:
             level = min(6, part.heading.level + 1)
             section = rnd.outline.get(part.section_id)
@@ -110,8 +114,18 @@ def _body(rnd: Round, sub: Submission, frags: Fragments, letters: LetterRenderer
             # An unnumbered heading that closed a section: what follows belongs to the
             # enclosing section (or to none), and the page says so.
             html = tag_first_heading(html, part.section_id or "_", continuation_anchor(part))
-        chunks.append(frags.add(html))
+        chunks.append(frags.add(f'<div class="cv-body">{html}</div>'))  # set in the letter's serif (congvan.css)
     return "".join(chunks)
+
+
+def _closing(markdown: str, letters: LetterRenderer) -> str:
+    """The closing formula ("… báo cáo để Sở Công Thương tổng hợp./."), after the body and in no section.
+
+    ``data-section="_"`` marks the end of the last section for readers of the page's structure;
+    the formula, alike in every letter, stays out of the search index.
+    """
+    return (f'<div class="cong-van cv-closing" data-section="_" {SEARCH_EXCLUDE}>'
+            f'{letters.html(markdown)}</div>\n')
 
 
 def _footer(sub: Submission) -> str:
@@ -131,19 +145,24 @@ def _footer(sub: Submission) -> str:
 def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
     """Which sections the letter covered, as raw HTML (a Markdown table on every letter page is slow)."""
     written = set(sub.written_sections())
-    rows = []
+    rows, states = [], set()
     for section in rnd.outline.sections:
         state = section_cell(sub, section.id, written)
+        states.add(state)
         label = CELL_LABEL[state]
         if state == COVERED and section.id in written:
             label = f'<a href="#{section.anchor}">{label}</a>'
         rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td>'
                     f'<td>{label}</td></tr>')
     link = paths.rel(page, paths.report(rnd.year))
+    table = ('<table>\n<thead><tr><th scope="col">Mục</th><th scope="col">Tên mục</th><th scope="col">Tình trạng</th>'
+             "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
+    if len(states) == 1:  # one answer for every section ("no assigned task"): one line, the rows on demand
+        table = (f'<details class="coverage-same"><summary>Cả {len(rows)} mục: {CELL_LABEL[states.pop()]}'
+                 f"</summary>{table}</details>")
     return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
             f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
-            + frags.add('<div class="coverage"><table>\n<thead><tr><th>Mục</th><th>Tên mục</th><th>Tình trạng</th></tr>'
-                        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table></div>\n"))
+            + frags.add(f'<div class="coverage">{table}</div>\n'))
 
 
 def _indicators(rnd: Round, sub: Submission) -> str:

@@ -1,26 +1,53 @@
-"""Submission status: every expected agency against every outline section."""
+"""Submission status: who answered, and what each answer covers, on any screen.
+
+A matrix of every agency against every outline section (37 columns) does not
+fit a screen. The page has two views of the same cells instead:
+
+* by agency: one row per agency with its coverage summed per part of the outline
+  (I, II, …), expandable (``<details>``) to every section of every part;
+* by section: one row per section with the agencies that wrote it.
+
+On a phone the rows of both tables stack (``congvan.css``). The legend is a list.
+"""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from build_hooks.aggregate.by_section import (
     COVERED,
     MISSING,
     NOT_ASSIGNED,
+    StatusRow,
     answered_count,
     is_late,
     status_rows,
 )
-from build_hooks.domain.model import Registry, Round, Submission
+from build_hooks.domain.model import Registry, Round, Section, Submission
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.markup import esc, md
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
-SYMBOL = {COVERED: ("✓", "Có nội dung"), NOT_ASSIGNED: ("–", "Không được giao"), MISSING: ("✗", "Chưa có")}
+STATES = (COVERED, NOT_ASSIGNED, MISSING)
+SYMBOL = {COVERED: ("✓", "có nội dung"), NOT_ASSIGNED: ("–", "không được giao nhiệm vụ"), MISSING: ("✗", "chưa có")}
+BY_AGENCY_ANCHOR, BY_SECTION_ANCHOR = "theo-co-quan", "theo-muc"
+
+
+@dataclass(frozen=True)
+class Dates:
+    """When the Sở received a letter and when it last changed (from the repository's history)."""
+
+    received: str = ""
+    """dd/mm/yyyy, or empty when unknown."""
+    changed: str = ""
+    """dd/mm/yyyy of the last change after receipt; empty when never changed."""
+    unavailable: bool = False
+    """The history could not be read (shallow clone, no git)."""
 
 
 def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
-                  directory_urls: bool = True) -> str:
-    """Who has answered and which sections each letter covers."""
+                  directory_urls: bool = True, dates: dict[str, Dates] | None = None) -> str:
+    """Who has answered and which sections each letter covers: by agency, and by section."""
     page = paths.status(rnd.year)
     rows = status_rows(rnd, submissions, registry)
     answered = answered_count(rnd, submissions)
@@ -32,30 +59,89 @@ def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
     extra = [r for r in rows if not r.expected]
     if extra:
         out.append(f"- Trả lời ngoài danh sách đề nghị: **{len(extra)}**")
-    out.append("\nKý hiệu: ✓ có nội dung; – không được giao nhiệm vụ; ✗ chưa có nội dung.\n")
-    sections = rnd.outline.sections
-    head = "".join(f'<th scope="col" title="{esc(s.title)}">{esc(s.id)}</th>' for s in sections)
+    out.append("\nKý hiệu:\n")
+    out += [f"- {symbol} {label}" for symbol, label in SYMBOL.values()]
+    out.append("")
+    parts = _parts(rnd)
+    link = {r.agency.id: paths.href(page, paths.agency(rnd.year, r.agency.id), directory_urls) for r in rows}
+    out.append(f"## Theo cơ quan {{#{BY_AGENCY_ANCHOR}}}\n")
+    out.append("Mỗi dòng là một cơ quan; cột *Các mục* đếm theo từng phần của đề cương, "
+               "bấm vào để xem từng mục.\n")
+    out.append(frags.add(_by_agency(rnd, rows, parts, link, dates or {})))
+    out.append(f"\n## Theo mục {{#{BY_SECTION_ANCHOR}}}\n")
+    out.append(frags.add(_by_section(rnd, rows, link)))
+    return "\n".join(out)
+
+
+def _parts(rnd: Round) -> list[tuple[Section, list[Section]]]:
+    """Each root section of the outline (I, II, …) with itself and its descendants."""
+    roots = [s for s in rnd.outline.sections if s.depth == 1]
+    return [(root, [s for s in rnd.outline.sections if s.root == root.id]) for root in roots]
+
+
+def _mark(state: str) -> str:
+    symbol, label = SYMBOL[state]
+    return f'<span class="st-mark c-{state}" aria-hidden="true">{symbol}</span><span class="st-sr">{label}</span>'
+
+
+def _by_agency(rnd: Round, rows: list[StatusRow], parts, link: dict[str, str], dates: dict[str, Dates]) -> str:
     body = []
     for row in rows:
         name = esc(row.agency.name)
-        if row.submission is None:
-            state, date = '<span class="st-missing">Chưa trả lời</span>', ""
-        else:
-            state = '<strong class="st-answered">Đã trả lời</strong>'
-            date = row.submission.date.short() if row.submission.date else "không ghi ngày"
-            if is_late(rnd, row.submission):
-                date += ' <span class="st-late">(quá hạn)</span>'
-            target = paths.href(page, paths.agency(rnd.year, row.agency.id), directory_urls)
-            name = f'<a href="{esc(target)}">{name}</a>'
+        if row.submission is not None:
+            name = f'<a href="{esc(link[row.agency.id])}">{name}</a>'
+        body.append(f'<tr><th scope="row">{name}</th><td>{_state(rnd, row, dates.get(row.agency.id))}</td>'
+                    f"<td>{_coverage(row, parts)}</td></tr>")
+    # HTML written here: a Markdown table of thousands of rows costs seconds to parse.
+    return ('<div class="status-table st-agencies"><table>\n<thead><tr><th scope="col">Cơ quan</th>'
+            '<th scope="col">Trạng thái</th><th scope="col">Các mục</th></tr></thead>\n<tbody>\n'
+            + "\n".join(body) + "\n</tbody></table></div>\n")
+
+
+def _state(rnd: Round, row: StatusRow, dates: Dates | None) -> str:
+    if row.submission is None:
+        state = '<span class="st-missing">Chưa trả lời</span>'
+    else:
+        sub = row.submission
+        state = '<strong class="st-answered">Đã trả lời</strong>'
         if not row.expected:
             state += ' <span class="st-extra">(ngoài danh sách)</span>'
-        cells = "".join(f'<td class="c-{row.cells[s.id]}" title="{SYMBOL[row.cells[s.id]][1]}">'
-                        f'{SYMBOL[row.cells[s.id]][0]}</td>' for s in sections)
-        body.append(f"<tr><td>{name}</td><td>{state}</td><td>{date}</td>{cells}</tr>")
-    # HTML written here: a Markdown table of thousands of rows costs seconds to parse.
-    out.append(frags.add('<div class="status-table"><table>\n<thead><tr><th scope="col">Cơ quan</th>'
-               f'<th scope="col">Trạng thái</th><th scope="col">Ngày văn bản</th>{head}</tr></thead>\n<tbody>\n'
-               + "\n".join(body)
-               + "\n</tbody></table></div>\n"))
-    out.append("\n**Các mục:** " + "; ".join(f"{s.id}: {md(s.title)}" for s in sections) + "\n")
-    return "\n".join(out)
+        state += f'<br><span class="st-date">Ngày văn bản: {sub.date.short() if sub.date else "không ghi"}</span>'
+        if is_late(rnd, sub):
+            state += ' <span class="st-late">(quá hạn)</span>'
+        if dates is not None and dates.unavailable:
+            state += '<br><span class="st-date">Ngày nhận: lịch sử không có</span>'
+        elif dates is not None and dates.received:
+            state += f'<br><span class="st-date">Ngày nhận: {esc(dates.received)}</span>'
+            if dates.changed:
+                state += f'<br><span class="st-date">Sửa lần cuối: {esc(dates.changed)}</span>'
+    return state
+
+
+def _coverage(row: StatusRow, parts) -> str:
+    """Counts per part in the summary; every section, grouped by part, when expanded."""
+    summary, detail = [], []
+    for root, sections in parts:
+        counts = {state: sum(row.cells[s.id] == state for s in sections) for state in STATES}
+        shown = " ".join(f"{_mark(state)}{counts[state]}" for state in STATES if counts[state])
+        summary.append(f'<span class="st-part"><span class="st-part-id">{esc(root.id)}</span> {shown}</span>')
+        items = "".join(f'<li>{_mark(row.cells[s.id])} <span class="st-id">{esc(s.id)}</span> '
+                        f'{"nội dung chung của phần" if s is root else esc(s.title)}</li>' for s in sections)
+        detail.append(f'<li><span class="st-part-title">{esc(root.id)}. {esc(root.title)}</span>'
+                      f'<ul class="st-sections">{items}</ul></li>')
+    return (f'<details class="st-detail"><summary>{"".join(summary)}</summary>'
+            f'<ul class="st-parts">{"".join(detail)}</ul></details>')
+
+
+def _by_section(rnd: Round, rows: list[StatusRow], link: dict[str, str]) -> str:
+    body = []
+    for section in rnd.outline.sections:
+        groups = {state: [r for r in rows if r.cells[section.id] == state] for state in STATES}
+        counts = " ".join(f'<span class="st-count">{_mark(state)}{len(groups[state])}</span>' for state in STATES)
+        writers = ", ".join(f'<a href="{esc(link[r.agency.id])}">{esc(r.agency.name)}</a>' for r in groups[COVERED])
+        writers = f'<br><span class="st-writers">Cơ quan có nội dung: {writers}</span>' if writers else ""
+        body.append(f'<tr><th scope="row">{esc(section.id)}</th><td>{esc(section.title)}</td>'
+                    f"<td>{counts}{writers}</td></tr>")
+    return ('<div class="status-table st-sections-table"><table>\n<thead><tr><th scope="col">Mục</th>'
+            '<th scope="col">Tên mục</th><th scope="col">Số cơ quan</th></tr></thead>\n<tbody>\n'
+            + "\n".join(body) + "\n</tbody></table></div>\n")

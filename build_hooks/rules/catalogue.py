@@ -253,6 +253,12 @@ RULES: tuple[Rule, ...] = (
           "Ghi 4.1. hoặc sửa số dấu #.", "load/sections.py",
           default=Text("Mục {section} nằm dưới tiêu đề của mục {parent} nhưng không phải mục con của nó.",
                        "Kiểm tra số mục, hoặc số dấu # của tiêu đề (mục con cần nhiều dấu # hơn mục cha).")),
+    _rule("heading-closes-section", WARNING, "Tiêu đề không số cùng cấp với mục có số phía trên (### Kết quả sau "
+          "### 4.1.) kết thúc mục đó; nội dung bên dưới chuyển sang mục cha.",
+          "Dùng tiêu đề sâu hơn một cấp (#### Kết quả) để nội dung vẫn thuộc mục.", "load/sections.py",
+          default=Text("Tiêu đề '{text}' cùng cấp với mục {closed} phía trên nên kết thúc mục đó; nội dung bên dưới "
+                       "được xếp vào {where}, không thuộc mục {closed}.",
+                       "Nếu nội dung vẫn thuộc mục {closed}, dùng tiêu đề sâu hơn một cấp: '{deeper} {text}'.")),
     # --- the body (rules/body.py, rules/raw_html.py) ----------------------------------------------
     _rule("heading-title", WARNING, "Tên mục ở tiêu đề khác hẳn tên mục cùng số trong đề cương.",
           "Kiểm tra số mục; tên có thể rút gọn hoặc bỏ trống.", "rules/body.py",

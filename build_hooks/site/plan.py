@@ -13,6 +13,7 @@ from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.aggregate.projects import merge_projects
 from build_hooks.domain.model import Corpus, Round
 from build_hooks.domain.text import sort_key
+from build_hooks.load.history import LetterHistory
 from build_hooks.publish.exports import document_files
 from build_hooks.publish.opendata import DataFile, round_files, schema_files, site_zip
 from build_hooks.render.changes import render_changes
@@ -20,6 +21,7 @@ from build_hooks.render.data import render_data_page
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.guide import PATH as GUIDE_PATH
 from build_hooks.render.guide import render_guide
+from build_hooks.render.history import render_history
 from build_hooks.render.home import render_agency_index, render_landing, render_round_home
 from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
 from build_hooks.render.letter import render_agency_page
@@ -27,7 +29,7 @@ from build_hooks.render.letter_html import LetterRenderer
 from build_hooks.render.print_view import render_print
 from build_hooks.render.projects import render_projects
 from build_hooks.render.report import render_report
-from build_hooks.render.status import render_status
+from build_hooks.render.status import Dates, render_status
 from build_hooks.site import paths
 from build_hooks.site.pages import LETTERS_SECTION, TRENDS_SECTION, Page, nav_title, year_section
 
@@ -41,13 +43,15 @@ DEMO_NOTICE = ('!!! warning "Dữ liệu minh họa"\n    Trang này dùng dữ 
 
 
 def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True,
-               pdf: bool = True) -> list[Page]:
+               pdf: bool = True, histories: dict[str, LetterHistory] | None = None) -> list[Page]:
     """Every generated page, titled and placed in the navigation by the page table (``site.pages``).
 
     ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
     ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);
     ``charts=False`` leaves the SVG trend charts out (tables stay); ``pdf=False``: no links to the
     Sở's report as PDF (``plan_data_files`` then leaves it out).
+    ``histories`` (by ``Submission.path``, from ``load.history``) adds each letter's history to
+    its page and the received and last-changed dates to the status page; None: not shown.
     """
     letters = LetterRenderer()
     pages = [_page("landing", paths.LANDING, render_landing(corpus, guide))]
@@ -64,7 +68,8 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
             _page("print", paths.print_view(rnd.year),
                   render_print(rnd, subs, corpus.registry, printed, letters, pdf), None, printed.html),
             _page("status", paths.status(rnd.year),
-                  render_status(rnd, subs, corpus.registry, status, directory_urls), tab, status.html),
+                  render_status(rnd, subs, corpus.registry, status, directory_urls, _dates(subs, histories)), tab,
+                  status.html),
             _page("agencies", paths.agencies(rnd.year), render_agency_index(rnd, subs, corpus.registry),
                   tab + (LETTERS_SECTION,)),
         ]
@@ -74,6 +79,9 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
             agency = corpus.registry.get(sub.agency)
             frags = Fragments()
             content = render_agency_page(rnd, agency, sub, agency.id in expected, frags, letters)
+            if histories is not None:
+                heading, html_ = render_history(histories.get(sub.path))
+                content += heading + frags.add(html_)
             round_pages.append(_page("letter", paths.agency(rnd.year, agency.id), content, letters_nav, frags.html,
                                      agency=agency.name))
         round_pages += _indicator_pages(corpus, rnd, by_year[rnd.year])
@@ -86,6 +94,21 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     if corpus.rounds and guide:
         pages.append(_page("guide", GUIDE_PATH, render_guide(corpus), None))  # placed by mkdocs.yml's own nav
     return pages
+
+
+def _dates(subs, histories: dict[str, LetterHistory] | None) -> dict[str, Dates] | None:
+    """Received and last-changed dates of each letter, by agency, for the status page."""
+    if histories is None:
+        return None
+    dates = {}
+    for sub in subs:
+        history = histories.get(sub.path)
+        if history is None or not history.available:
+            dates[sub.agency] = Dates(unavailable=True)
+        elif history.received is not None:
+            changed = history.corrections[-1].date.strftime("%d/%m/%Y") if history.corrections else ""
+            dates[sub.agency] = Dates(history.received.date.strftime("%d/%m/%Y"), changed)
+    return dates
 
 
 def _page(kind: str, path: str, content: str, nav: tuple[str, ...] | None = (), fragments: dict | None = None,

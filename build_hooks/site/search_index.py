@@ -19,6 +19,7 @@ Pure: it works on the index as data, so tests need no build.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from build_hooks.domain.model import Corpus
@@ -27,6 +28,18 @@ from build_hooks.render.letter_html import continuation_anchor
 from build_hooks.site import paths
 
 SUB_SEPARATOR = " › "
+
+_GLUED = re.compile(r"(<br\s*/?>)(?!\s)|(</(?:td|th|li|p|div|dd|dt|h[1-6]|caption)>)(?=<)")
+
+
+def space_between_blocks(html: str) -> str:
+    """Whitespace after every ``<br>`` and between a closing block tag and the next tag.
+
+    Material's indexer keeps the text of a page and drops its tags, ``<br>`` included;
+    where nothing stood between two blocks their words ran together in the index and in
+    the result snippets ("Không cóCác cụm"). Whitespace there does not change the page.
+    """
+    return _GLUED.sub(lambda m: (m[1] or m[2]) + "\n", html)
 
 
 @dataclass(frozen=True)

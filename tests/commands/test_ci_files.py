@@ -105,6 +105,8 @@ def test_main_workflow_builds_and_deploys_to_pages():
     assert {"actions/upload-pages-artifact", "actions/deploy-pages", "actions/configure-pages"} <= set(uses)
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert any("mkdocs build --strict" in s.get("run", "") for s in _steps(path))
+    checkout = next(s for s in _steps(path) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # each letter's history is read from git
 
 
 @pytest.fixture
@@ -130,7 +132,7 @@ def test_pre_commit_hook_checks_staged_submissions(project_copy):
     subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
     proc = subprocess.run([str(BIN / "pre-commit"), "run"], cwd=repo, env=env, capture_output=True, text=True)
     assert proc.returncode == 1
-    assert "submissions/2023/so-xay-dung.md:35:1: error:" in proc.stdout and "[raw-html]" in proc.stdout
+    assert "submissions/2023/so-xay-dung.md:35:1: lỗi:" in proc.stdout and "[raw-html]" in proc.stdout
     good = (ROOT / "tests" / "cases" / "good" / "base.md").read_text(encoding="utf-8")
     (repo / "submissions" / "2023" / "so-xay-dung.md").write_text(good, encoding="utf-8")
     subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)

@@ -37,7 +37,7 @@ def test_reports_every_problem_of_every_file_in_one_run(tmp_path):
         "submissions/2023/so-tai-chinh.md:6:1",
         "submissions/2023/so-xay-dung.md:35:1", "submissions/2023/so-xay-dung.md:35:7",
         "submissions/2023/so-xay-dung.md:37:5", "submissions/2023/so-xay-dung.md:41:4"]
-    assert lines[0] == ("submissions/2023/so-tai-chinh.md:6:1: error: Khóa 'subjet' không có trong định dạng. "
+    assert lines[0] == ("submissions/2023/so-tai-chinh.md:6:1: lỗi: Khóa 'subjet' không có trong định dạng. "
                         "(Có phải ý bạn là 'subject'?) [unknown-key]")
     assert lines[-1].endswith("[unknown-section]")
 
@@ -66,7 +66,7 @@ def test_bad_usage_exits_two(tmp_path):
 def test_warnings_pass_unless_strict(tmp_path):
     tree = tree_with(tmp_path, so_xay_dung=(CASES / "bad" / "heading-title.md").read_text(encoding="utf-8"))
     proc = check(tree)
-    assert proc.returncode == 0 and "[heading-title]" in proc.stdout and "warning:" in proc.stdout
+    assert proc.returncode == 0 and "[heading-title]" in proc.stdout and "cảnh báo:" in proc.stdout
     assert "'Cải thiện mạnh mẽ môi trường đầu tư" in proc.stdout  # names the expected title
     assert check(tree, "--strict").returncode == 1
 

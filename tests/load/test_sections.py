@@ -66,3 +66,29 @@ def test_heading_numbers():
 
 def test_shift_headings_clamps_and_skips_code():
     assert shift_headings("## A\n```\n# code\n```\n###### B\n", 1) == "### A\n```\n# code\n```\n###### B\n"
+
+
+def test_closing_paragraph_is_its_own_part_after_the_last_section():
+    body = "# II.\n## 4.\n### 4.1. X\nA\n\nSở X báo cáo để Sở Công Thương\ntổng hợp./.\n"
+    parts, problems = split(body)
+    assert problems == []
+    assert sections_of(parts) == [("II.4.1", "A"), (None, "Sở X báo cáo để Sở Công Thương\ntổng hợp./.")]
+    assert parts[-1].closing and parts[-1].line == 15 and not any(p.closing for p in parts[:-1])
+    rebuilt = "".join((("#" * p.heading.level + " " + p.heading.text + "\n") if p.heading else "") + p.markdown
+                      for p in parts)
+    assert rebuilt == body
+
+
+def test_no_end_mark_no_closing_and_a_body_that_is_only_a_preamble():
+    parts, _ = split("# II.\n## 1.\nA\n\nB.\n")
+    assert sections_of(parts) == [("II.1", "A\n\nB.")] and not any(p.closing for p in parts)
+    parts, _ = split("Mở đầu.\n\nBan báo cáo./.\n")
+    assert sections_of(parts) == [(None, "Mở đầu."), (None, "Ban báo cáo./.")] and parts[-1].closing
+
+
+def test_unnumbered_heading_at_the_level_of_the_section_before_it_is_located():
+    parts, problems = split("# II.\n## 4.\n### 4.1. X\nA\n### Kết quả cụ thể\nB\n#### Chi tiết\nC\n", 10)
+    assert problems == [(14, 5, "heading-closes-section")]
+    assert sections_of(parts)[-1] == ("II.4", "### Kết quả cụ thể\nB\n#### Chi tiết\nC")
+    _, problems = split("# II.\n## 4.\n### 4.1. X\nA\n#### Kết quả cụ thể\nB\n")
+    assert problems == []

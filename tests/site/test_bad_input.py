@@ -76,7 +76,7 @@ def test_stray_file_is_not_dropped_silently(tmp_path):
     (root / "2023" / "bao-cao-so-y-te.docx").write_bytes(b"PK\x03\x04")
     build = build_site(root, tmp_path / "site")
     assert build.returncode == 1
-    assert "bao-cao-so-y-te.docx:1:1: error:" in build.output and "[unexpected-file]" in build.output
+    assert "bao-cao-so-y-te.docx:1:1: lỗi:" in build.output and "[unexpected-file]" in build.output
 
 
 def test_did_you_mean_for_a_misspelt_key(tmp_path):

@@ -25,7 +25,7 @@ def test_every_status_link_resolves(synthetic):
     _submissions, written, build = synthetic
     page = build.site / "2023" / "tinh-hinh-nop" / "index.html"
     links = [a["href"] for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-             .select(".status-table a")]
+             .select(".st-agencies a")]
     assert len(links) == len(written["years"][2023])
     for link in links:
         target = build.site / posixpath.normpath(posixpath.join("2023/tinh-hinh-nop/", link)) / "index.html"

@@ -33,12 +33,30 @@ def test_status_page_counts_and_marks(real_site):
     page = text(real_site.page("2023/tinh-hinh-nop/index.html"))
     assert "Đã trả lời: 1/34" in page and "Hạn nộp: chưa quy định" in page
     soup = BeautifulSoup(real_site.page("2023/tinh-hinh-nop/index.html"), "html.parser")
-    cells = [[norm(td.get_text()) for td in tr.find_all("td")] for tr in soup.select("article table tbody tr")]
-    rows = {row[0]: row[1:] for row in cells}
+    rows = {norm(tr.th.get_text()): tr for tr in soup.select(".st-agencies tbody tr")}
     assert len(rows) == 34
     ban = rows["Ban Dân tộc tỉnh Quảng Ngãi"]
-    assert ban[:2] == ["Đã trả lời", "12/2023"] and set(ban[2:]) == {"–"}
-    assert rows["Sở Xây dựng"][0] == "Chưa trả lời" and set(rows["Sở Xây dựng"][2:]) == {"✗"}
+    assert "Đã trả lời" in ban.get_text() and "12/2023" in ban.get_text()
+    # every section of every part, grouped by part, behind the row's summary
+    assert [norm(x.get_text()) for x in ban.select(".st-part-id")] == ["I", "II", "III", "IV", "V"]
+    assert {m.get_text() for m in ban.select(".st-sections .st-mark")} == {"–"}
+    assert len(ban.select(".st-sections li")) == 34
+    assert "Chưa trả lời" in rows["Sở Xây dựng"].get_text()
+    assert {m.get_text() for m in rows["Sở Xây dựng"].select(".st-sections .st-mark")} == {"✗"}
+    # the per-section view: one row per section, its counts adding up to every agency
+    sections = soup.select(".st-sections-table tbody tr")
+    assert len(sections) == 34
+    for tr in sections:
+        counts = [int(re.search(r"\d+$", norm(c.get_text()))[0]) for c in tr.select(".st-count")]
+        assert sum(counts) == 34 and counts[1] == 1
+
+
+def test_status_legend_is_a_list_without_doubled_punctuation(real_site):
+    soup = BeautifulSoup(real_site.page("2023/tinh-hinh-nop/index.html"), "html.parser")
+    legend = soup.find(string=re.compile("Ký hiệu")).find_parent("p").find_next_sibling("ul")
+    assert [norm(li.get_text()) for li in legend.find_all("li")] == [
+        "✓ có nội dung", "– không được giao nhiệm vụ", "✗ chưa có"]
+    assert not re.search(r"[.;:,][.;]", text(real_site.page("2023/tinh-hinh-nop/index.html")).replace("./.", ""))
 
 
 def test_round_home_names_the_request_and_links_everything(real_site):
@@ -119,3 +137,16 @@ def test_every_page_of_a_demo_says_it_is_a_demo(synthetic):
 
 def test_real_site_is_not_labelled_a_demo(real_site):
     assert not [p for p in real_site.site.rglob("*.html") if "MINH HỌA" in p.read_text(encoding="utf-8").upper()]
+
+
+def test_letter_body_is_set_like_the_document_and_a_no_task_table_is_collapsed(real_site):
+    soup = BeautifulSoup(real_site.page("2023/co-quan/ban-dan-toc/index.html"), "html.parser")
+    assert "Theo đề nghị của Sở Công Thương" in soup.select_one(".cv-body").get_text()
+    closing = soup.select_one(".cv-closing")
+    assert norm(closing.get_text()) == "Ban Dân tộc tỉnh báo cáo để Sở Công Thương tổng hợp./."
+    assert closing.find_next(class_="cv-footer") is not None  # after the body, before "Nơi nhận"
+    collapsed = soup.select_one(".coverage details.coverage-same")
+    assert collapsed is not None and not collapsed.has_attr("open")
+    assert norm(collapsed.summary.get_text()) == "Cả 34 mục: Không được giao nhiệm vụ"
+    css = (real_site.site / "assets" / "congvan.css").read_text(encoding="utf-8")
+    assert ".cv-org::after" in css and re.search(r"\.cv-body[^{]*\{[^}]*serif", css)

@@ -14,14 +14,16 @@ def norm(text: str) -> str:
 
 def texts_by_section(html: str, kinds: bool = False) -> dict[str | None, list]:
     """Text of every paragraph, list item and table cell, keyed by the nearest
-    preceding heading that carries ``data-section`` (None before the first).
+    preceding heading that carries ``data-section`` (None before the first, and after
+    any element marked ``data-section="_"``, such as a letter's closing).
     With ``kinds``, each entry is ``(tag, text)``, tag being ``p``, ``li`` or ``td``."""
     soup = BeautifulSoup(html, "html.parser")
     article = soup.select_one("article") or soup
     current: str | None = None
     found: dict[str | None, list[str]] = {}
     for element in article.find_all(True):
-        if element.name in ("h1", "h2", "h3", "h4", "h5", "h6") and element.has_attr("data-section"):
+        if element.has_attr("data-section") and (element.name in ("h1", "h2", "h3", "h4", "h5", "h6")
+                                                 or element["data-section"] == "_"):
             section = element["data-section"]
             current = None if section == "_" else section
         elif element.name in BLOCKS:

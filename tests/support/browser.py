@@ -25,7 +25,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 SEARCH_INPUT = "input.md-search__input"
 RESULT_META = ".md-search-result__meta"
-INITIALIZING = "Initializing search"
+INITIALIZING = "Đang chuẩn bị tìm kiếm"
+"""Our partials/languages/vi.html words for Material's search.result.initializer."""
 
 
 def fold(text: str) -> str:
