@@ -106,8 +106,9 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         if entry.name in (ROUND_FILE, ".gitkeep") or entry.name.startswith("."):
             continue
         if not (entry.is_file() and entry.suffix == ".md"):
-            variant = "received" if entry.suffix.lower() in RECEIVED_SUFFIXES else ""
-            problems.append(finding("unexpected-file", shown(entry), 1, 1, variant, name=entry.name, year=year))
+            received = entry.suffix.lower() in RECEIVED_SUFFIXES  # a letter as emailed: say how to import it
+            problems.append(finding("unexpected-file", shown(entry), 1, 1, "received" if received else "",
+                                    name=entry.name, year=year))
             continue
         if only is not None and entry.resolve() not in only:
             continue

@@ -35,7 +35,7 @@ def test_blank_parts_are_kept_for_hand_filling():
     report = rnd.report
     assert report.kind == "BÁO CÁO" and report.number == "/BC-SCT" and report.date == PartialDate(2023, 12)
     assert report.recipients == ("Ủy ban nhân dân tỉnh Quảng Ngãi",) and report.cc[-1] == "Lưu: VT, QLCN"
-    assert (report.signer.on_behalf, report.signer.title, report.signer.name) == ("", "", "")
+    assert (report.signer.on_behalf, report.signer.title, report.signer.name) == ((), "", "")
     assert number_line(report.number) == "Số: \u2003\u2003/BC-SCT"
 
 
