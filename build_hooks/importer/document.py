@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with one formatting."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
+from build_hooks.domain.runs import Run
 
 
 @dataclass(frozen=True)

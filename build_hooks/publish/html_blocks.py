@@ -10,16 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from build_hooks.domain.runs import Run
 from build_hooks.domain.text import nfc
-
-
-@dataclass(frozen=True)
-class Run:
-    """A stretch of text with one look. ``\\n`` in ``text`` is a line break."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
 
 
 @dataclass(frozen=True)
