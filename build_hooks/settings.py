@@ -6,6 +6,7 @@ from here, so renaming a file or a variable is a one-line change.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,5 +35,14 @@ QUIET_MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 """Silences Material's end-of-life banner in every ``mkdocs`` process we start."""
 PDF_ENV = "REPORT_PDF"
 """``REPORT_PDF=0`` builds the site without the PDF of the Sở's report (the DOCX stays): for quick builds."""
-EXPORT_CACHE_DIR = ROOT / ".cache" / "exports"
+CACHE_ENV = "REPORT_CACHE"
+"""Folder of the build's caches (default ``.cache/`` in the repository; benchmarks give each run its own)."""
+
+
+def cache_dir(name: str) -> Path:
+    """``name``'s folder in the build cache: kept between builds, never committed, safe to delete."""
+    return Path(os.environ.get(CACHE_ENV) or ROOT / ".cache") / name
+
+
+EXPORT_CACHE = "exports"
 """PDFs of the Sở's report by content hash, so a rebuild of unchanged data does not lay them out again."""

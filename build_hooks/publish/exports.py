@@ -1,26 +1,25 @@
-"""The Sở's report files of a round (DOCX, PDF): names, where the site publishes them, and a PDF cache.
+"""The Sở's report files of a round (DOCX, PDF): names, where the site publishes them, and their cache.
 
-Laying out the PDF takes seconds for a large round, and the site is rebuilt on
-every edit, so PDFs are kept by the hash of the HTML they are made from: the same
-content gives back the same bytes without WeasyPrint.
+Laying out the PDF takes seconds for a large round and python-docx a second for
+40 letters, and the site is rebuilt on every edit, so both are kept in the build
+cache (``build_hooks.cache``) by what they are made from: the same content gives
+back the same bytes without WeasyPrint or python-docx.
 """
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
-from importlib import metadata
 from pathlib import Path
 
+from build_hooks.cache import cached_bytes, code_key
 from build_hooks.domain.model import Corpus
-from build_hooks.publish.docx_export import docx_bytes
 from build_hooks.publish.opendata import DataFile
 from build_hooks.publish.report_document import ReportDocument, build_document
 from build_hooks.render.letter_html import LetterRenderer
-from build_hooks.settings import EXPORT_CACHE_DIR
+from build_hooks.settings import EXPORT_CACHE
 from build_hooks.site import paths
 
 FORMATS = ("docx", "pdf")
+DOCX_MODULE = "build_hooks.publish.docx_export"
+PDF_MODULE = "build_hooks.publish.pdf_export"
 
 
 def file_name(year: int, fmt: str) -> str:
@@ -33,36 +32,39 @@ def site_path(year: int, fmt: str) -> str:
     return paths.data_file(year, file_name(year, fmt))
 
 
-def export_bytes(doc: ReportDocument, fmt: str, cache: Path | None = EXPORT_CACHE_DIR) -> bytes:
-    """The report document in ``fmt`` (``docx`` or ``pdf``); PDFs come from the cache when unchanged."""
+def export_bytes(doc: ReportDocument, fmt: str, cache: Path | None | bool = True) -> bytes:
+    """The report document in ``fmt`` (``docx`` or ``pdf``), from the build cache when unchanged.
+
+    ``cache``: a folder, True for the build cache's (``settings.cache_dir``), None for no cache.
+    """
     if fmt == "docx":
-        return docx_bytes(doc)
+        return cached_docx(doc, cache)
     if fmt == "pdf":
         return cached_pdf(doc, cache)
     raise ValueError(fmt)
 
 
-def cached_pdf(doc: ReportDocument, cache: Path | None) -> bytes:
-    """The PDF of ``doc``, cached by content hash: WeasyPrint is the slowest step of a build."""
+def cached_docx(doc: ReportDocument, cache: Path | None | bool = True) -> bytes:
+    """The DOCX of ``doc``; python-docx takes a second for 40 letters, so it is kept by content."""
+    def make() -> bytes:
+        from build_hooks.publish.docx_export import docx_bytes
+
+        return docx_bytes(doc)
+
+    if cache is None:
+        return make()
+    key = code_key(DOCX_MODULE, distributions=("python-docx",)) + repr(doc)
+    return cached_bytes(EXPORT_CACHE, key, make, None if cache is True else Path(cache))
+
+
+def cached_pdf(doc: ReportDocument, cache: Path | None | bool = True) -> bytes:
+    """The PDF of ``doc``, kept by content: WeasyPrint is the slowest step of a build."""
     from build_hooks.publish.pdf_export import pdf_bytes, report_html
 
     if cache is None:
         return pdf_bytes(doc)
-    # The engine's version is part of the key; read from its metadata, since importing it loads Pango (0.5 s).
-    key = hashlib.sha256((metadata.version("weasyprint") + report_html(doc)).encode("utf-8")).hexdigest()
-    path = Path(cache) / f"{key}.pdf"
-    if path.is_file():
-        return path.read_bytes()
-    data = pdf_bytes(doc)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)  # atomic: concurrent builds never read half a file
-    except OSError:
-        pass  # a read-only checkout still builds, only slower
-    return data
+    key = code_key(PDF_MODULE, distributions=("weasyprint",)) + report_html(doc)
+    return cached_bytes(EXPORT_CACHE, key, lambda: pdf_bytes(doc), None if cache is True else Path(cache))
 
 
 def document_files(corpus: Corpus, pdf: bool = True, letters: LetterRenderer | None = None) -> list[DataFile]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from build_hooks.aggregate.by_section import section_cell
 from build_hooks.aggregate.indicators import IndicatorRow
 from build_hooks.aggregate.projects import Project
+from build_hooks.cache import cached_bytes, code_key
 from build_hooks.domain.model import Corpus, Round, Submission
 from build_hooks.domain.numbers import Quantity
 from build_hooks.publish.reproducible_zip import zip_bytes
@@ -32,6 +33,7 @@ SCHEMA_VERSION = "1.0.0"
 """Version of both JSON formats (semantic: a removed or renamed field is a new major version)."""
 SCHEMA_FILES = ("indicators.schema.json", "submissions.schema.json")
 ZIP_PATH = "du-lieu/bao-cao-cong-nghiep-quang-ngai.zip"
+WORKBOOK_CACHE = "workbooks"
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it Excel reads the file as the local code page and garbles Vietnamese."""
 
@@ -252,8 +254,14 @@ def to_xlsx(sheets: list[tuple[str, tuple, list[dict]]]) -> bytes:
     Numbers are written as numbers (Excel shows them in the reader's locale, so a
     Vietnamese Excel shows ``9,5``); the header row is frozen and filterable. Every text
     cell is a string cell: openpyxl would store ``=HYPERLINK(…)`` from a letter as a formula
-    (and ``#N/A`` as an error value).
+    (and ``#N/A`` as an error value). Kept in the build cache by content: importing openpyxl
+    alone costs more than rendering a small round's pages.
     """
+    key = code_key(__name__, distributions=("openpyxl",)) + repr(sheets)
+    return cached_bytes(WORKBOOK_CACHE, key, lambda: _workbook(sheets))
+
+
+def _workbook(sheets: list[tuple[str, tuple, list[dict]]]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

@@ -334,13 +334,30 @@ def test_pdf_cache_gives_the_same_bytes_without_laying_out_again(real, tmp_path,
     from build_hooks.publish import exports, pdf_export
 
     assert exports.cached_pdf(real.doc, tmp_path) == real.pdf
-    assert len(list(tmp_path.glob("*.pdf"))) == 1
+    assert len(list(tmp_path.iterdir())) == 1
 
     def fail(_doc):
         raise AssertionError("laid out again")
 
     monkeypatch.setattr(pdf_export, "pdf_bytes", fail)
     assert exports.cached_pdf(real.doc, tmp_path) == real.pdf
+
+
+def test_docx_cache_gives_the_same_bytes_and_a_changed_document_new_ones(real, tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from build_hooks.publish import docx_export, exports
+
+    assert exports.cached_docx(real.doc, tmp_path) == real.docx
+    changed = replace(real.doc, subject=real.doc.subject + " (đã sửa)")
+    assert exports.cached_docx(changed, tmp_path) != real.docx
+    assert len(list(tmp_path.iterdir())) == 2
+
+    def fail(_doc):
+        raise AssertionError("written again")
+
+    monkeypatch.setattr(docx_export, "docx_bytes", fail)
+    assert exports.cached_docx(real.doc, tmp_path) == real.docx
 
 
 def test_site_files_of_a_round(real):
