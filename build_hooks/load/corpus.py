@@ -16,6 +16,7 @@ from build_hooks.load.reader import did_you_mean
 from build_hooks.load.registry import parse_registry
 from build_hooks.load.rounds import parse_round
 from build_hooks.load.submission import parse_submission
+from build_hooks.memo import remembered
 from build_hooks.rules.catalogue import finding
 from build_hooks.rules.encoding import file_too_large
 from build_hooks.settings import REGISTRY_FILE, ROUND_FILE
@@ -57,7 +58,8 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
         return None, [finding("missing-registry", shown(registry_path), 0, 0)]
     text, probs = read_text(registry_path, shown(registry_path))
     problems += probs
-    registry, probs = parse_registry(text or "", shown(registry_path))
+    registry_key = ("registry", text or "", shown(registry_path))
+    registry, probs = remembered(registry_key, parse_registry, text or "", shown(registry_path))
     problems += probs
     rounds: list[Round] = []
     submissions: dict[int, tuple[Submission, ...]] = {}
@@ -68,7 +70,7 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
         if entry.name in IGNORED or entry.name == REGISTRY_FILE or entry.name.startswith("."):
             continue
         if entry.is_dir() and YEAR_DIR.match(entry.name):
-            rnd, subs, probs = _load_round(entry, int(entry.name), registry, shown, only, today)
+            rnd, subs, probs = _load_round(entry, int(entry.name), registry, shown, only, today, registry_key)
             problems += probs
             if rnd is not None:
                 rounds.append(rnd)
@@ -90,13 +92,15 @@ def symlink_problem(path: str, name: str) -> Problem:
     return finding("symlink", path, 1, 1, name=name)
 
 
-def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=None):
+def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=None, registry_key=()):
+    """One round and its letters; parses are remembered by their inputs (``load.memo``)."""
     problems: list[Problem] = []
     round_path = folder / ROUND_FILE
     if not round_path.is_file():
         return None, (), [finding("missing-round", shown(round_path), 0, 0, year=year)]
     text, problems = read_text(round_path, shown(round_path))
-    rnd, probs = parse_round(text or "", shown(round_path), year, registry)
+    round_key = ("round", text or "", shown(round_path), year, registry_key)
+    rnd, probs = remembered(round_key, parse_round, text or "", shown(round_path), year, registry)
     problems += probs
     subs: list[Submission] = []
     for entry in sorted(folder.iterdir()):
@@ -123,7 +127,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         problems += probs
         if text is None:
             continue
-        sub, probs = parse_submission(text, shown(entry), entry.stem, year, rnd, registry, today)
+        key = ("letter", text, shown(entry), entry.stem, year, round_key, today or _dt.date.today())
+        sub, probs = remembered(key, parse_submission, text, shown(entry), entry.stem, year, rnd, registry, today)
         problems += probs
         if sub is not None:
             subs.append(sub)

@@ -66,13 +66,25 @@ class LetterRenderer:
             self._md.parser.blockprocessors.deregister(name)
         for name in HIDING_INLINES:
             self._md.inlinePatterns.deregister(name)
-        self._cache: dict[str, str] = {}
 
     def html(self, text: str) -> str:
-        """The HTML of a letter's Markdown, converted once however often it appears."""
-        if text not in self._cache:
-            self._cache[text] = sanitize(self._md.reset().convert(text))
-        return self._cache[text]
+        """The HTML of a letter's Markdown, converted once however often it appears.
+
+        The cache is shared by every renderer of the process: the letter page, the consolidated
+        report, the print view and the DOCX show the same passages, and under ``mkdocs serve``
+        a rebuild converts only the passages an edit changed.
+        """
+        html = _CONVERTED.get(text)
+        if html is None:
+            if len(_CONVERTED) >= CACHE_LIMIT:
+                _CONVERTED.clear()
+            html = _CONVERTED[text] = sanitize(self._md.reset().convert(text))
+        return html
+
+
+CACHE_LIMIT = 200_000
+"""Passages kept converted: several rounds of 2,000 letters; a long serve session starts afresh above it."""
+_CONVERTED: dict[str, str] = {}
 
 
 def shift_html_headings(html: str, by: int) -> str:

@@ -38,7 +38,7 @@ def downloads(page: str, year: int, pdf: bool = True, label: str = "Báo cáo c�
 
 
 def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
-                 letters: LetterRenderer, pdf: bool = True) -> str:
+                 letters: LetterRenderer, pdf: bool = True, directory_urls: bool = True) -> str:
     """The consolidated report laid out for A4 printing, one page without the site's navigation."""
     page = paths.print_view(rnd.year)
     back = paths.rel(page, paths.report(rnd.year))
@@ -49,7 +49,7 @@ def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Regi
         "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.<br>"
         f"{downloads(page, rnd.year, pdf)}</p>\n",
         frags.add(_letterhead(rnd, registry, report)),
-        report_body(rnd, submissions, registry, page, frags, letters),
+        report_body(rnd, submissions, registry, page, frags, letters, directory_urls),
         frags.add(_foot(report)),
     ])
 

@@ -23,6 +23,7 @@ from build_hooks.aggregate.by_section import (
     status_rows,
 )
 from build_hooks.domain.model import Registry, Round, Section, Submission
+from build_hooks.memo import Identity
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.markup import esc, md
 from build_hooks.site import paths
@@ -84,18 +85,26 @@ def _mark(state: str) -> str:
     return f'<span class="st-mark c-{state}" aria-hidden="true">{symbol}</span><span class="st-sr">{label}</span>'
 
 
+_ROWS = Identity()
+
+
 def _by_agency(rnd: Round, rows: list[StatusRow], parts, link: dict[str, str], dates: dict[str, Dates]) -> str:
-    body = []
-    for row in rows:
-        name = esc(row.agency.name)
-        if row.submission is not None:
-            name = f'<a href="{esc(link[row.agency.id])}">{name}</a>'
-        body.append(f'<tr><th scope="row">{name}</th><td>{_state(rnd, row, dates.get(row.agency.id))}</td>'
-                    f"<td>{_coverage(row, parts)}</td></tr>")
+    body = [_ROWS.get((rnd, row.agency, row.submission),
+                      (row.expected, repr(dates.get(row.agency.id)), link[row.agency.id]),
+                      lambda row=row: _agency_row(rnd, row, parts, link, dates)) for row in rows]
     # HTML written here: a Markdown table of thousands of rows costs seconds to parse.
     return ('<div class="status-table st-agencies"><table>\n<thead><tr><th scope="col">Cơ quan</th>'
             '<th scope="col">Trạng thái</th><th scope="col">Các mục</th></tr></thead>\n<tbody>\n'
             + "\n".join(body) + "\n</tbody></table></div>\n")
+
+
+def _agency_row(rnd: Round, row: StatusRow, parts, link: dict[str, str], dates: dict[str, Dates]) -> str:
+    """One agency's row: made once per letter and round under ``mkdocs serve`` (``memo``)."""
+    name = esc(row.agency.name)
+    if row.submission is not None:
+        name = f'<a href="{esc(link[row.agency.id])}">{name}</a>'
+    return (f'<tr><th scope="row">{name}</th><td>{_state(rnd, row, dates.get(row.agency.id))}</td>'
+            f"<td>{_coverage(row, parts)}</td></tr>")
 
 
 def _state(rnd: Round, row: StatusRow, dates: Dates | None) -> str:

@@ -8,6 +8,9 @@ in some letter.
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 import yaml
 
 from build_hooks.site import paths
@@ -46,4 +49,9 @@ def with_front_matter(meta: dict, content: str) -> str:
     """``content`` preceded by ``meta`` as YAML front-matter (unchanged when ``meta`` is empty)."""
     if not meta:
         return content
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n" + content
+    return _front_matter(json.dumps(meta, sort_keys=True, ensure_ascii=False)) + content
+
+
+@lru_cache(maxsize=1024)  # a handful of distinct front-matters; 2,000 letters share one
+def _front_matter(meta_json: str) -> str:
+    return "---\n" + yaml.safe_dump(json.loads(meta_json), allow_unicode=True, sort_keys=True) + "---\n\n"

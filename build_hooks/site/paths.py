@@ -6,6 +6,7 @@ for both directory URLs (served site) and ``.html`` URLs (offline snapshot).
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 LANDING = "index.md"
 
@@ -35,6 +36,7 @@ def agency(year: int, agency_id: str) -> str:
     return f"{year}/co-quan/{agency_id}.md"
 
 
+@lru_cache(maxsize=65536)  # the status and list pages link 2,000 letters; relpath is slow
 def rel(src: str, dest: str, anchor: str = "") -> str:
     """Link from page ``src`` to page ``dest`` (both docs-relative paths)."""
     target = posixpath.relpath(dest, posixpath.dirname(src) or ".")
@@ -49,6 +51,7 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return stem + "/" if directory_urls else stem + ".html"
 
 
+@lru_cache(maxsize=65536)
 def href(src: str, dest: str, directory_urls: bool = True) -> str:
     """Relative URL from page ``src`` to page ``dest`` for raw HTML, where MkDocs rewrites nothing.
 
