@@ -12,8 +12,14 @@ It translates MkDocs events into calls to the pure core and back:
   (letter text, big tables) in place of their placeholders.
 * ``on_serve``: watch the submissions folder when it lies outside the project.
 * ``on_post_build``: title the search index's letter entries by agency, section
-  and year (``search.annotate_index``), after Material writes the index and
-  before its offline plugin copies it into ``search_index.js``.
+  and year (``search.annotate_index``) before Material writes the index (once, in
+  UTF-8) and its offline plugin copies it into ``search_index.js``.
+
+Under ``mkdocs serve --dirty`` (the README's serve command) a rebuild redoes only
+what changed, as ``site.incremental`` decides: generated pages whose content
+changed, everything when the navigation or the configuration changed; pages that
+are gone are deleted, the search index is merged page by page, and the downloads
+are written after the pages by a separate process (``publish.background``).
 
 With ``REPORT_ARCHIVE`` set (``python -m build_hooks snapshot``) the build is an
 archived snapshot: one round, no hand-written guide pages, the archive banner.
@@ -36,13 +42,16 @@ if str(_ROOT) not in sys.path:  # MkDocs imports hooks by path; make the package
     sys.path.insert(0, str(_ROOT))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils import clean_directory  # noqa: E402
 
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
 from build_hooks.domain.problems import has_errors  # noqa: E402
 from build_hooks.load.corpus import load_corpus  # noqa: E402
 from build_hooks.load.history import corpus_histories  # noqa: E402
+from build_hooks.memo import Identity  # noqa: E402
+from build_hooks.publish.background import Downloads  # noqa: E402
 from build_hooks.publish.opendata import DataFile  # noqa: E402
 from build_hooks.publish.snapshot_mode import SnapshotMode, only_round  # noqa: E402
 from build_hooks.render.fragments import substitute  # noqa: E402
@@ -55,9 +64,24 @@ from build_hooks.settings import (  # noqa: E402
     TODAY_ENV,
 )
 from build_hooks.site import paths  # noqa: E402
+from build_hooks.site.incremental import (  # noqa: E402
+    Built,
+    Rebuild,
+    Shape,
+    digest,
+    flatten,
+    merge_entries,
+    plan_rebuild,
+)
 from build_hooks.site.page_meta import page_meta, with_front_matter  # noqa: E402
 from build_hooks.site.pages import Page  # noqa: E402
-from build_hooks.site.plan import plan_data_files, plan_nav, plan_pages  # noqa: E402
+from build_hooks.site.plan import (  # noqa: E402
+    plan_data_files,
+    plan_data_paths,
+    plan_letters_first,
+    plan_nav,
+    plan_pages,
+)
 from build_hooks.site.search_index import (  # noqa: E402
     LetterContext,
     annotate_index,
@@ -66,6 +90,9 @@ from build_hooks.site.search_index import (  # noqa: E402
 )
 
 log = logging.getLogger("mkdocs.hooks.report")
+
+WATCH_INTERVAL = 0.2
+"""Seconds between two looks at the submissions tree under ``mkdocs serve --dirty`` (MkDocs: 0.5)."""
 
 
 @dataclass
@@ -85,9 +112,76 @@ class BuildState:
     """Page path -> placeholder token -> HTML, put back in ``on_page_content``."""
     search_contexts: dict[str, LetterContext] = field(default_factory=dict)
     """Page URL -> agency, year and sections of a letter, to title its search hits."""
+    make_data: object = None
+    """Under ``serve --dirty``: makes the data files, after the pages (``data_files`` holds their paths only)."""
+    rebuild: Rebuild | None = None
+    """Under ``serve --dirty``: what this build redoes."""
+    built: Built | None = None
+    """Under ``serve --dirty``: what this build leaves, for the next one to compare with."""
+    rendered: set[str] = field(default_factory=set)
+    """Under ``serve --dirty``: URLs of the pages rendered by this build."""
+    letters_first: bool = False
+    """Under ``serve --dirty``: this build renders only edited letters; a second build follows at once."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """What the previous build was planned from, for ``plan_letters_first``."""
+
+    corpus: object
+    pages: list[Page]
+    histories: object
+
+
+@dataclass
+class ServeState:
+    """What lives from one build to the next under ``mkdocs serve`` (set in ``on_startup``)."""
+
+    incremental: bool = False
+    """``mkdocs serve --dirty``: rebuild only what changed."""
+    built: Built | None = None
+    last: Planned | None = None
+    downloads: Downloads = field(default_factory=Downloads)
+    server: object = None
+    """MkDocs' live-reload server, to ask it for the second build after a letters-first one."""
 
 
 _STATE = BuildState()
+_SERVE = ServeState()
+_DIGESTS = Identity()
+"""Digest of each generated page, by the page object (a letter's is the same object until it changes)."""
+
+
+class _GeneratedPage(File):
+    """A generated page; under ``serve --dirty`` rendered again only when ``site.incremental`` says so."""
+
+    rebuild = True
+
+    def is_modified(self) -> bool:
+        return self.rebuild
+
+
+class _LaterFile(File):
+    """A download whose bytes ``publish.background`` writes after the pages: MkDocs never writes it."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _DirtyNotice(logging.Filter):
+    """MkDocs warns that ``--dirty`` gives stale navigation; the hooks make it rebuild what changed."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+def on_startup(command, dirty):
+    """``mkdocs serve --dirty``: rebuild only what changed (see ``site.incremental``)."""
+    global _SERVE
+    _SERVE.downloads.stop()
+    _SERVE = ServeState(incremental=command == "serve" and dirty)
+    if _SERVE.incremental:
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
 
 
 
@@ -135,9 +229,24 @@ def on_config(config):
     histories = corpus_histories(corpus, source, root)  # unavailable (said on the pages) outside git or shallow
     charts = os.environ.get(CHARTS_ENV, "1") != "0"
     pdf = os.environ.get(PDF_ENV, "1") != "0"
-    pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None, pdf=pdf,
-                       histories=histories)
-    _STATE = BuildState(source, archive, pages, plan_data_files(corpus, pdf=pdf), {p.path: p.fragments for p in pages})
+    last = _SERVE.last
+    pages = None
+    if _SERVE.incremental and last is not None:  # an edited letter first, the pages made from all letters next
+        pages = plan_letters_first(last.corpus, last.pages, corpus, last.histories, histories)
+    letters_first = pages is not None
+    if pages is None:
+        pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None, pdf=pdf,
+                           histories=histories)
+    if _SERVE.incremental:  # the pages first; the downloads after them, in another process
+        _SERVE.downloads.stop()
+        _SERVE.last = Planned(corpus, pages, histories)
+        data_files = [DataFile(path, b"") for path in plan_data_paths(corpus, pdf=pdf)]
+        _STATE = BuildState(source, archive, pages, data_files, {p.path: p.fragments for p in pages},
+                            make_data=None if letters_first else lambda: plan_data_files(corpus, pdf=pdf),
+                            letters_first=letters_first)
+    else:
+        _STATE = BuildState(source, archive, pages, plan_data_files(corpus, pdf=pdf),
+                            {p.path: p.fragments for p in pages})
     contexts = letter_contexts(corpus)
     _STATE.search_contexts = {paths.page_url(path, config.use_directory_urls): context
                               for path, context in contexts.items()}
@@ -164,16 +273,58 @@ def on_files(files, config):
         for file in list(files.documentation_pages()):
             files.remove(file)
     in_nav = set(_nav_paths(config.nav))
+    written = tuple(sorted(f.src_uri for f in files.documentation_pages()))
+    generated: dict[str, File] = {}
     for page in _STATE.pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
-        file = File.generated(config, page.path, content=with_front_matter(page_meta(page.path), page.content))
+        content = with_front_matter(page_meta(page.path), page.content)
+        file = _GeneratedPage.generated(config, page.path, content=content)
         if page.path not in in_nav:  # left out on purpose (letters of a large round, the print view)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
+        generated[page.path] = file
     for data in _STATE.data_files:
-        files.append(File.generated(config, data.path, content=data.content))
+        kind = _LaterFile if _SERVE.incremental else File
+        files.append(file := kind.generated(config, data.path, content=data.content))
+        generated[data.path] = file
+    if _SERVE.incremental:
+        _plan_rebuild(config, written, generated)
     return files
+
+
+def _plan_rebuild(config, written: tuple[str, ...], generated: dict[str, File]) -> None:
+    """Under ``serve --dirty``: mark the pages to render again, delete what is gone (``site.incremental``)."""
+    settings = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
+    shape = Shape(digest(config.nav), digest(settings, dict(config.extra), config.use_directory_urls), written)
+    pages = {p.path: _DIGESTS.get((p,), (), lambda p=p: digest(p.content, p.fragments, page_meta(p.path)))
+             for p in _STATE.pages}
+    outputs = {path: file.dest_uri for path, file in generated.items()}
+    rebuild = plan_rebuild(_SERVE.built, shape, pages, outputs)
+    if rebuild.clean and _SERVE.built is not None:  # the navigation is in every page: start afresh
+        clean_directory(config.site_dir)
+    for dest in rebuild.removed:
+        _remove_output(Path(config.site_dir), dest)
+    for path, file in generated.items():
+        if isinstance(file, _GeneratedPage):
+            file.rebuild = path in rebuild.changed
+    _STATE.rebuild = rebuild
+    _STATE.built = Built(shape, pages, outputs)
+    changed = "tất cả" if rebuild.clean else str(len(rebuild.changed))
+    log.info("Dựng lại %s/%d trang được tạo; xóa %d tệp không còn.", changed, len(pages), len(rebuild.removed))
+
+
+def _remove_output(site: Path, dest: str) -> None:
+    """Delete a gone page's or file's output, and its folders once empty."""
+    target = site / dest
+    target.unlink(missing_ok=True)
+    for folder in target.parents:
+        if folder == site or not folder.is_relative_to(site):
+            break
+        try:
+            folder.rmdir()
+        except OSError:
+            break
 
 
 def _nav_paths(nav) -> list[str]:
@@ -187,24 +338,91 @@ def _nav_paths(nav) -> list[str]:
     return []
 
 
+def on_env(env, config, files):
+    """Under ``serve --dirty``: remember every page in build order (the order of the search index)."""
+    if _SERVE.incremental and _STATE.built is not None:
+        # page.url, as the index writes locations (the home page's file.url is ./, its page.url empty)
+        _STATE.built.order = [f.page.url if f.page is not None else f.url for f in files.documentation_pages()]
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    """Under ``serve --dirty``: remember which pages this build rendered."""
+    if _SERVE.incremental:
+        _STATE.rendered.add(page.url)
+    return context
+
+
 def on_page_content(html, page, config, files):
     """Put back the HTML fragments the core rendered itself in place of their placeholders."""
     return space_between_blocks(substitute(html, _STATE.fragments.get(page.file.src_uri, {})))
 
 
-@event_priority(-50)  # after the search plugin writes the index (0), before the offline plugin reads it (-100)
-def on_post_build(config):
-    """Title the search index's letter entries by agency, section and year."""
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
+@event_priority(50)  # before the search plugin writes the index (0)
+def _prepare_search_index(config):
+    """Have the search plugin write the index once, whole, titled and in UTF-8.
+
+    Under ``serve --dirty`` this build's pages are merged into the previous index page by page
+    (Material's own merge keeps one rebuilt page's entries and never drops a deleted page's).
+    Letter entries are titled by agency, section and year (``search.annotate_index``), and the
+    index is written as UTF-8 rather than Material's ``\\uXXXX`` escapes: a third smaller, and
+    ``search_index.js`` is read as the page's UTF-8. Material's offline plugin (-100) copies it.
+    """
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if index is None:
         return
-    index = annotate_index(json.loads(path.read_text(encoding="utf-8")), _STATE.search_contexts)
-    # UTF-8 rather than Material's \\uXXXX escapes: a third smaller; search_index.js is read as the page's UTF-8.
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _SERVE.incremental and _STATE.built is not None:
+        before = _SERVE.built.entries if _SERVE.built is not None and not _STATE.rebuild.clean else {}
+        _STATE.built.entries = merge_entries(before, index.entries, _STATE.rendered, _STATE.built.order)
+        index.entries = flatten(_STATE.built.entries)
+        search.search_index_prev = None
+        _SERVE.built = _STATE.built
+    settings = {key: index.config[key] for key in SEARCH_SETTINGS}
+    annotated = annotate_index({"config": settings, "docs": index.entries}, _STATE.search_contexts)
+    text = json.dumps(annotated, ensure_ascii=False, separators=(",", ":"), default=str)
+    index.generate_search_index = lambda _previous: text  # this build's index object only
+
+
+SEARCH_SETTINGS = ("lang", "separator", "pipeline", "fields")
+"""What Material's search plugin writes as the index's ``config`` (``SearchIndex.generate_search_index``)."""
+
+
+@event_priority(-200)  # last: the pages and the index are written
+def _write_downloads(config):
+    """Under ``serve --dirty``: make and write the downloads in another process, now that the pages are there.
+
+    After a letters-first build, ask for the second build at once: the report, status and data pages.
+    """
+    if _SERVE.incremental and _STATE.make_data is not None and _STATE.built is not None:
+        outputs = dict(_STATE.built.outputs)
+        _SERVE.downloads.start(_STATE.make_data, config.site_dir, outputs.__getitem__)
+    if _STATE.letters_first and _SERVE.server is not None:
+        _request_rebuild(_SERVE.server)
+
+
+def _request_rebuild(server) -> None:
+    """Tell MkDocs' live-reload server to build again, as its file watcher does on a change."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+
+
+on_post_build = CombinedEvent(_prepare_search_index, _write_downloads)
+
+
+def on_shutdown():
+    """Stop a download writer still at work when ``mkdocs serve`` ends."""
+    _SERVE.downloads.stop()
 
 
 def on_serve(server, config, builder):
     """Watch the submissions tree when it lies outside the project (``REPORT_SUBMISSIONS``)."""
+    _SERVE.server = server
+    if _SERVE.incremental:
+        # MkDocs' watcher polls every 0.5 s, half the budget of a preview; a rebuild costs a fraction of
+        # that now. Watches scheduled from here on (submissions/, the ``watch:`` list) poll every 0.2 s.
+        server.observer._timeout = WATCH_INTERVAL
     if _STATE.source is not None:
         server.watch(str(_STATE.source))
     return server

@@ -17,7 +17,7 @@ def cmd_demo(args) -> int:
     work = Path(args.out or tempfile.mkdtemp(prefix="demo-"))
     write_round(work / "submissions", args.agencies, years=tuple(args.years))
     env = dict(os.environ, **QUIET_MKDOCS_ENV, **{SUBMISSIONS_ENV: str(work / "submissions")})
-    verb = ["serve"] if args.serve else ["build", "--strict", "-d", str(work / "site")]
+    verb = ["serve", "--dirty"] if args.serve else ["build", "--strict", "-d", str(work / "site")]
     print(f"Dữ liệu minh họa: {work / 'submissions'}", file=sys.stderr)
     return subprocess.call([sys.executable, "-m", "mkdocs", *verb, "-f", str(ROOT / "mkdocs.yml")], env=env)
 

@@ -14,8 +14,18 @@ from build_hooks.aggregate.projects import merge_projects
 from build_hooks.domain.model import Corpus, Round
 from build_hooks.domain.text import sort_key
 from build_hooks.load.history import LetterHistory
-from build_hooks.publish.exports import document_files
-from build_hooks.publish.opendata import DataFile, round_files, schema_files, site_zip
+from build_hooks.memo import Identity
+from build_hooks.publish.exports import FORMATS, document_files, site_path
+from build_hooks.publish.opendata import (
+    ROUND_FILES,
+    SCHEMA_FILES,
+    ZIP_PATH,
+    DataFile,
+    round_files,
+    schema_files,
+    site_zip,
+    workbook_name,
+)
 from build_hooks.render.changes import render_changes
 from build_hooks.render.data import render_data_page
 from build_hooks.render.fragments import Fragments
@@ -63,10 +73,11 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         report, printed, status = Fragments(), Fragments(), Fragments()
         round_pages = [
             _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf), tab),
-            _page("report", paths.report(rnd.year), render_report(rnd, subs, corpus.registry, report, letters, pdf),
-                  tab, report.html),
+            _page("report", paths.report(rnd.year),
+                  render_report(rnd, subs, corpus.registry, report, letters, pdf, directory_urls), tab, report.html),
             _page("print", paths.print_view(rnd.year),
-                  render_print(rnd, subs, corpus.registry, printed, letters, pdf), None, printed.html),
+                  render_print(rnd, subs, corpus.registry, printed, letters, pdf, directory_urls), None,
+                  printed.html),
             _page("status", paths.status(rnd.year),
                   render_status(rnd, subs, corpus.registry, status, directory_urls, _dates(subs, histories)), tab,
                   status.html),
@@ -77,16 +88,12 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         letters_nav = tab + (LETTERS_SECTION,) if len(subs) <= NAV_AGENCY_LIMIT else None
         for sub in sorted(subs, key=lambda s: sort_key(corpus.registry.get(s.agency).name)):
             agency = corpus.registry.get(sub.agency)
-            frags = Fragments()
-            content = render_agency_page(rnd, agency, sub, agency.id in expected, frags, letters)
-            if histories is not None:
-                heading, html_ = render_history(histories.get(sub.path))
-                content += heading + frags.add(html_)
-            round_pages.append(_page("letter", paths.agency(rnd.year, agency.id), content, letters_nav, frags.html,
-                                     agency=agency.name))
+            history = histories.get(sub.path) if histories is not None else _NO_HISTORY
+            round_pages.append(_letter_page(rnd, agency, sub, agency.id in expected, letters, history, letters_nav))
         round_pages += _indicator_pages(corpus, rnd, by_year[rnd.year])
-        if rnd.demo:
-            round_pages = [replace(p, content=DEMO_NOTICE + p.content) for p in round_pages]
+        if rnd.demo:  # letter pages carry it already (made once, see _letter_page)
+            round_pages = [p if p.kind == "letter" else replace(p, content=DEMO_NOTICE + p.content)
+                           for p in round_pages]
         pages += round_pages
     pages += _site_data_pages(corpus, by_year, charts, pdf)
     if any(r.demo for r in corpus.rounds):
@@ -94,6 +101,68 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     if corpus.rounds and guide:
         pages.append(_page("guide", GUIDE_PATH, render_guide(corpus), None))  # placed by mkdocs.yml's own nav
     return pages
+
+
+_NO_HISTORY = object()
+"""Histories not shown at all (as opposed to ``None``: this letter's history is unknown)."""
+_LETTER_PAGES = Identity()
+
+
+def _letter_page(rnd: Round, agency, sub, expected: bool, letters: LetterRenderer, history,
+                 nav: tuple[str, ...] | None) -> Page:
+    """One agency's letter page; made once per distinct letter, round and registry entry (``memo``).
+
+    Under ``mkdocs serve`` a rebuild after one edit remakes one letter page, not 2,000.
+    """
+    def make() -> Page:
+        frags = Fragments()
+        content = render_agency_page(rnd, agency, sub, expected, frags, letters)
+        if history is not _NO_HISTORY:
+            heading, html_ = render_history(history)
+            content += heading + frags.add(html_)
+        if rnd.demo:
+            content = DEMO_NOTICE + content
+        return _page("letter", paths.agency(rnd.year, agency.id), content, nav, frags.html, agency=agency.name)
+
+    shown = history if history is _NO_HISTORY else repr(history)
+    return _LETTER_PAGES.get((rnd, agency, sub), (expected, shown, nav), make)
+
+
+def plan_letters_first(before: Corpus, pages: list[Page], corpus: Corpus, histories_before,
+                       histories) -> list[Page] | None:
+    """``pages`` (the previous build's) with only the letters that changed made again; None if more changed.
+
+    Under ``mkdocs serve --dirty`` an edit to one letter shows on that letter's page first; the
+    consolidated report, the status and the data pages depend on every letter and follow in a
+    second build (the adapter asks for it). Only an edit to the text of existing letters goes
+    this way: a letter added, renamed or deleted, or a changed registry, round or history, and
+    the whole site is planned at once. Unchanged files give back the same objects (``memo``),
+    so "changed" is a matter of identity.
+    """
+    if before.registry is not corpus.registry or len(before.rounds) != len(corpus.rounds) \
+            or any(a is not b for a, b in zip(before.rounds, corpus.rounds, strict=True)) \
+            or histories_before != histories:
+        return None
+    changed = {}
+    for rnd in corpus.rounds:
+        old = {s.agency: s for s in before.submissions.get(rnd.year, ())}
+        new = {s.agency: s for s in corpus.submissions.get(rnd.year, ())}
+        if old.keys() != new.keys():
+            return None
+        for agency_id, sub in new.items():
+            if sub is not old[agency_id]:
+                changed[paths.agency(rnd.year, agency_id)] = (rnd, sub)
+    if not changed:
+        return None
+    out = []
+    for page in pages:
+        if page.path in changed:
+            rnd, sub = changed[page.path]
+            history = histories.get(sub.path) if histories is not None else _NO_HISTORY
+            page = _letter_page(rnd, corpus.registry.get(sub.agency), sub, sub.agency in rnd.expected,
+                                LetterRenderer(), history, page.nav)
+        out.append(page)
+    return out
 
 
 def _dates(subs, histories: dict[str, LetterHistory] | None) -> dict[str, Dates] | None:
@@ -185,6 +254,17 @@ def plan_data_files(corpus: Corpus, pdf: bool = True) -> list[DataFile]:
         files += round_files(rnd, subs, corpus, by_year[rnd.year], merge_projects(subs, corpus.registry))
     files += schema_files()
     return files + [site_zip(files)] + document_files(corpus, pdf)
+
+
+def plan_data_paths(corpus: Corpus, pdf: bool = True) -> list[str]:
+    """Where ``plan_data_files`` puts its files, without making them (a test holds the two equal).
+
+    ``mkdocs serve --dirty`` needs the paths at once, for the pages' links, and the bytes only later:
+    the downloads are written after the pages (``publish.background``).
+    """
+    out = [paths.data_file(r.year, name) for r in corpus.rounds for name in (*ROUND_FILES, workbook_name(r.year))]
+    out += [f"du-lieu/schema/{name}" for name in SCHEMA_FILES] + [ZIP_PATH]
+    return out + [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
 
 
 def _newest_names(corpus: Corpus) -> dict[str, str]:
