@@ -21,9 +21,10 @@ from build_hooks.commands import (
     readme,
     schema,
     snapshot,
+    synthetic,
 )
 
-COMMANDS = (check, new, import_letter, codeowners, guard, schema, readme, snapshot, export, demo, benchmark)
+COMMANDS = (check, new, import_letter, codeowners, guard, schema, readme, snapshot, export, demo, synthetic, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

@@ -10,10 +10,10 @@ def cmd_benchmark_check(args) -> int:
 
 
 def cmd_benchmark(args) -> int:
-    """Time and peak memory of whole site builds on synthetic rounds (and their plain Material twins)."""
+    """Time, peak memory and size of whole site builds on synthetic rounds, against their plain Material twins."""
     from build_hooks.dev.benchmark import run
 
-    return run(args.agencies, args.years, args.plain)
+    return run(args.sizes, twin=not args.no_twin, preview=args.preview)
 
 
 def register(sub) -> None:
@@ -22,8 +22,11 @@ def register(sub) -> None:
     bc.add_argument("--files", type=int, default=1000, help="number of synthetic submissions")
     bc.add_argument("--repeat", type=int, default=3)
     bc.set_defaults(func=cmd_benchmark_check)
-    b = sub.add_parser("benchmark", help="time and memory of site builds on synthetic rounds")
-    b.add_argument("--agencies", type=int, nargs="+", default=[40, 2000])
-    b.add_argument("--years", type=int, default=1)
-    b.add_argument("--plain", action="store_true", help="also build the same number of ordinary pages")
+    from build_hooks.dev.benchmark import DEFAULT_SIZES, Size
+
+    b = sub.add_parser("benchmark", help="time, memory and size of site builds on synthetic rounds")
+    b.add_argument("--sizes", type=Size.parse, nargs="+", default=list(DEFAULT_SIZES),
+                   help="AGENCIES or AGENCIESxYEARS (default: 40 40x10 2000)")
+    b.add_argument("--no-twin", action="store_true", help="skip the plain Material twins")
+    b.add_argument("--preview", action="store_true", help="also time edit to preview under mkdocs serve --dirty")
     b.set_defaults(func=cmd_benchmark)

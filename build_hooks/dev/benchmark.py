@@ -1,27 +1,65 @@
-"""Build-time and memory figures for the site on synthetic rounds.
+"""Build time, memory and size of the site on synthetic rounds, against their plain Material twins.
 
 Printed, not asserted: speed targets live here rather than in timed tests.
 Each build runs in its own process so its peak memory (max RSS) is its own.
+
+For every size the report site is built twice with one fresh cache folder
+(``REPORT_CACHE``): ``cold`` is a fresh clone's first build, ``warm`` every
+build after it. The twin is the floor: plain Material, the same Markdown
+extensions and ``navigation.prune``, rendering the same letter files once as
+ordinary pages kept out of the navigation. ``--preview`` also times edit to
+preview under ``mkdocs serve --dirty`` (``dev.preview``).
 """
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from build_hooks.dev.synthetic import write_round
-from build_hooks.settings import QUIET_MKDOCS_ENV, ROOT, SUBMISSIONS_ENV
+import yaml
 
-PLAIN_CONFIG = """site_name: Plain
-theme:
-  name: material
-  font: false
-plugins:
-  - search
-"""
+from build_hooks.dev.synthetic import recent_years, write_round
+from build_hooks.settings import CACHE_ENV, QUIET_MKDOCS_ENV, ROOT, SUBMISSIONS_ENV
+
+INDEX = Path("search") / "search_index.json"
+
+
+@dataclass(frozen=True)
+class Size:
+    """A synthetic round to measure: ``agencies`` letters in each of ``years`` rounds."""
+
+    agencies: int
+    years: int = 1
+
+    @classmethod
+    def parse(cls, text: str) -> Size:
+        """``40`` or ``40x10`` (agencies × years)."""
+        agencies, _, years = text.lower().partition("x")
+        return cls(int(agencies), int(years or 1))
+
+    def __str__(self) -> str:
+        return f"{self.agencies} cơ quan × {self.years} năm"
+
+
+DEFAULT_SIZES = (Size(40), Size(40, 10), Size(2000))
+"""A province's round, ten years of it, and fifty times the agencies."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What one build cost and made."""
+
+    seconds: float
+    peak_mib: float
+    pages: int
+    site_bytes: int
+    index_bytes: int
+    ok: bool
 
 
 def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, float, int]:
@@ -31,54 +69,107 @@ def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> t
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
         _pid, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
             log.seek(0)
             sys.stderr.write(log.read().decode("utf-8", "replace")[-2000:])
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode
+    return elapsed, usage.ru_maxrss / 1024, code
 
 
-def build_report(submissions: Path | None, site: Path) -> tuple[float, float, int]:
-    """Run one ``mkdocs build --strict`` in its own process; return seconds, peak MiB and the exit code."""
-    env = dict(os.environ, **QUIET_MKDOCS_ENV)
+def measure(site: Path, seconds: float, mib: float, code: int) -> Figures:
+    """Pages, size and search index size of a built site."""
+    files = [p for p in site.rglob("*") if p.is_file()] if site.is_dir() else []
+    pages = sum(1 for p in files if p.suffix == ".html" and p.name != "404.html")
+    index = site / INDEX
+    return Figures(seconds, mib, pages, sum(p.stat().st_size for p in files),
+                   index.stat().st_size if index.is_file() else 0, code == 0)
+
+
+def build_report(submissions: Path | None, site: Path, cache: Path) -> Figures:
+    """One ``mkdocs build --strict`` of the report site, in its own process."""
+    env = dict(os.environ, **QUIET_MKDOCS_ENV, **{CACHE_ENV: str(cache)})
     if submissions is not None:
         env[SUBMISSIONS_ENV] = str(submissions)
-    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
-                  "-d", str(site)], env, ROOT)
+    shutil.rmtree(site, ignore_errors=True)
+    return measure(site, *timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                                 "-d", str(site)], env, ROOT))
 
 
-def build_plain(pages: int, work: Path) -> tuple[float, float, int]:
-    """A plain Material site with ``pages`` ordinary pages, all in the automatic navigation."""
+class _AnyTag(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` without resolving its ``!ENV`` tags."""
+
+
+_AnyTag.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def twin_config() -> str:
+    """The plain Material configuration: our Markdown extensions and ``navigation.prune``, nothing else."""
+    ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)  # noqa: S506 (SafeLoader)
+    return yaml.safe_dump({
+        "site_name": "Plain",
+        "theme": {"name": "material", "language": "vi", "font": False, "features": ["navigation.prune"]},
+        "markdown_extensions": ours["markdown_extensions"],
+        "plugins": ["search"],
+        "nav": ["index.md"],
+        "not_in_nav": "/[0-9]*/",
+    }, allow_unicode=True, sort_keys=False)
+
+
+def build_twin(submissions: Path, work: Path) -> Figures:
+    """Plain Material rendering every letter of ``submissions`` once, as pages out of the navigation."""
     docs = work / "docs"
+    shutil.rmtree(work, ignore_errors=True)
     docs.mkdir(parents=True)
-    (work / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    (work / "mkdocs.yml").write_text(twin_config(), encoding="utf-8")
     (docs / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
-    for i in range(pages):
-        (docs / f"p{i:05d}.md").write_text(f"# Trang {i}\n\n" + "Công nghiệp đầu tư hạ tầng. " * 80 + "\n",
-                                           encoding="utf-8")
+    for letter in submissions.glob("[0-9]*/*.md"):
+        (docs / letter.parent.name).mkdir(exist_ok=True)
+        shutil.copyfile(letter, docs / letter.parent.name / letter.name)
     env = dict(os.environ, **QUIET_MKDOCS_ENV)
-    return timed([sys.executable, "-m", "mkdocs", "build", "-f", str(work / "mkdocs.yml"), "-d", str(work / "site")],
-                 env, work)
+    return measure(work / "site", *timed([sys.executable, "-m", "mkdocs", "build", "-f", str(work / "mkdocs.yml"),
+                                          "-d", str(work / "site")], env, work))
 
 
-def run(agencies: list[int], years: int, plain: bool) -> int:
-    """Build the repository's site and synthetic rounds of the given sizes; print a table of figures."""
-    print(f"{'site':<40} {'pages':>6} {'seconds':>8} {'peak MiB':>9}")
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.2f}"
+
+
+def row(label: str, f: Figures) -> str:
+    """One line of the table."""
+    return (f"{label:<34} {f.pages:>6} {f.seconds:>8.2f} {f.peak_mib:>9.0f} {_mib(f.site_bytes):>9} "
+            f"{_mib(f.index_bytes):>9}" + ("" if f.ok else "  THẤT BẠI"))
+
+
+HEADER = f"{'bản dựng':<34} {'trang':>6} {'giây':>8} {'MiB đỉnh':>9} {'MiB web':>9} {'MiB chỉ mục':>9}"
+
+
+def run(sizes: list[Size], twin: bool = True, preview: bool = False) -> int:
+    """Build the repository's site and every synthetic size (cold, warm, twin); print a table and the ratios."""
+    print(HEADER)
+    ok = True
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         tmp = Path(tmp)
-        secs, mib, code = build_report(None, tmp / "real-site")
-        pages = sum(1 for _ in (tmp / "real-site").rglob("index.html"))
-        failed = "" if code == 0 else " FAILED"
-        print(f"{'repository (submissions/)':<40} {pages:>6} {secs:>8.2f} {mib:>9.0f}{failed}")
-        for n in agencies:
-            root = tmp / f"syn-{n}"
-            write_round(root / "submissions", n, years=tuple(range(2024 - years, 2024)), seed=n)
-            secs, mib, code = build_report(root / "submissions", root / "site")
-            pages = sum(1 for _ in (root / "site").rglob("index.html"))
-            label = f"synthetic, {n} agencies x {years} year(s)"
-            print(f"{label:<40} {pages:>6} {secs:>8.2f} {mib:>9.0f}" + ("" if code == 0 else " FAILED"))
-            if plain:
-                secs, mib, code = build_plain(pages, tmp / f"plain-{n}")
-                label = f"plain Material, {pages} ordinary pages"
-                print(f"{label:<40} {pages:>6} {secs:>8.2f} {mib:>9.0f}" + ("" if code == 0 else " FAILED"))
-    return 0
+        real = build_report(None, tmp / "real-site", tmp / "real-cache")
+        print(row("kho dữ liệu (submissions/)", real), flush=True)
+        ok &= real.ok
+        for size in sizes:
+            root = tmp / f"syn-{size.agencies}x{size.years}"
+            write_round(root / "submissions", size.agencies, years=recent_years(size.years), seed=size.agencies)
+            cold = build_report(root / "submissions", root / "site", root / "cache")
+            warm = build_report(root / "submissions", root / "site", root / "cache")
+            print(row(f"{size}, lần đầu", cold), flush=True)
+            print(row(f"{size}, lần sau", warm), flush=True)
+            ok &= cold.ok and warm.ok
+            if twin:
+                plain = build_twin(root / "submissions", root / "twin")
+                print(row(f"{size}, Material thuần", plain), flush=True)
+                print(f"{'':<34} tỉ lệ thời gian lần đầu {cold.seconds / plain.seconds:.2f}×, "
+                      f"lần sau {warm.seconds / plain.seconds:.2f}×; bộ nhớ {warm.peak_mib / plain.peak_mib:.2f}×; "
+                      f"chỉ mục {warm.index_bytes / max(plain.index_bytes, 1):.2f}×", flush=True)
+                ok &= plain.ok
+            if preview:
+                from build_hooks.dev.preview import measure_preview
+
+                for line in measure_preview(root / "submissions", root / "cache"):
+                    print(f"{'':<34} {line}", flush=True)
+    return 0 if ok else 1

@@ -29,6 +29,15 @@ def _paragraph(rng: random.Random, tag: str) -> str:
     return f"{tag}: " + " ".join(_sentence(rng) for _ in range(rng.randint(1, 3)))
 
 
+NEWEST_YEAR = 2023
+"""The newest synthetic round: the year of the real round whose outline it reuses."""
+
+
+def recent_years(count: int, newest: int = NEWEST_YEAR) -> tuple[int, ...]:
+    """``count`` consecutive round years ending with ``newest``, oldest first."""
+    return tuple(range(newest - count + 1, newest + 1))
+
+
 def load_real_round(year: int = 2023) -> dict:
     """The outline and indicators of a real round, reused so synthetic letters match real headings."""
     return yaml.safe_load((REAL_ROOT / str(year) / ROUND_FILE).read_text(encoding="utf-8"))
@@ -61,6 +70,8 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
     """
     rng = random.Random(seed)
     root = Path(root)
+    if root.resolve() == REAL_ROOT.resolve():
+        raise ValueError(f"{root}: synthetic letters never go into the repository's own submissions/")
     root.mkdir(parents=True, exist_ok=True)
     registry = {}
     for i in range(agencies):
