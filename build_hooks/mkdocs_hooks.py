@@ -44,7 +44,7 @@ if str(_ROOT) not in sys.path:  # MkDocs imports hooks by path; make the package
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.utils import clean_directory  # noqa: E402
+from mkdocs.utils import clean_directory, write_file  # noqa: E402
 
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
 from build_hooks.domain.problems import has_errors  # noqa: E402
@@ -83,10 +83,12 @@ from build_hooks.site.plan import (  # noqa: E402
     plan_pages,
 )
 from build_hooks.site.search_index import (  # noqa: E402
+    YEAR_INDEX,
     LetterContext,
     annotate_index,
     letter_contexts,
     space_between_blocks,
+    split_by_year,
 )
 
 log = logging.getLogger("mkdocs.hooks.report")
@@ -252,6 +254,8 @@ def on_config(config):
                               for path, context in contexts.items()}
     config.nav = plan_nav(pages, None if archive else config.nav)
     config.extra["demo"] = any(r.demo for r in corpus.rounds)
+    # One search index per round as well, when there are several (not in a snapshot: one round, file://).
+    config.extra["search_years"] = [r.year for r in corpus.rounds] if len(corpus.rounds) > 1 and not archive else []
     return config
 
 
@@ -382,6 +386,9 @@ def _prepare_search_index(config):
     annotated = annotate_index({"config": settings, "docs": index.entries}, _STATE.search_contexts)
     text = json.dumps(annotated, ensure_ascii=False, separators=(",", ":"), default=str)
     index.generate_search_index = lambda _previous: text  # this build's index object only
+    for year, part in split_by_year(annotated, config.extra.get("search_years") or []).items():
+        write_file(json.dumps(part, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8"),
+                   str(Path(config.site_dir) / YEAR_INDEX.format(year=year)))
 
 
 SEARCH_SETTINGS = ("lang", "separator", "pipeline", "fields")

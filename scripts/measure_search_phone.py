@@ -4,7 +4,9 @@
     NO_MKDOCS_2_WARNING=1 .venv/bin/python scripts/measure_search_phone.py [--sizes 40x10 2000] [--throttle 4]
 
 For each synthetic size (``AGENCIESxYEARS``) it builds the site (without the PDF, which
-search does not touch), serves it on 127.0.0.1 and, in a fresh page for each run, slows
+search does not touch), serves it on 127.0.0.1 and, from the home page (the whole index)
+and from the newest round's page (that round's index when there are several rounds),
+in a fresh page for each run, slows
 the CPU ``--throttle`` times (Chrome DevTools' ``Emulation.setCPUThrottlingRate``; 4× is
 its "mid-tier mobile"), waits for the page to load, then clicks the search box, types the
 query and waits for the first result. That wall time is what a reader on a phone waits:
@@ -39,12 +41,18 @@ def build(submissions: Path, site: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
 
 
-def first_result_seconds(browser, base: str, query: str, throttle: float) -> float:
-    """One reader: load the home page on a slowed CPU, open the search, type, see the first result."""
+def first_result_seconds(browser, url: str, query: str, throttle: float) -> tuple[float, str]:
+    """One reader: load ``url`` on a slowed CPU, open the search, type, see the first result.
+
+    Returns the seconds and the name of the index file the page fetched.
+    """
     page = browser.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1])
+            if "/search/" in request.url and request.url.endswith(".json") else None)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
-    page.goto(base, wait_until="load")
+    page.goto(url, wait_until="load")
     start = time.perf_counter()
     box = page.locator(SEARCH_INPUT)
     box.click()
@@ -53,26 +61,31 @@ def first_result_seconds(browser, base: str, query: str, throttle: float) -> flo
     page.wait_for_selector(FIRST_RESULT, timeout=120_000)
     elapsed = time.perf_counter() - start
     page.close()
-    return elapsed
+    return elapsed, ",".join(fetched)
 
 
-def measure(size: Size, work: Path, query: str, throttle: float, runs: int) -> str:
+def measure(size: Size, work: Path, query: str, throttle: float, runs: int) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     submissions = work / f"syn-{size.agencies}x{size.years}"
     write_round(submissions, size.agencies, years=recent_years(size.years), seed=size.agencies)
     site = work / f"site-{size.agencies}x{size.years}"
     build(submissions, site)
-    data = (site / "search" / "search_index.json").read_bytes()
-    times = []
+    newest = recent_years(size.years)[-1]
+    lines = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for _ in range(runs):
-            times.append(first_result_seconds(browser, base, query, throttle))
+        for label, path in (("trang chủ", ""), (f"trang năm {newest}", f"{newest}/")):
+            runs_ = [first_result_seconds(browser, base + path, query, throttle) for _ in range(runs)]
+            times = [t for t, _ in runs_]
+            index = runs_[0][1]
+            data = (site / "search" / index).read_bytes()
+            lines.append(f"{str(size):<20} {label:<14} {index:<18} {len(data) / 2**20:6.2f} MiB "
+                         f"(gzip {len(gzip.compress(data, 6)) / 2**20:5.2f})  kết quả đầu tiên sau "
+                         f"{statistics.median(times):5.2f} s (CPU chậm {throttle:g}×, trung vị {runs} lần, "
+                         f"{min(times):.2f}–{max(times):.2f})")
         browser.close()
-    return (f"{str(size):<22} chỉ mục {len(data) / 2**20:6.2f} MiB (gzip {len(gzip.compress(data, 6)) / 2**20:5.2f} MiB)"
-            f"  kết quả đầu tiên sau {statistics.median(times):5.2f} s (CPU chậm {throttle:g}×, trung vị {runs} lần,"
-            f" {min(times):.2f}–{max(times):.2f})")
+    return lines
 
 
 def main() -> int:
@@ -84,7 +97,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="search-phone-") as tmp:
         for size in args.sizes:
-            print(measure(size, Path(tmp), args.query, args.throttle, args.runs), flush=True)
+            for line in measure(size, Path(tmp), args.query, args.throttle, args.runs):
+                print(line, flush=True)
     return 0
 
 

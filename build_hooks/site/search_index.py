@@ -120,3 +120,22 @@ def annotate_index(index: dict, contexts: dict[str, LetterContext]) -> dict:
         else:
             docs.append(doc)
     return dict(index, docs=docs)
+
+
+YEAR_INDEX = "search/nam-{year}.json"
+"""One round's search index, beside Material's whole one (``search/search_index.json``)."""
+
+
+def split_by_year(index: dict, years: list[int]) -> dict[int, dict]:
+    """One index per round: its own pages and the pages that belong to no round (home, trends, data, guide).
+
+    A phone builds the search index in the browser, in time proportional to its text: ten rounds of
+    40 letters take it seconds, one round a fraction. Pages of a round search that round's index
+    (``overrides/assets/javascripts/search-by-year.js``); the home page and the pages common to all
+    rounds keep the whole index, so everything stays findable from the home page.
+    """
+    shared, own = [], {year: [] for year in years}
+    for doc in index.get("docs", []):
+        year = paths.year_of(doc["location"].split("#", 1)[0] + "index.md")
+        (own[year] if year in own else shared).append(doc)
+    return {year: {**index, "docs": docs + shared} for year, docs in own.items()}
