@@ -146,6 +146,8 @@ class ServeState:
     downloads: Downloads = field(default_factory=Downloads)
     server: object = None
     """MkDocs' live-reload server, to ask it for the second build after a letters-first one."""
+    index_text: str | None = None
+    """The search index the last build wrote (a letters-first build writes it again unchanged)."""
 
 
 _STATE = BuildState()
@@ -382,10 +384,17 @@ def _prepare_search_index(config):
         index.entries = flatten(_STATE.built.entries)
         search.search_index_prev = None
         _SERVE.built = _STATE.built
+    if _STATE.letters_first and _SERVE.index_text is not None:
+        # The second build follows at once and writes the index; this one rewrites the last one as it was.
+        text = _SERVE.index_text
+        index.generate_search_index = lambda _previous: text
+        return
     settings = {key: index.config[key] for key in SEARCH_SETTINGS}
     annotated = annotate_index({"config": settings, "docs": index.entries}, _STATE.search_contexts)
     text = json.dumps(annotated, ensure_ascii=False, separators=(",", ":"), default=str)
     index.generate_search_index = lambda _previous: text  # this build's index object only
+    if _SERVE.incremental:
+        _SERVE.index_text = text
     for year, part in split_by_year(annotated, config.extra.get("search_years") or []).items():
         write_file(json.dumps(part, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8"),
                    str(Path(config.site_dir) / YEAR_INDEX.format(year=year)))

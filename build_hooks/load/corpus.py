@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from build_hooks.domain.model import Corpus, Registry, Round, Submission
@@ -25,6 +26,7 @@ YEAR_DIR = re.compile(r"^\d{4}$")
 IGNORED = {"README.md", ".gitkeep"}
 
 
+@lru_cache(maxsize=65536)  # relpath is slow, and a rebuild under `mkdocs serve` names 2,000 letters again
 def display_path(path: Path, base: Path | None) -> str:
     """Path as the author sees it: relative to the repository when possible."""
     if base is not None:
@@ -120,10 +122,13 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
             problems.append(finding("unknown-agency", shown(entry), 1, 1, name=entry.name,
                                     suggestion=did_you_mean(entry.stem, registry.ids())))
             continue
-        if (too_large := file_too_large(shown(entry), entry.stat().st_size)) is not None:
+        stat = entry.stat()
+        if (too_large := file_too_large(shown(entry), stat.st_size)) is not None:
             problems.append(too_large)
             continue
-        text, probs = read_text(entry, shown(entry))
+        # Read again only a file whose size or times changed (``mkdocs serve`` reloads 2,000 letters per edit).
+        stamp = ("text", str(entry), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        text, probs = remembered(stamp, read_text, entry, shown(entry))
         problems += probs
         if text is None:
             continue

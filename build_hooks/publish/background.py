@@ -47,6 +47,7 @@ def write_changed(files: list[DataFile], site_dir: Path, output: Callable[[str],
 
 
 def _run(make: Callable[[], list[DataFile]], site_dir: str, output: Callable[[str], str]) -> None:
+    os.nice(10)  # the next rebuild, when an author saves again, goes first
     files = make()
     written = write_changed(files, Path(site_dir), output)
     log.info("Đã cập nhật %d/%d tệp tải về.", written, len(files))
