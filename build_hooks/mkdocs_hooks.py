@@ -55,6 +55,7 @@ from build_hooks.publish.background import Downloads  # noqa: E402
 from build_hooks.publish.opendata import DataFile  # noqa: E402
 from build_hooks.publish.snapshot_mode import SnapshotMode, only_round  # noqa: E402
 from build_hooks.render.fragments import substitute  # noqa: E402
+from build_hooks.render.letter_html import save_converted  # noqa: E402
 from build_hooks.settings import (  # noqa: E402
     ARCHIVE_ENV,
     CHARTS_ENV,
@@ -238,6 +239,8 @@ def on_config(config):
     if _SERVE.incremental and last is not None:  # an edited letter first, the pages made from all letters next
         pages = plan_letters_first(last.corpus, last.pages, corpus, last.histories, histories)
     letters_first = pages is not None
+    if letters_first:  # same pages, same navigation: the 404 page and the sitemap would come out unchanged
+        config.theme.static_templates.clear()
     if pages is None:
         pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None, pdf=pdf,
                            histories=histories)
@@ -409,12 +412,14 @@ def _write_downloads(config):
     """Under ``serve --dirty``: make and write the downloads in another process, now that the pages are there.
 
     After a letters-first build, ask for the second build at once: the report, status and data pages.
+    Every build keeps its converted letter text in the build cache (``letter_html.save_converted``).
     """
     if _SERVE.incremental and _STATE.make_data is not None and _STATE.built is not None:
         outputs = dict(_STATE.built.outputs)
         _SERVE.downloads.start(_STATE.make_data, config.site_dir, outputs.__getitem__)
     if _STATE.letters_first and _SERVE.server is not None:
         _request_rebuild(_SERVE.server)
+    save_converted()
 
 
 def _request_rebuild(server) -> None:

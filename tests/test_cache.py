@@ -38,3 +38,20 @@ def test_downloads_are_written_only_when_their_bytes_change(tmp_path):
     assert write_changed([DataFile("a.csv", b"1"), DataFile("b.json", b"3")], tmp_path, out) == 1
     assert (tmp_path / "du-lieu" / "a.csv").read_bytes() == b"1" and (tmp_path / "b.json").read_bytes() == b"3"
     assert not [p for p in tmp_path.rglob(".*")]  # no temporary file left behind
+
+
+def test_converted_letter_text_is_kept_for_the_next_process(tmp_path, monkeypatch):
+    from build_hooks.render import letter_html
+
+    monkeypatch.setenv("REPORT_CACHE", str(tmp_path))
+    first = letter_html._Stored()
+    calls = []
+    assert first.get("Đoạn **một**.", lambda: calls.append(1) or "<p>một</p>") == "<p>một</p>"
+    first.save()
+    (stored,) = (tmp_path / letter_html.LETTER_CACHE).glob("*.json")
+    second = letter_html._Stored()  # a new process
+    assert second.get("Đoạn **một**.", lambda: calls.append(2) or "other") == "<p>một</p>"
+    assert calls == [1]
+    second.get("Đoạn hai.", lambda: "<p>hai</p>")
+    second.save()
+    assert len(stored.read_text(encoding="utf-8")) > 0 and "hai" in stored.read_text(encoding="utf-8")

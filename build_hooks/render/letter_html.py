@@ -15,14 +15,21 @@ those Markdown made.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import tempfile
+from pathlib import Path
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from build_hooks.cache import code_key
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
 from build_hooks.render.sanitize import sanitize
+from build_hooks.settings import cache_dir
 
 EXTENSIONS = ["tables", "fenced_code", "toc"]
 """Not mkdocs.yml's list: no attr_list, md_in_html or admonition in agency text."""
@@ -78,13 +85,71 @@ class LetterRenderer:
         if html is None:
             if len(_CONVERTED) >= CACHE_LIMIT:
                 _CONVERTED.clear()
-            html = _CONVERTED[text] = sanitize(self._md.reset().convert(text))
+            html = _CONVERTED[text] = _STORED.get(text, lambda: sanitize(self._md.reset().convert(text)))
         return html
 
 
 CACHE_LIMIT = 200_000
 """Passages kept converted: several rounds of 2,000 letters; a long serve session starts afresh above it."""
 _CONVERTED: dict[str, str] = {}
+
+
+class _Stored:
+    """Converted passages kept in the build cache between processes, by the hash of their Markdown.
+
+    A fresh ``mkdocs build`` of 2,000 unchanged letters would spend seconds in Python-Markdown;
+    with this it reads one JSON file. The file is named by the code that converts (this module, the
+    sanitiser, Python-Markdown and nh3), so a change to any of them starts a new one; it holds the
+    passages the last build used, nothing older.
+    """
+
+    def __init__(self) -> None:
+        self.entries: dict[str, str] | None = None
+        self.used: set[str] = set()
+        self.added = 0
+
+    def path(self) -> Path:
+        key = code_key(__name__, "build_hooks.render.sanitize", distributions=("markdown", "nh3"))
+        return cache_dir(LETTER_CACHE) / f"{key[:32]}.json"
+
+    def get(self, text: str, convert) -> str:
+        if self.entries is None:
+            try:
+                self.entries = json.loads(self.path().read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.entries = {}
+        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.used.add(key)
+        html = self.entries.get(key)
+        if html is None:
+            html = self.entries[key] = convert()
+            self.added += 1
+        return html
+
+    def save(self) -> None:
+        """Write the passages this process used, if it converted any; a read-only cache is no error."""
+        if not self.added or self.entries is None:
+            return
+        data = json.dumps({k: self.entries[k] for k in sorted(self.used) if k in self.entries}, ensure_ascii=False)
+        try:
+            target = self.path()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(data)
+            os.replace(tmp, target)
+        except OSError:
+            pass
+        self.added = 0
+
+
+LETTER_CACHE = "letters"
+_STORED = _Stored()
+
+
+def save_converted() -> None:
+    """Keep this build's converted passages for the next process (``mkdocs build`` calls it at the end)."""
+    _STORED.save()
 
 
 def shift_html_headings(html: str, by: int) -> str:
