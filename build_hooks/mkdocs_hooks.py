@@ -319,8 +319,11 @@ def _plan_rebuild(config, written: tuple[str, ...], generated: dict[str, File]) 
             file.rebuild = path in rebuild.changed
     _STATE.rebuild = rebuild
     _STATE.built = Built(shape, pages, outputs)
-    changed = "tất cả" if rebuild.clean else str(len(rebuild.changed))
-    log.info("Dựng lại %s/%d trang được tạo; xóa %d tệp không còn.", changed, len(pages), len(rebuild.removed))
+    if rebuild.clean:
+        log.info("Dựng lại toàn bộ %d trang được tạo; xóa %d tệp không còn.", len(pages), len(rebuild.removed))
+    else:
+        log.info("Dựng lại %d/%d trang được tạo; xóa %d tệp không còn.", len(rebuild.changed), len(pages),
+                 len(rebuild.removed))
 
 
 def _remove_output(site: Path, dest: str) -> None:

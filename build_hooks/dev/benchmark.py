@@ -137,10 +137,10 @@ def _mib(n: int) -> str:
 def row(label: str, f: Figures) -> str:
     """One line of the table."""
     return (f"{label:<34} {f.pages:>6} {f.seconds:>8.2f} {f.peak_mib:>9.0f} {_mib(f.site_bytes):>9} "
-            f"{_mib(f.index_bytes):>9}" + ("" if f.ok else "  THẤT BẠI"))
+            f"{_mib(f.index_bytes):>11}" + ("" if f.ok else "  THẤT BẠI"))
 
 
-HEADER = f"{'bản dựng':<34} {'trang':>6} {'giây':>8} {'MiB đỉnh':>9} {'MiB web':>9} {'MiB chỉ mục':>9}"
+HEADER = f"{'bản dựng':<34} {'trang':>6} {'giây':>8} {'MiB đỉnh':>9} {'MiB web':>9} {'MiB chỉ mục':>11}"
 
 
 def run(sizes: list[Size], twin: bool = True, preview: bool = False) -> int:
