@@ -236,7 +236,8 @@ def on_config(config):
     pdf = os.environ.get(PDF_ENV, "1") != "0"
     last = _SERVE.last
     pages = None
-    if _SERVE.incremental and last is not None:  # an edited letter first, the pages made from all letters next
+    if _SERVE.incremental and last is not None and _can_request_rebuild(_SERVE.server):
+        # an edited letter first, the pages made from all letters in a second build
         pages = plan_letters_first(last.corpus, last.pages, corpus, last.histories, histories)
     letters_first = pages is not None
     if letters_first:  # same pages, same navigation: the 404 page and the sitemap would come out unchanged
@@ -423,6 +424,14 @@ def _write_downloads(config):
     if _STATE.letters_first and _SERVE.server is not None:
         _request_rebuild(_SERVE.server)
     save_converted()
+
+
+def _can_request_rebuild(server) -> bool:
+    """Whether this MkDocs' live-reload server can be asked for a second build (MkDocs 1.6's internals).
+
+    If a later MkDocs renames them, letters-first is simply not used: every rebuild plans the whole site.
+    """
+    return hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")
 
 
 def _request_rebuild(server) -> None:
