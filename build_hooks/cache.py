@@ -51,11 +51,23 @@ def cached_bytes(kind: str, key: str, make: Callable[[], bytes], folder: Path | 
         pass
     data = make()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)  # atomic: concurrent builds never read half a file
+        write_atomic(path, data)
     except OSError:
         pass
     return data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: concurrent builds and a server never read half a file.
+
+    The temporary file is hidden (a leading dot), so neither MkDocs nor a web server ever serves it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

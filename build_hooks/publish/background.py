@@ -15,10 +15,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from build_hooks.cache import write_atomic
 from build_hooks.publish.opendata import DataFile
 
 log = logging.getLogger("mkdocs.hooks.report")
@@ -37,11 +37,7 @@ def write_changed(files: list[DataFile], site_dir: Path, output: Callable[[str],
                 continue
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")  # hidden: never served
-        with os.fdopen(fd, "wb") as out:
-            out.write(file.content)
-        os.replace(tmp, target)
+        write_atomic(target, file.content)
         written += 1
     return written
 

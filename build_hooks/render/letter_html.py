@@ -17,15 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from build_hooks.cache import code_key
+from build_hooks.cache import code_key, write_atomic
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
 from build_hooks.render.sanitize import sanitize
@@ -132,12 +130,7 @@ class _Stored:
             return
         data = json.dumps({k: self.entries[k] for k in sorted(self.used) if k in self.entries}, ensure_ascii=False)
         try:
-            target = self.path()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(data)
-            os.replace(tmp, target)
+            write_atomic(self.path(), data.encode("utf-8"))
         except OSError:
             pass
         self.added = 0
