@@ -7,13 +7,20 @@ rows. So the core renders each letter part to HTML once (``letter_html``), and
 writes heavy generated HTML (letter header, tables) itself; the Markdown page
 MkDocs sees holds a one-line placeholder paragraph per fragment, which the
 adapter swaps for the HTML after conversion (``substitute``).
+
+A fragment the search index must not hold (a letter's head and foot, the same in
+every letter; the table of covered sections) is added with ``indexed=False``. It
+stays out of sight of the search plugin altogether: the page it parses holds an
+HTML comment in its place, and the adapter puts the HTML in after the index has
+the page (``finish``). At 2,000 letters that halves what the indexer parses.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(r"<p>(xfragx\d{6}x)</p>")
+_TOKEN = re.compile(r"<p>(x(?:frag|hide)x\d{6}x)</p>")
+_HIDDEN = re.compile(r"<!--(xhidex\d{6}x)-->")
 _ID = re.compile(r'(<h[1-6][^>]*?\sid=")([^"]+)(")')
 
 
@@ -25,13 +32,14 @@ class Fragments:
     ids: set[str] = field(default_factory=set)
     """Heading ids already used by this page's fragments."""
 
-    def add(self, html: str) -> str:
+    def add(self, html: str, indexed: bool = True) -> str:
         """Markdown that stands for ``html``: a paragraph holding a unique token.
 
         Heading ids are made unique within the page (two agencies' "Kết quả" in one
-        report), as Python-Markdown does within one conversion.
+        report), as Python-Markdown does within one conversion. ``indexed=False``:
+        the search index never sees ``html`` (see the module's docstring).
         """
-        token = f"xfragx{len(self.html):06d}x"
+        token = f"x{'frag' if indexed else 'hide'}x{len(self.html):06d}x"
         self.html[token] = _ID.sub(self._unique, html)
         return f"\n\n{token}\n\n"
 
@@ -45,7 +53,17 @@ class Fragments:
 
 
 def substitute(page_html: str, fragments: dict[str, str]) -> str:
-    """Put each fragment back where its placeholder paragraph was rendered."""
+    """Put each indexed fragment back where its placeholder paragraph was rendered; a comment for the others."""
     if not fragments:
         return page_html
-    return _TOKEN.sub(lambda m: fragments.get(m[1], m[0]), page_html)
+    return _TOKEN.sub(lambda m: f"<!--{m[1]}-->" if m[1][1:5] == "hide" else fragments.get(m[1], m[0]), page_html)
+
+
+def finish(page_html: str, fragments: dict[str, str], prepare=lambda html: html) -> str:
+    """Put the fragments kept from the search index in place of their comments (after ``substitute``).
+
+    ``prepare`` does to each what the adapter did to the rest of the page after ``substitute``.
+    """
+    if not fragments:
+        return page_html
+    return _HIDDEN.sub(lambda m: prepare(fragments[m[1]]) if m[1] in fragments else m[0], page_html)

@@ -9,10 +9,9 @@ from __future__ import annotations
 import difflib
 
 from build_hooks.load.history import Change, LetterHistory
-from build_hooks.render.markup import esc
+from build_hooks.render.markup import SEARCH_EXCLUDE, esc
 
 HISTORY_ANCHOR = "lich-su-van-ban"
-SEARCH_EXCLUDE = 'data-search-exclude="true"'
 TAG = {"-": "del", "+": "ins"}
 
 
@@ -90,15 +89,15 @@ def _item(label: str, change: Change, previous: Change | None) -> str:
 
 
 def render_history(history: LetterHistory | None) -> tuple[str, str]:
-    """``(markdown heading, html)`` of the history section."""
+    """``(markdown heading, html)`` of the history section; the html goes in as an unindexed fragment."""
     heading = f"\n## Lịch sử văn bản {{#{HISTORY_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
     if history is None or not history.available:
         reason = f": {history.reason}" if history is not None and history.reason else ""
-        return heading, f'<section class="history" {SEARCH_EXCLUDE}><p>Lịch sử không có{esc(reason)}.</p></section>\n'
+        return heading, f'<section class="history"><p>Lịch sử không có{esc(reason)}.</p></section>\n'
     if history.received is None:
-        return heading, (f'<section class="history" {SEARCH_EXCLUDE}><p>Lịch sử không có: văn bản chưa được đưa vào '
+        return heading, ('<section class="history"><p>Lịch sử không có: văn bản chưa được đưa vào '
                          "kho (chưa có commit nào).</p></section>\n")
     items = [_item("Nhận", history.received, None)]
     pairs = zip(history.changes, history.corrections, strict=False)  # each correction with the version before it
     items += [_item("Sửa", change, before) for before, change in pairs]
-    return heading, f'<section class="history" {SEARCH_EXCLUDE}><ol>{"".join(items)}</ol></section>\n'
+    return heading, f'<section class="history"><ol>{"".join(items)}</ol></section>\n'

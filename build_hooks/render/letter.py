@@ -18,7 +18,7 @@ from build_hooks.render.letter_html import (
     shift_html_headings,
     tag_first_heading,
 )
-from build_hooks.render.markup import esc, md, table
+from build_hooks.render.markup import SEARCH_EXCLUDE, esc, md, table
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
@@ -27,10 +27,6 @@ CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhi
 COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR = "cac-muc-de-cuong", "chi-tieu", "du-an"
 CLOSING_ANCHORS = frozenset({COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR})
 """Ids of the headings the page adds after the letter's body (the search index needs to know where it ends)."""
-SEARCH_EXCLUDE = 'data-search-exclude="true"'
-"""Keeps a block out of the search index: the letter head and foot, the same in every letter.
-Material's indexer stops skipping at the first closing tag of the same name, so it
-goes on the innermost blocks (no ``div`` inside a ``div`` that carries it)."""
 
 
 def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool, frags: Fragments,
@@ -45,11 +41,11 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
         notes.append("Cơ quan báo cáo **không được giao nhiệm vụ** trong Kế hoạch.")
     for note in notes:
         out.append(f'!!! info ""\n    {note}\n')
-    out.append(frags.add(_header(agency, sub)))
+    out.append(frags.add(_header(agency, sub), indexed=False))  # the same in every letter
     out.append(_body(rnd, sub, frags, letters))
     if sub.closing is not None:
-        out.append(frags.add(_closing(sub.closing.markdown, letters)))
-    out.append(frags.add(_footer(sub)))
+        out.append(frags.add(_closing(sub.closing.markdown, letters), indexed=False))
+    out.append(frags.add(_footer(sub), indexed=False))
     out.append(_coverage(rnd, sub, page, frags))
     if sub.indicators:
         out.append(_indicators(rnd, sub))
@@ -68,21 +64,21 @@ def _header(agency: Agency, sub: Submission) -> str:
     subject = f'<p class="cv-subject">V/v {esc(sub.subject)}</p>' if sub.subject and not named else ""
     title = ""
     if named:
-        title = (f'<div class="cv-kind" {SEARCH_EXCLUDE}><p class="cv-kind-name"><strong>{esc(sub.kind.upper())}'
+        title = (f'<div class="cv-kind"><p class="cv-kind-name"><strong>{esc(sub.kind.upper())}'
                  f'</strong></p>' + (f'<p class="cv-kind-subject"><strong>{esc(sub.subject)}</strong></p>'
                                      if sub.subject else "") + "</div>\n")
     date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm \u2003"
     recipients = ""
     if len(sub.recipients) == 1:
-        recipients = f'<p class="cv-recipient" {SEARCH_EXCLUDE}>Kính gửi: {esc(sub.recipients[0])}.</p>'
+        recipients = f'<p class="cv-recipient">Kính gửi: {esc(sub.recipients[0])}.</p>'
     elif sub.recipients:
         items = "".join(f"<li>{esc(r)};</li>" for r in sub.recipients)
-        recipients = f'<div class="cv-recipient" {SEARCH_EXCLUDE}><p>Kính gửi:</p><ul>{items}</ul></div>'
+        recipients = f'<div class="cv-recipient"><p>Kính gửi:</p><ul>{items}</ul></div>'
     return (
         '<div class="cong-van cv-top">\n<div class="cv-header">\n'
-        f'<div class="cv-issuer" {SEARCH_EXCLUDE}>{parent}<p class="cv-org">{esc(agency.header)}</p>'
+        f'<div class="cv-issuer">{parent}<p class="cv-org">{esc(agency.header)}</p>'
         f'<p class="cv-number">Số: {esc(number)}</p>{subject}</div>\n'
-        f'<div class="cv-nation" {SEARCH_EXCLUDE}><p class="cv-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
+        f'<div class="cv-nation"><p class="cv-motto">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p>'
         '<p class="cv-motto2">Độc lập - Tự do - Hạnh phúc</p>'
         f'<p class="cv-date"><em>{esc(date)}</em></p></div>\n</div>\n{title}{recipients}\n</div>\n'
     )
@@ -122,9 +118,9 @@ def _closing(markdown: str, letters: LetterRenderer) -> str:
     """The closing formula ("… báo cáo để Sở Công Thương tổng hợp./."), after the body and in no section.
 
     ``data-section="_"`` marks the end of the last section for readers of the page's structure;
-    the formula, alike in every letter, stays out of the search index.
+    the formula, alike in every letter, stays out of the search index (``indexed=False``).
     """
-    return (f'<div class="cong-van cv-closing" data-section="_" {SEARCH_EXCLUDE}>'
+    return (f'<div class="cong-van cv-closing" data-section="_">'
             f'{letters.html(markdown)}</div>\n')
 
 
@@ -138,8 +134,8 @@ def _footer(sub: Submission) -> str:
         authority = "".join(f'<p class="cv-authority">{esc(line.upper())}</p>' for line in sub.signer.on_behalf)
         sign = (f'{authority}<p class="cv-title">{esc(sub.signer.title.upper())}</p>'
                 f'<p class="cv-space"></p><p class="cv-name">{esc(sub.signer.name)}</p>')
-    return (f'<div class="cong-van cv-footer">\n<div class="cv-cc" {SEARCH_EXCLUDE}>{cc}</div>\n'
-            f'<div class="cv-sign" {SEARCH_EXCLUDE}>{sign}</div>\n</div>\n')
+    return (f'<div class="cong-van cv-footer">\n<div class="cv-cc">{cc}</div>\n'
+            f'<div class="cv-sign">{sign}</div>\n</div>\n')
 
 
 def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
@@ -162,7 +158,7 @@ def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
                  f"</summary>{table}</details>")
     return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
             f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
-            + frags.add(f'<div class="coverage">{table}</div>\n'))
+            + frags.add(f'<div class="coverage">{table}</div>\n', indexed=False))
 
 
 def _indicators(rnd: Round, sub: Submission) -> str:

@@ -11,6 +11,10 @@ import re
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 
+SEARCH_EXCLUDE = 'data-search-exclude="true"'
+"""Attribute list of a Markdown heading (``## Title {#id data-search-exclude="true"}``) whose section
+the search index leaves out. Generated HTML blocks stay out by other means (``Fragments.add(indexed=False)``)."""
+
 
 def esc(text: str) -> str:
     """Escape for an HTML context."""

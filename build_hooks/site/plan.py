@@ -119,7 +119,7 @@ def _letter_page(rnd: Round, agency, sub, expected: bool, letters: LetterRendere
         content = render_agency_page(rnd, agency, sub, expected, frags, letters)
         if history is not _NO_HISTORY:
             heading, html_ = render_history(history)
-            content += heading + frags.add(html_)
+            content += heading + frags.add(html_, indexed=False)
         if rnd.demo:
             content = DEMO_NOTICE + content
         return _page("letter", paths.agency(rnd.year, agency.id), content, nav, frags.html, agency=agency.name)

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from build_hooks.domain.model import Corpus
 from build_hooks.load.submission import parse_submission
-from build_hooks.render.fragments import substitute
+from build_hooks.render.fragments import finish, substitute
 from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_pages
 from support.real import REGISTRY, ROUND
@@ -132,9 +132,10 @@ def title(section_id: str):
 
 def render(page) -> BeautifulSoup:
     """A planned page as the site shows it: MkDocs' Markdown pass, then the core's HTML fragments
-    (letter text, rendered once by ``letter_html``) put back, as the adapter does."""
+    (letter text, rendered once by ``letter_html``) put back, as the adapter does: the indexed ones,
+    then, once the search plugin has the page, the others."""
     html = markdown.markdown(page.content, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    return BeautifulSoup(substitute(html, page.fragments), "html.parser")
+    return BeautifulSoup(finish(substitute(html, page.fragments), page.fragments), "html.parser")
 
 
 def assert_safe(soup: BeautifulSoup) -> None:
