@@ -41,6 +41,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:  # MkDocs imports hooks by path; make the package importable.
     sys.path.insert(0, str(_ROOT))
 
+import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
@@ -54,7 +55,7 @@ from build_hooks.memo import Identity  # noqa: E402
 from build_hooks.publish.background import Downloads  # noqa: E402
 from build_hooks.publish.opendata import DataFile  # noqa: E402
 from build_hooks.publish.snapshot_mode import SnapshotMode, only_round  # noqa: E402
-from build_hooks.render.fragments import substitute  # noqa: E402
+from build_hooks.render.fragments import finish, substitute  # noqa: E402
 from build_hooks.render.letter_html import save_converted  # noqa: E402
 from build_hooks.settings import (  # noqa: E402
     ARCHIVE_ENV,
@@ -62,7 +63,9 @@ from build_hooks.settings import (  # noqa: E402
     OFFLINE_ENV,
     PDF_ENV,
     SUBMISSIONS_ENV,
+    TEMPLATE_CACHE,
     TODAY_ENV,
+    cache_dir,
 )
 from build_hooks.site import paths  # noqa: E402
 from build_hooks.site.incremental import (  # noqa: E402
@@ -214,7 +217,7 @@ def on_config(config):
     _STATE = BuildState()
     root = Path(config.config_file_path).parent
     source = submissions_dir(config)
-    corpus, problems = load_corpus(source, base=root, today=build_date())
+    corpus, problems = load_corpus(source, base=root, today=build_date(), stored=not _SERVE.incremental)
     if corpus is not None and not has_errors(problems):
         # Agencies that disagree on a figure: a warning naming both files, so `--strict` fails
         # until the Sở reconciles the figures or acknowledges them in the round file.
@@ -351,16 +354,27 @@ def _nav_paths(nav) -> list[str]:
     return []
 
 
+def _template_cache() -> Path:
+    folder = cache_dir(TEMPLATE_CACHE)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def on_env(env, config, files):
     """Under ``serve --dirty``: remember every page in build order (the order of the search index)."""
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_template_cache()))
     if _SERVE.incremental and _STATE.built is not None:
         # page.url, as the index writes locations (the home page's file.url is ./, its page.url empty)
         _STATE.built.order = [f.page.url if f.page is not None else f.url for f in files.documentation_pages()]
     return env
 
 
+@event_priority(-50)  # after the search plugin (0) has indexed the page
 def on_page_context(context, page, config, nav):
-    """Under ``serve --dirty``: remember which pages this build rendered."""
+    """Put in the fragments the search index must not see; under ``serve --dirty``, remember the page."""
+    fragments = _STATE.fragments.get(page.file.src_uri)
+    if fragments:
+        page.content = finish(page.content, fragments, space_between_blocks)
     if _SERVE.incremental:
         _STATE.rendered.add(page.url)
     return context

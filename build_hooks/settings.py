@@ -44,5 +44,9 @@ def cache_dir(name: str) -> Path:
     return Path(os.environ.get(CACHE_ENV) or ROOT / ".cache") / name
 
 
+PARSED_CACHE = "parsed"
+"""Parsed and checked letters of each round (``cache.StoredResults``): a build need not parse 2,000 letters again."""
+TEMPLATE_CACHE = "templates"
+"""Jinja's compiled theme templates (keyed by name and source checksum): compiling them cost every build 0.4 s."""
 EXPORT_CACHE = "exports"
 """PDFs of the Sở's report by content hash, so a rebuild of unchanged data does not lay them out again."""

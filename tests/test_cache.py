@@ -55,3 +55,66 @@ def test_converted_letter_text_is_kept_for_the_next_process(tmp_path, monkeypatc
     second.get("Đoạn hai.", lambda: "<p>hai</p>")
     second.save()
     assert len(stored.read_text(encoding="utf-8")) > 0 and "hai" in stored.read_text(encoding="utf-8")
+
+
+def test_stored_results_reach_the_next_process_for_the_same_context(tmp_path):
+    from build_hooks.cache import StoredResults
+
+    calls = []
+    first = StoredResults("2023", "code+round", tmp_path)
+    assert first.get("thư một", lambda: calls.append(1) or ("một", [])) == ("một", [])
+    first.get("thư hai", lambda: ("hai", []))
+    first.save()
+    second = StoredResults("2023", "code+round", tmp_path)  # a new process
+    assert second.get("thư một", lambda: calls.append(2) or "other") == ("một", [])
+    assert calls == [1]
+    second.save()  # "thư hai" was not used: it leaves the file
+    assert set(StoredResults("2023", "code+round", tmp_path).entries) == set(second.used)
+    fresh = StoredResults("2023", "other code", tmp_path)  # code or round changed: nothing is reused
+    assert fresh.get("thư một", lambda: "made again") == "made again"
+
+
+def test_a_stored_file_naming_other_classes_is_not_unpickled(tmp_path):
+    import os
+    import pickle
+
+    from build_hooks.cache import StoredResults
+
+    stored = StoredResults("2023", "ctx", tmp_path)
+    stored.path.parent.mkdir(parents=True, exist_ok=True)
+    # What a tampered cache would hold: a call to os.system when read.
+    stored.path.write_bytes(pickle.dumps((stored.context, {"k": os.getcwd}), protocol=pickle.HIGHEST_PROTOCOL))
+    assert StoredResults("2023", "ctx", tmp_path).entries == {}
+
+
+def test_an_unchanged_round_does_not_build_its_document_again(tmp_path, monkeypatch):
+    from build_hooks.load.corpus import load_corpus
+    from build_hooks.publish import exports
+    from build_hooks.settings import ROOT
+
+    monkeypatch.setenv("REPORT_CACHE", str(tmp_path))
+    corpus, _ = load_corpus(ROOT / "submissions")
+    built = []
+    real = exports.build_document
+    monkeypatch.setattr(exports, "build_document", lambda *a: built.append(a[1]) or real(*a))
+    first = exports.document_files(corpus, pdf=False)
+    second = exports.document_files(corpus, pdf=False)
+    assert [f.content for f in first] == [f.content for f in second] and len(first) == len(corpus.rounds)
+    assert built == [r.year for r in corpus.rounds]  # the second time, from the cache alone
+
+
+def test_parsed_letters_are_kept_for_the_next_build(tmp_path, monkeypatch):
+    from build_hooks import memo
+    from build_hooks.load import corpus as corpus_module
+    from build_hooks.settings import ROOT
+
+    monkeypatch.setenv("REPORT_CACHE", str(tmp_path))
+    memo.forget()
+    first, problems = corpus_module.load_corpus(ROOT / "submissions", base=ROOT, stored=True)
+    memo.forget()  # as in a new process
+    parsed = []
+    real = corpus_module.parse_submission
+    monkeypatch.setattr(corpus_module, "parse_submission", lambda *a: parsed.append(a[1]) or real(*a))
+    second, problems_again = corpus_module.load_corpus(ROOT / "submissions", base=ROOT, stored=True)
+    assert parsed == [] and second == first and problems_again == problems
+    assert list((tmp_path / "parsed").glob("*.pickle"))

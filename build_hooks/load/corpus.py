@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from build_hooks.cache import StoredResults, package_key
 from build_hooks.domain.model import Corpus, Registry, Round, Submission
 from build_hooks.domain.problems import Problem, has_errors, sorted_problems
 from build_hooks.load.reader import did_you_mean
@@ -47,10 +48,11 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
 
 
 def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = None,
-                today: _dt.date | None = None) -> tuple[Corpus | None, list[Problem]]:
+                today: _dt.date | None = None, stored: bool = False) -> tuple[Corpus | None, list[Problem]]:
     """Load everything under ``root``; ``only`` limits which submissions are parsed (for ``check PATH``).
 
-    ``today`` is the build date the date rules compare with (None: the real today).
+    ``today`` is the build date the date rules compare with (None: the real today). ``stored``: keep
+    parsed letters in the build cache for the next process (``cache.StoredResults``; the site build).
     """
     problems: list[Problem] = []
     root = Path(root)
@@ -72,7 +74,8 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
         if entry.name in IGNORED or entry.name == REGISTRY_FILE or entry.name.startswith("."):
             continue
         if entry.is_dir() and YEAR_DIR.match(entry.name):
-            rnd, subs, probs = _load_round(entry, int(entry.name), registry, shown, only, today, registry_key)
+            rnd, subs, probs = _load_round(entry, int(entry.name), registry, shown, only, today, registry_key,
+                                           stored and only is None)
             problems += probs
             if rnd is not None:
                 rounds.append(rnd)
@@ -94,8 +97,9 @@ def symlink_problem(path: str, name: str) -> Problem:
     return finding("symlink", path, 1, 1, name=name)
 
 
-def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=None, registry_key=()):
-    """One round and its letters; parses are remembered by their inputs (``load.memo``)."""
+def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=None, registry_key=(),
+                stored: bool = False):
+    """One round and its letters; parses are remembered by their inputs (``memo``, and ``stored`` on disk)."""
     problems: list[Problem] = []
     round_path = folder / ROUND_FILE
     if not round_path.is_file():
@@ -104,6 +108,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
     round_key = ("round", text or "", shown(round_path), year, registry_key)
     rnd, probs = remembered(round_key, parse_round, text or "", shown(round_path), year, registry)
     problems += probs
+    today = today or _dt.date.today()
+    disk = StoredResults(str(year), "\0".join((package_key(), repr(round_key), str(today)))) if stored else None
     subs: list[Submission] = []
     for entry in sorted(folder.iterdir()):
         if entry.is_symlink():
@@ -132,10 +138,18 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         problems += probs
         if text is None:
             continue
-        key = ("letter", text, shown(entry), entry.stem, year, round_key, today or _dt.date.today())
-        sub, probs = remembered(key, parse_submission, text, shown(entry), entry.stem, year, rnd, registry, today)
+        key = ("letter", text, shown(entry), entry.stem, year, round_key, today)
+        parse = partial(parse_submission, text, shown(entry), entry.stem, year, rnd, registry, today)
+        if disk is None:
+            sub, probs = remembered(key, parse)
+        else:
+            stored_key = "\0".join((text, shown(entry), entry.stem))  # the rest is the disk's context
+            sub, probs = remembered(key, partial(disk.get, stored_key, parse))
+            disk.keep(stored_key, (sub, probs))
         problems += probs
         if sub is not None:
             subs.append(sub)
     subs.sort(key=lambda s: registry.order(s.agency))
+    if disk is not None:
+        disk.save()
     return rnd, tuple(subs), problems
