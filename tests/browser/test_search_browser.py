@@ -164,6 +164,15 @@ def test_adjacent_syllables_win_and_scattered_ones_do_not_make_a_hit(real_http, 
     assert hits["toc dan"] and not any(_adjacent(h["title"] + " " + h["text"], "toc dan") for h in hits["toc dan"])
 
 
+def test_a_function_word_typed_between_two_words_keeps_its_place(real_http, page):
+    """"chinh sach va ke hoach": "và" is not in the index, yet "kế" must stand two words after "sách"."""
+    page.goto(real_http)
+    query = "chinh sach va ke hoach"
+    hits = worker_search(page, [query])["hits"][query]
+    assert hits and all(_adjacent(h["title"] + " " + h["text"], query) for h in hits)
+    assert hits[0]["location"] == "2023/co-quan/ban-dan-toc/"
+
+
 def test_twenty_queries_find_their_expected_first_hit(real_http, page):
     """The benchmark's queries (scripts/search_benchmark.py), typed into the search box over HTTP."""
     import importlib.util
