@@ -110,11 +110,13 @@ class StoredResults:
     """Results of a pure function kept on disk from one build process to the next.
 
     ``mkdocs build`` starts a new process each time, so the in-process memo (``memo``) never
-    helps it; parsing and checking 2,000 letters cost it 2 s. One file per ``name`` holds the
-    results by the digest of their inputs, valid for one ``context`` (our code, and whatever
-    every input shares, such as the round and the registry). ``save`` keeps only the results
-    this build used, so deleted letters leave the file. Values are our model's frozen
-    dataclasses, read back by an unpickler that builds nothing else.
+    helps it: parsing and checking 2,000 letters cost it 2 s, converting their text more. One
+    file per ``name`` holds the results by the digest of their inputs, valid for one ``context``
+    (the code that makes them, and whatever every input shares, such as the round and the
+    registry). ``save`` keeps only the results this build used, so deleted letters leave the
+    file. Values are plain text or our model's frozen dataclasses, read back by an unpickler
+    that builds nothing else (``letter_html`` keeps converted passages, ``load.corpus`` parsed
+    letters).
     """
 
     def __init__(self, name: str, context: str, folder: Path | None = None) -> None:

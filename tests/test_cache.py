@@ -1,6 +1,8 @@
 """The build cache (``build_hooks.cache``): same key, same bytes, without making them again."""
 from __future__ import annotations
 
+import pytest
+
 from build_hooks.cache import cached_bytes, code_key
 from build_hooks.publish.background import write_changed
 from build_hooks.publish.opendata import DataFile
@@ -44,17 +46,15 @@ def test_converted_letter_text_is_kept_for_the_next_process(tmp_path, monkeypatc
     from build_hooks.render import letter_html
 
     monkeypatch.setenv("REPORT_CACHE", str(tmp_path))
-    first = letter_html._Stored()
-    calls = []
-    assert first.get("Đoạn **một**.", lambda: calls.append(1) or "<p>một</p>") == "<p>một</p>"
-    first.save()
-    (stored,) = (tmp_path / letter_html.LETTER_CACHE).glob("*.json")
-    second = letter_html._Stored()  # a new process
-    assert second.get("Đoạn **một**.", lambda: calls.append(2) or "other") == "<p>một</p>"
-    assert calls == [1]
-    second.get("Đoạn hai.", lambda: "<p>hai</p>")
-    second.save()
-    assert len(stored.read_text(encoding="utf-8")) > 0 and "hai" in stored.read_text(encoding="utf-8")
+    monkeypatch.setattr(letter_html, "_STORED", [])
+    monkeypatch.setattr(letter_html, "_CONVERTED", {})
+    assert letter_html.LetterRenderer().html("Đoạn **một**.") == "<p>Đoạn <strong>một</strong>.</p>"
+    letter_html.save_converted()
+    (stored,) = (tmp_path / letter_html.LETTER_CACHE).glob("*.pickle")
+    monkeypatch.setattr(letter_html, "_STORED", [])  # a new process
+    monkeypatch.setattr(letter_html, "_CONVERTED", {})
+    monkeypatch.setattr(letter_html, "sanitize", lambda html: pytest.fail("converted again"))
+    assert letter_html.LetterRenderer().html("Đoạn **một**.") == "<p>Đoạn <strong>một</strong>.</p>"
 
 
 def test_stored_results_reach_the_next_process_for_the_same_context(tmp_path):

@@ -15,15 +15,12 @@ those Markdown made.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from pathlib import Path
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from build_hooks.cache import code_key, write_atomic
+from build_hooks.cache import StoredResults, code_key
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
 from build_hooks.render.sanitize import sanitize
@@ -83,7 +80,7 @@ class LetterRenderer:
         if html is None:
             if len(_CONVERTED) >= CACHE_LIMIT:
                 _CONVERTED.clear()
-            html = _CONVERTED[text] = _STORED.get(text, lambda: sanitize(self._md.reset().convert(text)))
+            html = _CONVERTED[text] = _stored().get(text, lambda: sanitize(self._md.reset().convert(text)))
         return html
 
 
@@ -92,57 +89,27 @@ CACHE_LIMIT = 200_000
 _CONVERTED: dict[str, str] = {}
 
 
-class _Stored:
-    """Converted passages kept in the build cache between processes, by the hash of their Markdown.
-
-    A fresh ``mkdocs build`` of 2,000 unchanged letters would spend seconds in Python-Markdown;
-    with this it reads one JSON file. The file is named by the code that converts (this module, the
-    sanitiser, Python-Markdown and nh3), so a change to any of them starts a new one; it holds the
-    passages the last build used, nothing older.
-    """
-
-    def __init__(self) -> None:
-        self.entries: dict[str, str] | None = None
-        self.used: set[str] = set()
-        self.added = 0
-
-    def path(self) -> Path:
-        key = code_key(__name__, "build_hooks.render.sanitize", distributions=("markdown", "nh3"))
-        return cache_dir(LETTER_CACHE) / f"{key[:32]}.json"
-
-    def get(self, text: str, convert) -> str:
-        if self.entries is None:
-            try:
-                self.entries = json.loads(self.path().read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.entries = {}
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        self.used.add(key)
-        html = self.entries.get(key)
-        if html is None:
-            html = self.entries[key] = convert()
-            self.added += 1
-        return html
-
-    def save(self) -> None:
-        """Write the passages this process used, if it converted any; a read-only cache is no error."""
-        if not self.added or self.entries is None:
-            return
-        data = json.dumps({k: self.entries[k] for k in sorted(self.used) if k in self.entries}, ensure_ascii=False)
-        try:
-            write_atomic(self.path(), data.encode("utf-8"))
-        except OSError:
-            pass
-        self.added = 0
-
-
 LETTER_CACHE = "letters"
-_STORED = _Stored()
+_STORED: list[StoredResults] = []
+"""Converted passages kept in the build cache between processes (made on first use).
+
+A fresh ``mkdocs build`` of 2,000 unchanged letters would spend seconds in Python-Markdown; with
+this it reads one file. Its context is the code that converts (this module, the sanitiser,
+Python-Markdown and nh3), so a change to any of them starts afresh; it holds the passages the
+last build used, nothing older."""
+
+
+def _stored() -> StoredResults:
+    if not _STORED:
+        code = code_key(__name__, "build_hooks.render.sanitize", distributions=("markdown", "nh3"))
+        _STORED.append(StoredResults(LETTER_CACHE, code, cache_dir(LETTER_CACHE)))
+    return _STORED[0]
 
 
 def save_converted() -> None:
     """Keep this build's converted passages for the next process (``mkdocs build`` calls it at the end)."""
-    _STORED.save()
+    if _STORED:
+        _STORED[0].save()
 
 
 def shift_html_headings(html: str, by: int) -> str:
