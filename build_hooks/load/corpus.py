@@ -88,6 +88,9 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     return Corpus(registry, tuple(rounds), submissions), sorted_problems(problems)
 
 
+PARSE_DISTRIBUTIONS = ("PyYAML", "Markdown")
+"""Libraries whose version can change a parse: the YAML reader, Python-Markdown's fence and HTML patterns."""
+
 RECEIVED_SUFFIXES = (".docx", ".pdf", ".txt", ".doc")
 """Letters as they arrive by email: imported into the submission format, never published as they are."""
 
@@ -109,7 +112,9 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
     rnd, probs = remembered(round_key, parse_round, text or "", shown(round_path), year, registry)
     problems += probs
     today = today or _dt.date.today()
-    disk = StoredResults(str(year), "\0".join((package_key(), repr(round_key), str(today)))) if stored else None
+    disk = None
+    if stored:
+        disk = StoredResults(str(year), "\0".join((package_key(PARSE_DISTRIBUTIONS), repr(round_key), str(today))))
     subs: list[Submission] = []
     for entry in sorted(folder.iterdir()):
         if entry.is_symlink():
