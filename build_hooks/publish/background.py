@@ -13,7 +13,6 @@ before it finishes, as always.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -53,11 +52,13 @@ class Downloads:
     """At most one writer process at a time; a new build stops the one before."""
 
     def __init__(self) -> None:
-        self._process: multiprocessing.Process | None = None
+        self._process = None  # a multiprocessing.Process while writing
 
     def start(self, make: Callable[[], list[DataFile]], site_dir: str, output: Callable[[str], str]) -> None:
         """Make and write the files in a forked process (it inherits the corpus: nothing is loaded again)."""
         self.stop()
+        import multiprocessing  # only under `mkdocs serve`: a plain build never starts one (15 ms of import)
+
         self._process = multiprocessing.get_context("fork").Process(
             target=_run, args=(make, site_dir, output), name="report-downloads", daemon=True)
         self._process.start()
