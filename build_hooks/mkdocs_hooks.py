@@ -354,15 +354,20 @@ def _nav_paths(nav) -> list[str]:
     return []
 
 
-def _template_cache() -> Path:
+def _template_cache() -> Path | None:
+    """The folder for Jinja's compiled templates, or None where the build cache cannot be written."""
     folder = cache_dir(TEMPLATE_CACHE)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
 
 
 def on_env(env, config, files):
-    """Under ``serve --dirty``: remember every page in build order (the order of the search index)."""
-    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_template_cache()))
+    """Give Jinja a bytecode cache; under ``serve --dirty``, remember every page in build order (the index's)."""
+    if (templates := _template_cache()) is not None:  # a read-only checkout still builds, only slower
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
     if _SERVE.incremental and _STATE.built is not None:
         # page.url, as the index writes locations (the home page's file.url is ./, its page.url empty)
         _STATE.built.order = [f.page.url if f.page is not None else f.url for f in files.documentation_pages()]

@@ -118,3 +118,15 @@ def test_parsed_letters_are_kept_for_the_next_build(tmp_path, monkeypatch):
     second, problems_again = corpus_module.load_corpus(ROOT / "submissions", base=ROOT, stored=True)
     assert parsed == [] and second == first and problems_again == problems
     assert list((tmp_path / "parsed").glob("*.pickle"))
+
+
+def test_a_build_whose_cache_folder_cannot_be_written_still_builds(tmp_path):
+    """The build cache is an optimisation: a read-only checkout or a bad ``REPORT_CACHE`` only makes it slower."""
+    from support.site import build_site
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    build = build_site(None, tmp_path / "site", env={"REPORT_CACHE": str(blocker), "REPORT_PDF": "0"})
+    assert build.returncode == 0, build.output
+    assert "Nguyễn Thế Nhân" in build.page("2023/co-quan/ban-dan-toc/index.html")
+    assert (tmp_path / "site" / "2023" / "du-lieu" / "bao-cao-so-cong-thuong-2023.docx").stat().st_size > 0
