@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
-from build_hooks.settings import PARSED_CACHE, cache_dir
+from build_hooks.settings import cache_dir
 
 T = TypeVar("T")
 
@@ -110,17 +110,17 @@ class StoredResults:
     """Results of a pure function kept on disk from one build process to the next.
 
     ``mkdocs build`` starts a new process each time, so the in-process memo (``memo``) never
-    helps it: parsing and checking 2,000 letters cost it 2 s, converting their text more. One
-    file per ``name`` holds the results by the digest of their inputs, valid for one ``context``
-    (the code that makes them, and whatever every input shares, such as the round and the
-    registry). ``save`` keeps only the results this build used, so deleted letters leave the
-    file. Values are plain text or our model's frozen dataclasses, read back by an unpickler
-    that builds nothing else (``letter_html`` keeps converted passages, ``load.corpus`` parsed
-    letters).
+    helps it: parsing and checking 2,000 letters cost it 2 s, converting their text more.
+    One file per ``name`` in the cache folder ``kind`` holds the results by the digest of
+    their inputs, valid for one ``context`` (the code that makes them, and whatever every
+    input shares, such as the round and the registry). ``save`` keeps only the results this
+    build used, so deleted letters leave the file. Values are plain text or our model's
+    frozen dataclasses, read back by an unpickler that builds nothing else (``letter_html``
+    keeps converted passages, ``load.corpus`` parsed letters).
     """
 
-    def __init__(self, name: str, context: str, folder: Path | None = None) -> None:
-        self.path = (folder or cache_dir(PARSED_CACHE)) / f"{name}.pickle"
+    def __init__(self, kind: str, name: str, context: str, folder: Path | None = None) -> None:
+        self.path = (folder or cache_dir(kind)) / f"{name}.pickle"
         self.context = hashlib.sha256(context.encode("utf-8")).hexdigest()
         self.entries: dict[str, object] = {}
         self.used: dict[str, object] = {}

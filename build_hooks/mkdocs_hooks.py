@@ -263,8 +263,11 @@ def on_config(config):
                               for path, context in contexts.items()}
     config.nav = plan_nav(pages, None if archive else config.nav)
     config.extra["demo"] = any(r.demo for r in corpus.rounds)
-    # One search index per round as well, when there are several (not in a snapshot: one round, file://).
-    config.extra["search_years"] = [r.year for r in corpus.rounds] if len(corpus.rounds) > 1 and not archive else []
+    # One search index per round as well, when there are several (not in a snapshot: one round, file://);
+    # newest first, as the home page searches the newest round (overrides/main.html).
+    several = len(corpus.rounds) > 1 and not archive
+    config.extra["search_indexes"] = {str(r.year): YEAR_INDEX.format(year=r.year)
+                                      for r in corpus.rounds} if several else {}
     return config
 
 
@@ -421,7 +424,7 @@ def _prepare_search_index(config):
     index.generate_search_index = lambda _previous: text  # this build's index object only
     if _SERVE.incremental:
         _SERVE.index_text = text
-    for year, part in split_by_year(annotated, config.extra.get("search_years") or []).items():
+    for year, part in split_by_year(annotated, [int(y) for y in config.extra.get("search_indexes") or {}]).items():
         write_file(json.dumps(part, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8"),
                    str(Path(config.site_dir) / YEAR_INDEX.format(year=year)))
 

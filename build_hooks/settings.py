@@ -44,9 +44,15 @@ def cache_dir(name: str) -> Path:
     return Path(os.environ.get(CACHE_ENV) or ROOT / ".cache") / name
 
 
+CHART_CACHE = "charts"
+"""Trend charts (SVG) by their data and Matplotlib's version."""
+WORKBOOK_CACHE = "workbooks"
+"""The open-data workbooks (XLSX) by their rows and openpyxl's version."""
+LETTER_CACHE = "letters"
+"""Letters' converted and sanitised text (``cache.StoredResults``), valid for one version of the converting code."""
 PARSED_CACHE = "parsed"
 """Parsed and checked letters of each round (``cache.StoredResults``): a build need not parse 2,000 letters again."""
 TEMPLATE_CACHE = "templates"
 """Jinja's compiled theme templates (keyed by name and source checksum): compiling them cost every build 0.4 s."""
 EXPORT_CACHE = "exports"
-"""PDFs of the Sở's report by content hash, so a rebuild of unchanged data does not lay them out again."""
+"""The Sở's report as DOCX and PDF, by what it is made from, so a rebuild of unchanged data does not make them again."""

@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,15 +28,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from build_hooks.dev.benchmark import Size  # noqa: E402
 from build_hooks.dev.synthetic import recent_years, write_round  # noqa: E402
-from build_hooks.settings import PDF_ENV, QUIET_MKDOCS_ENV, SUBMISSIONS_ENV  # noqa: E402
+from build_hooks.settings import PDF_ENV  # noqa: E402
 from support.browser import CHROMIUM, CHROMIUM_ARGS, SEARCH_INPUT, serve  # noqa: E402
+from support.site import build_site  # noqa: E402
 
 FIRST_RESULT = ".md-search-result__item"
-
-
-def build(submissions: Path, site: Path) -> None:
-    env = dict(os.environ, **QUIET_MKDOCS_ENV, **{SUBMISSIONS_ENV: str(submissions), PDF_ENV: "0"})
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
 
 
 def first_result_seconds(browser, url: str, query: str, throttle: float) -> tuple[float, str]:
@@ -70,7 +64,9 @@ def measure(size: Size, work: Path, query: str, throttle: float, runs: int) -> l
     submissions = work / f"syn-{size.agencies}x{size.years}"
     write_round(submissions, size.agencies, years=recent_years(size.years), seed=size.agencies)
     site = work / f"site-{size.agencies}x{size.years}"
-    build(submissions, site)
+    built = build_site(submissions, site, strict=False, env={PDF_ENV: "0"})
+    if built.returncode:
+        raise SystemExit(built.output)
     newest = recent_years(size.years)[-1]
     lines = []
     with serve(site) as base, sync_playwright() as playwright:

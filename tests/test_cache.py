@@ -44,13 +44,14 @@ def test_downloads_are_written_only_when_their_bytes_change(tmp_path):
 
 def test_converted_letter_text_is_kept_for_the_next_process(tmp_path, monkeypatch):
     from build_hooks.render import letter_html
+    from build_hooks.settings import LETTER_CACHE
 
     monkeypatch.setenv("REPORT_CACHE", str(tmp_path))
     monkeypatch.setattr(letter_html, "_STORED", [])
     monkeypatch.setattr(letter_html, "_CONVERTED", {})
     assert letter_html.LetterRenderer().html("Đoạn **một**.") == "<p>Đoạn <strong>một</strong>.</p>"
     letter_html.save_converted()
-    (stored,) = (tmp_path / letter_html.LETTER_CACHE).glob("*.pickle")
+    (stored,) = (tmp_path / LETTER_CACHE).glob("*.pickle")
     monkeypatch.setattr(letter_html, "_STORED", [])  # a new process
     monkeypatch.setattr(letter_html, "_CONVERTED", {})
     monkeypatch.setattr(letter_html, "sanitize", lambda html: pytest.fail("converted again"))
@@ -61,16 +62,16 @@ def test_stored_results_reach_the_next_process_for_the_same_context(tmp_path):
     from build_hooks.cache import StoredResults
 
     calls = []
-    first = StoredResults("2023", "code+round", tmp_path)
+    first = StoredResults("kind", "2023", "code+round", tmp_path)
     assert first.get("thư một", lambda: calls.append(1) or ("một", [])) == ("một", [])
     first.get("thư hai", lambda: ("hai", []))
     first.save()
-    second = StoredResults("2023", "code+round", tmp_path)  # a new process
+    second = StoredResults("kind", "2023", "code+round", tmp_path)  # a new process
     assert second.get("thư một", lambda: calls.append(2) or "other") == ("một", [])
     assert calls == [1]
     second.save()  # "thư hai" was not used: it leaves the file
-    assert set(StoredResults("2023", "code+round", tmp_path).entries) == set(second.used)
-    fresh = StoredResults("2023", "other code", tmp_path)  # code or round changed: nothing is reused
+    assert set(StoredResults("kind", "2023", "code+round", tmp_path).entries) == set(second.used)
+    fresh = StoredResults("kind", "2023", "other code", tmp_path)  # code or round changed: nothing is reused
     assert fresh.get("thư một", lambda: "made again") == "made again"
 
 
@@ -80,11 +81,11 @@ def test_a_stored_file_naming_other_classes_is_not_unpickled(tmp_path):
 
     from build_hooks.cache import StoredResults
 
-    stored = StoredResults("2023", "ctx", tmp_path)
+    stored = StoredResults("kind", "2023", "ctx", tmp_path)
     stored.path.parent.mkdir(parents=True, exist_ok=True)
     # What a tampered cache would hold: a call to os.system when read.
     stored.path.write_bytes(pickle.dumps((stored.context, {"k": os.getcwd}), protocol=pickle.HIGHEST_PROTOCOL))
-    assert StoredResults("2023", "ctx", tmp_path).entries == {}
+    assert StoredResults("kind", "2023", "ctx", tmp_path).entries == {}
 
 
 def test_an_unchanged_round_does_not_build_its_document_again(tmp_path, monkeypatch):

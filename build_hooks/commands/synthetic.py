@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_hooks.settings import REGISTRY_FILE, SUBMISSIONS_DIR
+from build_hooks.settings import REGISTRY_FILE
 
 
 def cmd_synthetic(args) -> int:
@@ -12,7 +12,7 @@ def cmd_synthetic(args) -> int:
     from build_hooks.dev.synthetic import recent_years, write_round
 
     root = Path(args.dir)
-    if root.resolve() == SUBMISSIONS_DIR.resolve() or (root / REGISTRY_FILE).exists():
+    if (root / REGISTRY_FILE).exists():  # the repository's submissions/ too; write_round also refuses it
         print(f"{root}: đã có dữ liệu; chọn một thư mục mới (dữ liệu minh họa không ghi đè dữ liệu thật).",
               file=sys.stderr)
         return 2

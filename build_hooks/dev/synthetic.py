@@ -38,7 +38,7 @@ def recent_years(count: int, newest: int = NEWEST_YEAR) -> tuple[int, ...]:
     return tuple(range(newest - count + 1, newest + 1))
 
 
-def load_real_round(year: int = 2023) -> dict:
+def load_real_round(year: int = NEWEST_YEAR) -> dict:
     """The outline and indicators of a real round, reused so synthetic letters match real headings."""
     return yaml.safe_load((REAL_ROOT / str(year) / ROUND_FILE).read_text(encoding="utf-8"))
 

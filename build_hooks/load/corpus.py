@@ -21,7 +21,7 @@ from build_hooks.load.submission import parse_submission
 from build_hooks.memo import remembered
 from build_hooks.rules.catalogue import finding
 from build_hooks.rules.encoding import file_too_large
-from build_hooks.settings import REGISTRY_FILE, ROUND_FILE
+from build_hooks.settings import PARSED_CACHE, REGISTRY_FILE, ROUND_FILE
 
 YEAR_DIR = re.compile(r"^\d{4}$")
 IGNORED = {"README.md", ".gitkeep"}
@@ -114,7 +114,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
     today = today or _dt.date.today()
     disk = None
     if stored:
-        disk = StoredResults(str(year), "\0".join((package_key(PARSE_DISTRIBUTIONS), repr(round_key), str(today))))
+        context = "\0".join((package_key(PARSE_DISTRIBUTIONS), repr(round_key), str(today)))
+        disk = StoredResults(PARSED_CACHE, str(year), context)
     subs: list[Submission] = []
     for entry in sorted(folder.iterdir()):
         if entry.is_symlink():

@@ -7,13 +7,14 @@ back the same bytes without WeasyPrint or python-docx.
 """
 from __future__ import annotations
 
+from functools import cache, partial
 from pathlib import Path
 
 from build_hooks.cache import cached_bytes, code_key, package_key
 from build_hooks.domain.model import Corpus
 from build_hooks.publish.opendata import DataFile
 from build_hooks.publish.report_document import ReportDocument, build_document
-from build_hooks.render.letter_html import LetterRenderer
+from build_hooks.render.letter_html import CONVERTING_DISTRIBUTIONS, LetterRenderer
 from build_hooks.settings import EXPORT_CACHE
 from build_hooks.site import paths
 
@@ -67,10 +68,6 @@ def cached_pdf(doc: ReportDocument, cache: Path | None | bool = True) -> bytes:
     return cached_bytes(EXPORT_CACHE, key, lambda: pdf_bytes(doc), None if cache is True else Path(cache))
 
 
-LETTER_DISTRIBUTIONS = ("Markdown", "nh3")
-"""What turns a letter's Markdown into the text of the report, besides our code."""
-
-
 def document_files(corpus: Corpus, pdf: bool = True, letters: LetterRenderer | None = None) -> list[DataFile]:
     """The DOCX (and PDF) of every round, as files the site publishes.
 
@@ -80,13 +77,7 @@ def document_files(corpus: Corpus, pdf: bool = True, letters: LetterRenderer | N
     files = []
     for rnd in corpus.rounds:
         source = source_key(corpus, rnd.year)
-        built: list[ReportDocument] = []
-
-        def document(year=rnd.year, built=built) -> ReportDocument:
-            if not built:
-                built.append(build_document(corpus, year, letters))
-            return built[0]
-
+        document = cache(partial(build_document, corpus, rnd.year, letters))  # built at most once, if needed
         for fmt in FORMATS if pdf else ("docx",):
             data = cached_bytes(EXPORT_CACHE, f"{fmt}\0{source}",
                                 lambda fmt=fmt, document=document: export_bytes(document(), fmt))
@@ -96,5 +87,5 @@ def document_files(corpus: Corpus, pdf: bool = True, letters: LetterRenderer | N
 
 def source_key(corpus: Corpus, year: int) -> str:
     """Everything round ``year``'s document is made from: our code, the registry, the round and its letters."""
-    return "\0".join((package_key(LETTER_DISTRIBUTIONS), repr(corpus.registry), repr(corpus.round(year)),
+    return "\0".join((package_key(CONVERTING_DISTRIBUTIONS), repr(corpus.registry), repr(corpus.round(year)),
                       repr(corpus.submissions.get(year, ()))))

@@ -25,7 +25,7 @@ from build_hooks.cache import cached_bytes, code_key
 from build_hooks.domain.model import Corpus, Round, Submission
 from build_hooks.domain.numbers import Quantity
 from build_hooks.publish.reproducible_zip import zip_bytes
-from build_hooks.settings import JSON_SCHEMA_DIR
+from build_hooks.settings import JSON_SCHEMA_DIR, WORKBOOK_CACHE
 from build_hooks.site import paths
 
 SCHEMA_DIR = JSON_SCHEMA_DIR
@@ -33,7 +33,6 @@ SCHEMA_VERSION = "1.0.0"
 """Version of both JSON formats (semantic: a removed or renamed field is a new major version)."""
 SCHEMA_FILES = ("indicators.schema.json", "submissions.schema.json")
 ZIP_PATH = "du-lieu/bao-cao-cong-nghiep-quang-ngai.zip"
-WORKBOOK_CACHE = "workbooks"
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it Excel reads the file as the local code page and garbles Vietnamese."""
 
@@ -339,7 +338,7 @@ def round_files(rnd: Round, submissions, corpus: Corpus, rows: list[IndicatorRow
 
 def schema_files() -> list[DataFile]:
     """The JSON Schemas of the data files, published under ``du-lieu/schema/``."""
-    return [DataFile(f"du-lieu/schema/{name}", (SCHEMA_DIR / name).read_bytes()) for name in SCHEMA_FILES]
+    return [DataFile(paths.schema_file(name), (SCHEMA_DIR / name).read_bytes()) for name in SCHEMA_FILES]
 
 
 def site_zip(files: list[DataFile]) -> DataFile:

@@ -15,6 +15,7 @@ from build_hooks.aggregate.indicators import Trend
 from build_hooks.cache import cached_bytes, code_key
 from build_hooks.domain.numbers import format_number, format_with_unit
 from build_hooks.render.markup import esc
+from build_hooks.settings import CHART_CACHE
 
 _RC = {
     "svg.fonttype": "none",
@@ -26,7 +27,6 @@ _RC = {
 VALUE_COLOR = "#283593"
 CONFLICT_COLOR = "#c62828"
 TARGET_COLOR = "#2e7d32"
-CHART_CACHE = "charts"
 
 
 def _matplotlib():

@@ -49,7 +49,7 @@ def render_data_page(corpus: Corpus, pdf: bool = True) -> str:
     out.append("- CSV: mã UTF-8 có BOM (Excel mở đúng tiếng Việt), phân cách bằng dấu phẩy, dòng đầu là tên cột. "
                "Cột `gia_tri` giữ nguyên cách ghi của văn bản (dấu phẩy thập phân: `9,5`); các cột "
                "`gia_tri_thap`, `gia_tri_cao` là số cho máy đọc (dấu chấm thập phân: `9.5`).")
-    schemas = ", ".join(link(name, paths.rel(page, f"du-lieu/schema/{name}")) for name in SCHEMA_FILES)
+    schemas = ", ".join(link(name, paths.rel(page, paths.schema_file(name))) for name in SCHEMA_FILES)
     out.append(f"- JSON: mã UTF-8, theo lược đồ JSON Schema phiên bản {SCHEMA_VERSION} ({schemas}); trường "
                "`schema_version` cho biết phiên bản. Đổi tên hoặc bỏ một trường sẽ tăng số phiên bản chính.")
     out.append("- Excel (.xlsx): số được lưu dạng số, Excel hiển thị theo thiết lập vùng của máy.\n")

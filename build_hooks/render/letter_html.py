@@ -24,7 +24,7 @@ from build_hooks.cache import StoredResults, code_key
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
 from build_hooks.render.sanitize import sanitize
-from build_hooks.settings import cache_dir
+from build_hooks.settings import LETTER_CACHE
 
 EXTENSIONS = ["tables", "fenced_code", "toc"]
 """Not mkdocs.yml's list: no attr_list, md_in_html or admonition in agency text."""
@@ -89,7 +89,8 @@ CACHE_LIMIT = 200_000
 _CONVERTED: dict[str, str] = {}
 
 
-LETTER_CACHE = "letters"
+CONVERTING_DISTRIBUTIONS = ("Markdown", "nh3")
+"""What turns a letter's Markdown into its HTML, besides our code."""
 _STORED: list[StoredResults] = []
 """Converted passages kept in the build cache between processes (made on first use).
 
@@ -101,8 +102,8 @@ last build used, nothing older."""
 
 def _stored() -> StoredResults:
     if not _STORED:
-        code = code_key(__name__, "build_hooks.render.sanitize", distributions=("markdown", "nh3"))
-        _STORED.append(StoredResults(LETTER_CACHE, code, cache_dir(LETTER_CACHE)))
+        code = code_key(__name__, "build_hooks.render.sanitize", distributions=CONVERTING_DISTRIBUTIONS)
+        _STORED.append(StoredResults(LETTER_CACHE, LETTER_CACHE, code))
     return _STORED[0]
 
 

@@ -75,4 +75,3 @@ def _contribution(c: Contribution, page: str, year: int, level: int, letters: Le
     source = esc(paths.href(page, paths.agency(year, c.agency.id), directory_urls))
     html = "".join(shift_html_headings(letters.html(p.markdown), level - p.base_level) for p in c.parts)
     return f'<p class="contrib-source"><strong><a href="{source}">{esc(c.agency.name)}</a></strong></p>\n{html}'
-

@@ -91,6 +91,11 @@ def trend(indicator_id: str) -> str:
     return f"xu-huong/{indicator_id}.md"
 
 
+def schema_file(name: str) -> str:
+    """A JSON Schema of the open-data files: ``du-lieu/schema/indicators.schema.json``."""
+    return f"du-lieu/schema/{name}"
+
+
 def data_file(year: int, name: str) -> str:
     """A round's open-data file, beside its pages: ``2023/du-lieu/indicators.csv``."""
     return f"{year}/du-lieu/{name}"

@@ -263,7 +263,7 @@ def plan_data_paths(corpus: Corpus, pdf: bool = True) -> list[str]:
     the downloads are written after the pages (``publish.background``).
     """
     out = [paths.data_file(r.year, name) for r in corpus.rounds for name in (*ROUND_FILES, workbook_name(r.year))]
-    out += [f"du-lieu/schema/{name}" for name in SCHEMA_FILES] + [ZIP_PATH]
+    out += [paths.schema_file(name) for name in SCHEMA_FILES] + [ZIP_PATH]
     return out + [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
 
 
