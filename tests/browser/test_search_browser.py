@@ -72,11 +72,17 @@ def test_queries_with_and_without_tones_find_the_same_passages(synthetic_http, p
         expected = _expected(written, query, holds)
         assert located[query] and (expected or together), query
         assert expected <= set(located[query]), (query, sorted(expected - set(located[query]))[:5])
+        marked = 0
         for hit in hits[query]:
             assert holds(hit["title"] + " " + hit["text"], query), (query, hit["location"])
             terms = fold(query).split()
             marks = [fold(m) for m in marked_words(hit["title"] + hit["text"])]
-            assert all(any(m.startswith(t) for m in marks) for t in terms), (query, hit["location"], marks)
+            if marks:
+                marked += 1
+                assert all(any(m.startswith(t) for m in marks) for t in terms), (query, hit["location"], marks)
+        # The worker marks the words of its best HIGHLIGHTED (100) hits, ten pages of Material's list;
+        # any further hits are listed unmarked (lunr.vi.min.js, Scan).
+        assert marked >= min(len(hits[query]), 100), (query, marked, len(hits[query]))
     # The toned words themselves are what the result list highlights.
     toned = {m for h in hits["dau tu"] for m in marked_words(h["text"])}
     assert {"đầu", "tư"} <= {re.sub(r"\W", "", m.lower()) for m in toned}
