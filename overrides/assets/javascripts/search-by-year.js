@@ -1,8 +1,8 @@
 /*
  * One round's search index on that round's pages. Written for this project.
  *
- * Material's search fetches search/search_index.json, the whole site, and builds
- * its lunr index in the browser: ten rounds of letters take a phone seconds. The
+ * Material's search fetches search/search_index.json, the whole site, and its
+ * worker searches all of it: ten rounds of letters, ten times the download. The
  * build also writes search/nam-<year>.json (the round's pages and the pages common
  * to all rounds), and a page of a round names it in
  * <meta name="report-search-index">. This script makes Material's request for the
