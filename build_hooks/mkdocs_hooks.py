@@ -30,6 +30,7 @@ State lives in ``_STATE``, a ``BuildState`` replaced in ``on_config``, because
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import logging
 import os
@@ -45,6 +46,7 @@ import jinja2  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
 from mkdocs.utils import clean_directory, write_file  # noqa: E402
 
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
@@ -55,7 +57,7 @@ from build_hooks.memo import Identity  # noqa: E402
 from build_hooks.publish.background import Downloads  # noqa: E402
 from build_hooks.publish.opendata import DataFile  # noqa: E402
 from build_hooks.publish.snapshot_mode import SnapshotMode, only_round  # noqa: E402
-from build_hooks.render.fragments import finish, substitute  # noqa: E402
+from build_hooks.render.fragments import PERMALINK_TITLE, finish, substitute  # noqa: E402
 from build_hooks.render.letter_html import save_converted  # noqa: E402
 from build_hooks.settings import (  # noqa: E402
     ARCHIVE_ENV,
@@ -114,8 +116,8 @@ class BuildState:
     """The generated pages, planned in ``on_config`` (the navigation is made from them)."""
     data_files: list[DataFile] = field(default_factory=list)
     """The open-data files published beside the pages."""
-    fragments: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Page path -> placeholder token -> HTML, put back in ``on_page_content``."""
+    by_path: dict[str, Page] = field(default_factory=dict)
+    """Page path -> generated page, whose fragments ``on_page_content`` puts back."""
     search_contexts: dict[str, LetterContext] = field(default_factory=dict)
     """Page URL -> agency, year and sections of a letter, to title its search hits."""
     make_data: object = None
@@ -215,6 +217,8 @@ def on_config(config):
     """
     global _STATE
     _STATE = BuildState()
+    # Headings the core writes as HTML carry the same ¶ link as those Python-Markdown writes.
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLE
     root = Path(config.config_file_path).parent
     source = submissions_dir(config)
     corpus, problems = load_corpus(source, base=root, today=build_date(), stored=not _SERVE.incremental)
@@ -241,7 +245,8 @@ def on_config(config):
     pages = None
     if _SERVE.incremental and last is not None and _can_request_rebuild(_SERVE.server):
         # an edited letter first, the pages made from all letters in a second build
-        pages = plan_letters_first(last.corpus, last.pages, corpus, last.histories, histories)
+        pages = plan_letters_first(last.corpus, last.pages, corpus, last.histories, histories,
+                                   config.use_directory_urls)
     letters_first = pages is not None
     if letters_first:  # same pages, same navigation: the 404 page and the sitemap would come out unchanged
         config.theme.static_templates.clear()
@@ -252,12 +257,12 @@ def on_config(config):
         _SERVE.downloads.stop()
         _SERVE.last = Planned(corpus, pages, histories)
         data_files = [DataFile(path, b"") for path in plan_data_paths(corpus, pdf=pdf)]
-        _STATE = BuildState(source, archive, pages, data_files, {p.path: p.fragments for p in pages},
+        _STATE = BuildState(source, archive, pages, data_files, {p.path: p for p in pages},
                             make_data=None if letters_first else lambda: plan_data_files(corpus, pdf=pdf),
                             letters_first=letters_first)
     else:
         _STATE = BuildState(source, archive, pages, plan_data_files(corpus, pdf=pdf),
-                            {p.path: p.fragments for p in pages})
+                            {p.path: p for p in pages})
     contexts = letter_contexts(corpus)
     _STATE.search_contexts = {paths.page_url(path, config.use_directory_urls): context
                               for path, context in contexts.items()}
@@ -380,17 +385,49 @@ def on_env(env, config, files):
 @event_priority(-50)  # after the search plugin (0) has indexed the page
 def on_page_context(context, page, config, nav):
     """Put in the fragments the search index must not see; under ``serve --dirty``, remember the page."""
-    fragments = _STATE.fragments.get(page.file.src_uri)
-    if fragments:
-        page.content = finish(page.content, fragments, space_between_blocks)
+    planned = _STATE.by_path.get(page.file.src_uri)
+    if planned is not None and planned.fragments:
+        page.content = finish(page.content, planned.fragments, space_between_blocks)
     if _SERVE.incremental:
         _STATE.rendered.add(page.url)
     return context
 
 
 def on_page_content(html, page, config, files):
-    """Put back the HTML fragments the core rendered itself in place of their placeholders."""
-    return space_between_blocks(substitute(html, _STATE.fragments.get(page.file.src_uri, {})))
+    """Put back the HTML fragments the core rendered itself in place of their placeholders, and their
+    headings in the table of contents."""
+    planned = _STATE.by_path.get(page.file.src_uri)
+    if planned is None:
+        return html
+    if planned.toc:
+        page.toc = with_headings(page.toc, planned.toc, config.mdx_configs.get("toc", {}).get("toc_depth", 6))
+    return space_between_blocks(substitute(html, planned.fragments))
+
+
+def with_headings(toc: TableOfContents, entries, depth) -> TableOfContents:
+    """``toc`` (what Markdown made) followed by ``entries`` (``TocEntry``, from fragments), nested
+    by level as Python-Markdown nests its own and cut at its ``toc_depth`` (6 or "2-4")."""
+    top, _, bottom = str(depth).rpartition("-")
+    top, bottom = int(top or 1), int(bottom)
+    flat: list[AnchorLink] = []
+
+    def walk(items):
+        for item in items:
+            flat.append(AnchorLink(item.title, item.id, item.level))
+            walk(item.children)
+    walk(toc)
+    flat += [AnchorLink(html.escape(e.title, quote=False), e.anchor, e.level) for e in entries
+             if top <= e.level <= bottom]
+    roots: list[AnchorLink] = []
+    stack: list[AnchorLink] = []
+    for item in flat:
+        while stack and stack[-1].level >= item.level:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(item)
+        stack.append(item)
+    if roots:
+        roots[0].active = True  # as mkdocs.structure.toc.get_toc marks it
+    return TableOfContents(roots)
 
 
 @event_priority(50)  # before the search plugin writes the index (0)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from build_hooks.domain.model import Agency, Part, Registry, Round, Submission
 from build_hooks.domain.statuses import COVERED, MISSING, NOT_ASSIGNED
+from build_hooks.memo import Identity
 
 
 @dataclass(frozen=True)
@@ -58,16 +59,24 @@ def by_section(rnd: Round, submissions, registry: Registry) -> dict[str | None, 
     return table
 
 
-def section_cell(sub: Submission | None, section_id: str, written: set[str]) -> str:
-    """What an agency's letter says of one section: covered (itself or a sub-section written), not assigned,
-    or missing."""
-    if sub is None:
-        return MISSING
-    if any(w == section_id or w.startswith(section_id + ".") for w in written):
-        return COVERED
-    if sub.is_not_assigned(section_id):
-        return NOT_ASSIGNED
-    return MISSING
+_CELLS = Identity()
+
+
+def section_cells(rnd: Round, sub: Submission | None) -> dict[str, str]:
+    """What an agency's letter says of each section of the outline, in its order: covered (itself or a
+    sub-section written), not assigned, or missing (everywhere, when ``sub`` is None).
+
+    Worked out once per letter and round: the letter's page, the status page and the open data show it.
+    """
+    def make() -> dict[str, str]:
+        if sub is None:
+            return dict.fromkeys((s.id for s in rnd.outline.sections), MISSING)
+        written = set(sub.written_sections())
+        covered = {w.rsplit(".", n)[0] for w in written for n in range(w.count(".") + 1)}  # and their parents
+        return {s.id: COVERED if s.id in covered else NOT_ASSIGNED if sub.is_not_assigned(s.id) else MISSING
+                for s in rnd.outline.sections}
+
+    return _CELLS.get((rnd, sub), (), make)
 
 
 def status_rows(rnd: Round, submissions, registry: Registry) -> list[StatusRow]:
@@ -79,9 +88,7 @@ def status_rows(rnd: Round, submissions, registry: Registry) -> list[StatusRow]:
     rows = []
     for agency_id in ids:
         sub = answered.get(agency_id)
-        written = set(sub.written_sections()) if sub else set()
-        cells = {s.id: section_cell(sub, s.id, written) for s in rnd.outline.sections}
-        rows.append(StatusRow(registry.get(agency_id), agency_id in expected, sub, cells))
+        rows.append(StatusRow(registry.get(agency_id), agency_id in expected, sub, section_cells(rnd, sub)))
     return rows
 
 

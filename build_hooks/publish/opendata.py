@@ -18,7 +18,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
-from build_hooks.aggregate.by_section import section_cell
+from build_hooks.aggregate.by_section import section_cells
 from build_hooks.aggregate.indicators import IndicatorRow
 from build_hooks.aggregate.projects import Project
 from build_hooks.cache import cached_bytes, code_key
@@ -230,7 +230,6 @@ def submissions_json(rnd: Round, submissions, corpus: Corpus) -> bytes:
 
 
 def _submission(rnd: Round, sub: Submission, corpus: Corpus, expected: set[str]) -> dict:
-    written = set(sub.written_sections())
     return {
         "agency": sub.agency, "agency_name": corpus.registry.get(sub.agency).name, "file": sub.path,
         "number": sub.number, "date": sub.date.iso() if sub.date else None, "subject": sub.subject,
@@ -238,7 +237,7 @@ def _submission(rnd: Round, sub: Submission, corpus: Corpus, expected: set[str])
                    if sub.signer else None),
         "expected": sub.agency in expected, "no_assigned_tasks": sub.no_assigned_tasks,
         "not_assigned": list(sub.not_assigned), "sections_written": sub.written_sections(),
-        "sections": {s.id: section_cell(sub, s.id, written) for s in rnd.outline.sections},
+        "sections": section_cells(rnd, sub),
         "indicators": len(sub.indicators), "projects": len(sub.projects),
     }
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 import difflib
 
 from build_hooks.load.history import Change, LetterHistory
+from build_hooks.render.fragments import Fragments
 from build_hooks.render.markup import SEARCH_EXCLUDE, esc
 
 HISTORY_ANCHOR = "lich-su-van-ban"
+NOT_SHOWN = object()
+"""Histories not shown at all (as opposed to ``None``: this letter's history is unknown)."""
 TAG = {"-": "del", "+": "ins"}
 
 
@@ -88,16 +91,19 @@ def _item(label: str, change: Change, previous: Change | None) -> str:
             "</details></li>")
 
 
-def render_history(history: LetterHistory | None) -> tuple[str, str]:
-    """``(markdown heading, html)`` of the history section; the html goes in as an unindexed fragment."""
-    heading = f"\n## Lịch sử văn bản {{#{HISTORY_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
+def render_history(history: LetterHistory | None, frags: Fragments) -> str:
+    """The history section of a letter's page, as HTML; what it lists stays out of the search index."""
+    return frags.heading(2, "Lịch sử văn bản", HISTORY_ANCHOR, SEARCH_EXCLUDE) + "\n" + frags.hidden(_history(history))
+
+
+def _history(history: LetterHistory | None) -> str:
     if history is None or not history.available:
         reason = f": {history.reason}" if history is not None and history.reason else ""
-        return heading, f'<section class="history"><p>Lịch sử không có{esc(reason)}.</p></section>\n'
+        return f'<section class="history"><p>Lịch sử không có{esc(reason)}.</p></section>\n'
     if history.received is None:
-        return heading, ('<section class="history"><p>Lịch sử không có: văn bản chưa được đưa vào '
-                         "kho (chưa có commit nào).</p></section>\n")
+        return ('<section class="history"><p>Lịch sử không có: văn bản chưa được đưa vào '
+                "kho (chưa có commit nào).</p></section>\n")
     items = [_item("Nhận", history.received, None)]
     pairs = zip(history.changes, history.corrections, strict=False)  # each correction with the version before it
     items += [_item("Sửa", change, before) for before, change in pairs]
-    return heading, f'<section class="history"><ol>{"".join(items)}</ol></section>\n'
+    return f'<section class="history"><ol>{"".join(items)}</ol></section>\n'

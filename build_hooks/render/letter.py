@@ -7,22 +7,25 @@ its indicator and project tables.
 """
 from __future__ import annotations
 
-from build_hooks.aggregate.by_section import COVERED, NOT_ASSIGNED, section_cell
+from build_hooks.aggregate.by_section import COVERED, MISSING, NOT_ASSIGNED, section_cells
 from build_hooks.domain.model import Agency, Round, Submission
 from build_hooks.domain.numbers import format_quantity
+from build_hooks.load.history import LetterHistory
 from build_hooks.load.schema import DEFAULT_KIND
+from build_hooks.memo import Identity
 from build_hooks.render.fragments import Fragments
+from build_hooks.render.history import NOT_SHOWN, render_history
 from build_hooks.render.letter_html import (
     LetterRenderer,
     continuation_anchor,
     shift_html_headings,
     tag_first_heading,
 )
-from build_hooks.render.markup import SEARCH_EXCLUDE, esc, md, table
+from build_hooks.render.markup import SEARCH_EXCLUDE, esc, html_table, md
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
-CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", "missing": "Không đề cập"}
+CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", MISSING: "Không đề cập"}
 
 COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR = "cac-muc-de-cuong", "chi-tieu", "du-an"
 CLOSING_ANCHORS = frozenset({COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR})
@@ -30,29 +33,39 @@ CLOSING_ANCHORS = frozenset({COVERAGE_ANCHOR, INDICATORS_ANCHOR, PROJECTS_ANCHOR
 
 
 def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bool, frags: Fragments,
-                       letters: LetterRenderer) -> str:
-    """One agency's letter as the official document: header, body by section, signature, cc."""
+                       letters: LetterRenderer, history: LetterHistory | None | object = NOT_SHOWN,
+                       directory_urls: bool = True) -> str:
+    """One agency's letter as the official document: header, body by section, signature, cc.
+
+    The page is HTML but for its title (``Fragments.heading``): Python-Markdown would spend
+    more on its headings than on anything else. ``history`` (``load.history``) ends the page,
+    unless ``NOT_SHOWN``.
+    """
     page = paths.agency(rnd.year, agency.id)
-    out = [f"# {md(heading('letter', agency=agency.name))}\n"]
-    notes = []
+    out = []
     if not expected:
-        notes.append("Cơ quan này không có trong danh sách được đề nghị báo cáo nhưng đã gửi văn bản.")
+        out.append(_note("Cơ quan này không có trong danh sách được đề nghị báo cáo nhưng đã gửi văn bản."))
     if sub.no_assigned_tasks:
-        notes.append("Cơ quan báo cáo **không được giao nhiệm vụ** trong Kế hoạch.")
-    for note in notes:
-        out.append(f'!!! info ""\n    {note}\n')
-    out.append(frags.add(_header(agency, sub), indexed=False))  # the same in every letter
+        out.append(_note("Cơ quan báo cáo <strong>không được giao nhiệm vụ</strong> trong Kế hoạch."))
+    out.append(frags.hidden(_header(agency, sub)))  # the same in every letter
     out.append(_body(rnd, sub, frags, letters))
     if sub.closing is not None:
-        out.append(frags.add(_closing(sub.closing.markdown, letters), indexed=False))
-    out.append(frags.add(_footer(sub), indexed=False))
-    out.append(_coverage(rnd, sub, page, frags))
+        out.append(frags.hidden(_closing(sub.closing.markdown, letters)))
+    out.append(frags.hidden(_footer(sub)))
+    out.append(_coverage(rnd, sub, paths.href(page, paths.report(rnd.year), directory_urls), frags))
     if sub.indicators:
-        out.append(_indicators(rnd, sub))
+        out.append(_indicators(rnd, sub, frags))
     if sub.projects:
-        out.append(_projects(sub))
-    out.append(f"\n*Tệp nguồn: `{sub.path}`*\n")
-    return "\n".join(out)
+        out.append(_projects(sub, frags))
+    out.append(f"<p><em>Tệp nguồn: <code>{esc(sub.path)}</code></em></p>")
+    if history is not NOT_SHOWN:
+        out.append(render_history(history, frags))
+    return f"# {md(heading('letter', agency=agency.name))}\n" + frags.place("\n".join(out))
+
+
+def _note(html: str) -> str:
+    """A note above the letter, as Python-Markdown's ``!!! info ""`` writes it."""
+    return f'<div class="admonition info">\n<p>{html}</p>\n</div>'
 
 
 def _header(agency: Agency, sub: Submission) -> str:
@@ -87,11 +100,10 @@ def _header(agency: Agency, sub: Submission) -> str:
 def _body(rnd: Round, sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
     """The body as written, headings one level down, numbered ones tagged with their section.
 
-    Numbered headings stay Markdown (they are the page's table of contents), but
-    the agency's heading text goes in escaped (``md``: no ``{``, ``<`` or link
-    can survive), and the anchor and section marker are the renderer's own,
-    from the outline (``Section.anchor``); the text under them is HTML rendered
-    once, sanitised, and shared with the consolidated report.
+    Numbered headings are the page's table of contents (``Fragments.heading``): the
+    agency's heading text goes in escaped, and the anchor and section marker are the
+    renderer's own, from the outline (``Section.anchor``); the text under them is HTML
+    rendered once, sanitised, and shared with the consolidated report.
     """
     chunks = []
     for part in sub.parts:
@@ -101,8 +113,8 @@ def _body(rnd: Round, sub: Submission, frags: Fragments, letters: LetterRenderer
             level = min(6, part.heading.level + 1)
             section = rnd.outline.get(part.section_id)
             anchor = section.anchor if section else "muc-" + part.section_id.replace(".", "-").lower()
-            text = md(" ".join(part.heading.text.split()))
-            chunks.append(f'\n\n{"#" * level} {text} {{#{anchor} data-section="{esc(part.section_id)}"}}\n\n')
+            text = " ".join(part.heading.text.split())
+            chunks.append(frags.heading(level, text, anchor, f'data-section="{esc(part.section_id)}"'))
         if not part.has_text:
             continue
         html = shift_html_headings(letters.html(part.markdown), 1)
@@ -110,8 +122,8 @@ def _body(rnd: Round, sub: Submission, frags: Fragments, letters: LetterRenderer
             # An unnumbered heading that closed a section: what follows belongs to the
             # enclosing section (or to none), and the page says so.
             html = tag_first_heading(html, part.section_id or "_", continuation_anchor(part))
-        chunks.append(frags.add(f'<div class="cv-body">{html}</div>'))  # set in the letter's serif (congvan.css)
-    return "".join(chunks)
+        chunks.append(frags.unique(f'<div class="cv-body">{html}</div>'))  # set in the letter's serif (congvan.css)
+    return "\n".join(chunks)
 
 
 def _closing(markdown: str, letters: LetterRenderer) -> str:
@@ -138,41 +150,52 @@ def _footer(sub: Submission) -> str:
             f'<div class="cv-sign">{sign}</div>\n</div>\n')
 
 
-def _coverage(rnd: Round, sub: Submission, page: str, frags: Fragments) -> str:
+def _coverage(rnd: Round, sub: Submission, report: str, frags: Fragments) -> str:
     """Which sections the letter covered, as raw HTML (a Markdown table on every letter page is slow)."""
     written = set(sub.written_sections())
-    rows, states = [], set()
-    for section in rnd.outline.sections:
-        state = section_cell(sub, section.id, written)
-        states.add(state)
-        label = CELL_LABEL[state]
-        if state == COVERED and section.id in written:
-            label = f'<a href="#{section.anchor}">{label}</a>'
-        rows.append(f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td>'
-                    f'<td>{label}</td></tr>')
-    link = paths.rel(page, paths.report(rnd.year))
+    cells, row = section_cells(rnd, sub), _coverage_rows(rnd)
+    rows = [row[section.id, cells[section.id], section.id in written] for section in rnd.outline.sections]
+    states = set(cells.values())
     table = ('<table>\n<thead><tr><th scope="col">Mục</th><th scope="col">Tên mục</th><th scope="col">Tình trạng</th>'
              "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody></table>")
     if len(states) == 1:  # one answer for every section ("no assigned task"): one line, the rows on demand
         table = (f'<details class="coverage-same"><summary>Cả {len(rows)} mục: {CELL_LABEL[states.pop()]}'
                  f"</summary>{table}</details>")
-    return (f"\n## Các mục của đề cương {{#{COVERAGE_ANCHOR} {SEARCH_EXCLUDE}}}\n\n"
-            f"Nội dung từng mục được tổng hợp trong [báo cáo chung]({link}).\n\n"
-            + frags.add(f'<div class="coverage">{table}</div>\n', indexed=False))
+    return (frags.heading(2, "Các mục của đề cương", COVERAGE_ANCHOR, SEARCH_EXCLUDE) + "\n"
+            f'<p>Nội dung từng mục được tổng hợp trong <a href="{esc(report)}">báo cáo chung</a>.</p>\n'
+            + frags.hidden(f'<div class="coverage">{table}</div>\n'))
 
 
-def _indicators(rnd: Round, sub: Submission) -> str:
+_ROWS = Identity()
+
+
+def _coverage_rows(rnd: Round) -> dict[tuple[str, str, bool], str]:
+    """Each row the coverage table can show, by section, state and whether the letter wrote the section
+    itself (its row then links to it); made once per round rather than 37 times per letter."""
+    def row(section, state: str, written: bool) -> str:
+        label = CELL_LABEL[state]
+        if state == COVERED and written:
+            label = f'<a href="#{section.anchor}">{label}</a>'
+        return (f'<tr class="c-{state}"><td>{esc(section.id)}</td><td>{esc(section.title)}</td>'
+                f'<td>{label}</td></tr>')
+
+    return _ROWS.get((rnd,), (), lambda: {(s.id, state, written): row(s, state, written)
+                                          for s in rnd.outline.sections for state in CELL_LABEL
+                                          for written in (False, True)})
+
+
+def _indicators(rnd: Round, sub: Submission, frags: Fragments) -> str:
     rows = []
     for value in sub.indicators:
         definition = rnd.indicator(value.id)
-        rows.append([md(definition.name if definition else value.id), md(format_quantity(value.value)), md(value.unit),
-                     md(format_quantity(value.target)) if value.target else "",
-                     md(format_quantity(value.previous)) if value.previous else "", md(value.note)])
-    return (f"\n## Chỉ tiêu {{#{INDICATORS_ANCHOR}}}\n\n"
-            + table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows))
+        rows.append([definition.name if definition else value.id, format_quantity(value.value), value.unit,
+                     format_quantity(value.target) if value.target else "",
+                     format_quantity(value.previous) if value.previous else "", value.note])
+    return (frags.heading(2, "Chỉ tiêu", INDICATORS_ANCHOR) + "\n"
+            + html_table(["Chỉ tiêu", "Thực hiện", "Đơn vị", "Kế hoạch", "Năm trước", "Ghi chú"], rows))
 
 
-def _projects(sub: Submission) -> str:
-    rows = [[md(p.name), md(p.appendix), md(p.status), md(p.note)] for p in sub.projects]
+def _projects(sub: Submission, frags: Fragments) -> str:
+    rows = [[p.name, p.appendix, p.status, p.note] for p in sub.projects]
     heads = ["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"]
-    return f"\n## Dự án (mục II.7) {{#{PROJECTS_ANCHOR}}}\n\n" + table(heads, rows)
+    return frags.heading(2, "Dự án (mục II.7)", PROJECTS_ANCHOR) + "\n" + html_table(heads, rows)

@@ -38,6 +38,20 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def html_table(headers: list[str], rows: list[list[str]]) -> str:
+    """An HTML table of plain-text cells (escaped here), as Python-Markdown's ``tables`` writes one."""
+    def row(tag: str, cells: list[str]) -> str:
+        return "<tr>\n" + "".join(f"<{tag}>{esc_text(c)}</{tag}>\n" for c in cells) + "</tr>\n"
+
+    return ("<table>\n<thead>\n" + row("th", headers) + "</thead>\n<tbody>\n"
+            + "".join(row("td", r) for r in rows) + "</tbody>\n</table>")
+
+
+def esc_text(text: str) -> str:
+    """Escape for HTML text (not an attribute), as Python-Markdown escapes a paragraph's text."""
+    return html.escape(str(text), quote=False)
+
+
 def section_label(section_id: str) -> str:
     """How the outline prints a number: ``II.`` for roots, ``4.1.`` below them."""
     head, _, rest = section_id.partition(".")

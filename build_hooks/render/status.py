@@ -85,6 +85,9 @@ def _mark(state: str) -> str:
     return f'<span class="st-mark c-{state}" aria-hidden="true">{symbol}</span><span class="st-sr">{label}</span>'
 
 
+_MARKS = {state: _mark(state) for state in STATES}
+
+
 _ROWS = Identity()
 
 
@@ -130,23 +133,43 @@ def _state(rnd: Round, row: StatusRow, dates: Dates | None) -> str:
 def _coverage(row: StatusRow, parts) -> str:
     """Counts per part in the summary; every section, grouped by part, when expanded."""
     summary, detail = [], []
+    items = _section_items(parts)
     for root, sections in parts:
-        counts = {state: sum(row.cells[s.id] == state for s in sections) for state in STATES}
-        shown = " ".join(f"{_mark(state)}{counts[state]}" for state in STATES if counts[state])
+        counts = {state: 0 for state in STATES}
+        for s in sections:
+            counts[row.cells[s.id]] += 1
+        shown = " ".join(f"{_MARKS[state]}{counts[state]}" for state in STATES if counts[state])
         summary.append(f'<span class="st-part"><span class="st-part-id">{esc(root.id)}</span> {shown}</span>')
-        items = "".join(f'<li>{_mark(row.cells[s.id])} <span class="st-id">{esc(s.id)}</span> '
-                        f'{"nội dung chung của phần" if s is root else esc(s.title)}</li>' for s in sections)
-        detail.append(f'<li><span class="st-part-title">{esc(root.id)}. {esc(root.title)}</span>'
-                      f'<ul class="st-sections">{items}</ul></li>')
+        detail.append(items[root.id, None] + "".join(items[s.id, row.cells[s.id]] for s in sections) + "</ul></li>")
     return (f'<details class="st-detail"><summary>{"".join(summary)}</summary>'
             f'<ul class="st-parts">{"".join(detail)}</ul></details>')
+
+
+_ITEMS = Identity()
+
+
+def _section_items(parts) -> dict[tuple[str, str | None], str]:
+    """The HTML of each section's line in any state, and each part's opening (state None): written
+    once per outline, not once per agency (37 escaped titles × 2,000 agencies)."""
+    def make() -> dict[tuple[str, str | None], str]:
+        items = {}
+        for root, sections in parts:
+            items[root.id, None] = (f'<li><span class="st-part-title">{esc(root.id)}. {esc(root.title)}</span>'
+                                    '<ul class="st-sections">')
+            for s in sections:
+                title = "nội dung chung của phần" if s is root else esc(s.title)
+                for state in STATES:
+                    items[s.id, state] = f'<li>{_MARKS[state]} <span class="st-id">{esc(s.id)}</span> {title}</li>'
+        return items
+
+    return _ITEMS.get(tuple(root for root, _ in parts), (), make)
 
 
 def _by_section(rnd: Round, rows: list[StatusRow], link: dict[str, str]) -> str:
     body = []
     for section in rnd.outline.sections:
         groups = {state: [r for r in rows if r.cells[section.id] == state] for state in STATES}
-        counts = " ".join(f'<span class="st-count">{_mark(state)}{len(groups[state])}</span>' for state in STATES)
+        counts = " ".join(f'<span class="st-count">{_MARKS[state]}{len(groups[state])}</span>' for state in STATES)
         writers = ", ".join(f'<a href="{esc(link[r.agency.id])}">{esc(r.agency.name)}</a>' for r in groups[COVERED])
         writers = f'<br><span class="st-writers">Cơ quan có nội dung: {writers}</span>' if writers else ""
         body.append(f'<tr><th scope="row">{esc(section.id)}</th><td>{esc(section.title)}</td>'

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from build_hooks.render.fragments import TocEntry
+
 
 @dataclass(frozen=True)
 class PageKind:
@@ -76,3 +78,5 @@ class Page:
     """Navigation sections it stands in (``()``: the top level); None: kept out of the navigation."""
     fragments: dict[str, str] = field(default_factory=dict)
     """Placeholder token -> HTML to put back after Markdown conversion (see ``render.fragments``)."""
+    toc: tuple[TocEntry, ...] = ()
+    """Headings the fragments hold that the page's table of contents lists, after its Markdown headings."""

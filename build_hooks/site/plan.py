@@ -31,7 +31,7 @@ from build_hooks.render.data import render_data_page
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.guide import PATH as GUIDE_PATH
 from build_hooks.render.guide import render_guide
-from build_hooks.render.history import render_history
+from build_hooks.render.history import NOT_SHOWN
 from build_hooks.render.home import render_agency_index, render_landing, render_round_home
 from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
 from build_hooks.render.letter import render_agency_page
@@ -74,13 +74,13 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         round_pages = [
             _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf), tab),
             _page("report", paths.report(rnd.year),
-                  render_report(rnd, subs, corpus.registry, report, letters, pdf, directory_urls), tab, report.html),
+                  render_report(rnd, subs, corpus.registry, report, letters, pdf, directory_urls), tab, report),
             _page("print", paths.print_view(rnd.year),
                   render_print(rnd, subs, corpus.registry, printed, letters, pdf, directory_urls), None,
-                  printed.html),
+                  printed),
             _page("status", paths.status(rnd.year),
                   render_status(rnd, subs, corpus.registry, status, directory_urls, _dates(subs, histories)), tab,
-                  status.html),
+                  status),
             _page("agencies", paths.agencies(rnd.year), render_agency_index(rnd, subs, corpus.registry),
                   tab + (LETTERS_SECTION,)),
         ]
@@ -88,8 +88,9 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         letters_nav = tab + (LETTERS_SECTION,) if len(subs) <= NAV_AGENCY_LIMIT else None
         for sub in sorted(subs, key=lambda s: sort_key(corpus.registry.get(s.agency).name)):
             agency = corpus.registry.get(sub.agency)
-            history = histories.get(sub.path) if histories is not None else _NO_HISTORY
-            round_pages.append(_letter_page(rnd, agency, sub, agency.id in expected, letters, history, letters_nav))
+            history = histories.get(sub.path) if histories is not None else NOT_SHOWN
+            round_pages.append(_letter_page(rnd, agency, sub, agency.id in expected, letters, history, letters_nav,
+                                            directory_urls))
         round_pages += _indicator_pages(corpus, rnd, by_year[rnd.year])
         if rnd.demo:  # letter pages carry it already (made once, see _letter_page)
             round_pages = [p if p.kind == "letter" else replace(p, content=DEMO_NOTICE + p.content)
@@ -103,33 +104,28 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     return pages
 
 
-_NO_HISTORY = object()
-"""Histories not shown at all (as opposed to ``None``: this letter's history is unknown)."""
 _LETTER_PAGES = Identity()
 
 
 def _letter_page(rnd: Round, agency, sub, expected: bool, letters: LetterRenderer, history,
-                 nav: tuple[str, ...] | None) -> Page:
+                 nav: tuple[str, ...] | None, directory_urls: bool) -> Page:
     """One agency's letter page; made once per distinct letter, round and registry entry (``memo``).
 
     Under ``mkdocs serve`` a rebuild after one edit remakes one letter page, not 2,000.
     """
     def make() -> Page:
         frags = Fragments()
-        content = render_agency_page(rnd, agency, sub, expected, frags, letters)
-        if history is not _NO_HISTORY:
-            heading, html_ = render_history(history)
-            content += heading + frags.add(html_, indexed=False)
+        content = render_agency_page(rnd, agency, sub, expected, frags, letters, history, directory_urls)
         if rnd.demo:
             content = DEMO_NOTICE + content
-        return _page("letter", paths.agency(rnd.year, agency.id), content, nav, frags.html, agency=agency.name)
+        return _page("letter", paths.agency(rnd.year, agency.id), content, nav, frags, agency=agency.name)
 
-    shown = history if history is _NO_HISTORY else repr(history)
-    return _LETTER_PAGES.get((rnd, agency, sub), (expected, shown, nav), make)
+    shown = history if history is NOT_SHOWN else repr(history)
+    return _LETTER_PAGES.get((rnd, agency, sub), (expected, shown, nav, directory_urls), make)
 
 
 def plan_letters_first(before: Corpus, pages: list[Page], corpus: Corpus, histories_before,
-                       histories) -> list[Page] | None:
+                       histories, directory_urls: bool = True) -> list[Page] | None:
     """``pages`` (the previous build's) with only the letters that changed made again; None if more changed.
 
     Under ``mkdocs serve --dirty`` an edit to one letter shows on that letter's page first; the
@@ -158,9 +154,9 @@ def plan_letters_first(before: Corpus, pages: list[Page], corpus: Corpus, histor
     for page in pages:
         if page.path in changed:
             rnd, sub = changed[page.path]
-            history = histories.get(sub.path) if histories is not None else _NO_HISTORY
+            history = histories.get(sub.path) if histories is not None else NOT_SHOWN
             page = _letter_page(rnd, corpus.registry.get(sub.agency), sub, sub.agency in rnd.expected,
-                                LetterRenderer(), history, page.nav)
+                                LetterRenderer(), history, page.nav, directory_urls)
         out.append(page)
     return out
 
@@ -180,9 +176,11 @@ def _dates(subs, histories: dict[str, LetterHistory] | None) -> dict[str, Dates]
     return dates
 
 
-def _page(kind: str, path: str, content: str, nav: tuple[str, ...] | None = (), fragments: dict | None = None,
+def _page(kind: str, path: str, content: str, nav: tuple[str, ...] | None = (), frags: Fragments | None = None,
           **params) -> Page:
-    return Page(path, kind, nav_title(kind, **params), content, nav, fragments or {})
+    if frags is None:
+        return Page(path, kind, nav_title(kind, **params), content, nav)
+    return Page(path, kind, nav_title(kind, **params), content, nav, frags.html, tuple(frags.toc))
 
 
 def plan_nav(pages: list[Page], extra: list | None = None) -> list:

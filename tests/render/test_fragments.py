@@ -23,3 +23,22 @@ def test_heading_ids_stay_unique_across_indexed_and_unindexed_fragments():
     frags.add('<h2 id="ket-qua">Kết quả</h2>')
     frags.add('<h2 id="ket-qua">Kết quả</h2>', indexed=False)
     assert sorted(frags.ids) == ["ket-qua", "ket-qua_1"]
+
+
+def test_a_heading_written_as_html_is_listed_for_the_table_of_contents_with_a_unique_id():
+    frags = Fragments()
+    first = frags.heading(2, "Kết quả <1> & 2", "ket-qua", 'data-section="I"')
+    again = frags.heading(3, "Kết quả", "ket-qua")
+    assert first == ('<h2 data-section="I" id="ket-qua">Kết quả &lt;1&gt; &amp; 2<a class="headerlink" '
+                     'href="#ket-qua" title="Liên kết đến mục này">&para;</a></h2>')
+    assert 'id="ket-qua_1"' in again
+    assert [(e.level, e.anchor, e.title) for e in frags.toc] == [(2, "ket-qua", "Kết quả <1> & 2"),
+                                                                 (3, "ket-qua_1", "Kết quả")]
+
+
+def test_a_hidden_fragment_inside_html_waits_for_the_index_like_an_unindexed_one():
+    frags = Fragments()
+    source = "# Trang\n" + frags.place("<p>Thân</p>\n" + frags.hidden("<p>Nơi nhận</p>"))
+    seen_by_search = substitute(markdown.markdown(source), frags.html)
+    assert "Thân" in seen_by_search and "Nơi nhận" not in seen_by_search
+    assert "<p>Nơi nhận</p>" in finish(seen_by_search, frags.html)

@@ -4,10 +4,10 @@ As ``mkdocs-literate-nav``'s ``tests/nav/*.yml``: one small input, the exact
 expected output. The input is the repository's real 2023 round with its real
 letter plus the checker's look-alike letter ``tests/cases/good/base.md`` (so
 figures, both numbering styles and closing lines are exercised), loaded with a
-fixed build date. A page's Markdown is followed by the HTML fragments the
-adapter puts back. A renderer change shows here as a readable diff, without
-building a site; after checking the diff, accept it with
-``UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py``.
+fixed build date. A page's Markdown is followed by the headings its fragments add
+to its table of contents and by the HTML fragments the adapter puts back. A
+renderer change shows here as a readable diff, without building a site; after
+checking the diff, accept it with ``UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py``.
 """
 from __future__ import annotations
 
@@ -40,6 +40,9 @@ def pages(tmp_path_factory):
 
 def rendered(page) -> str:
     out = [page.content.rstrip("\n") + "\n"]
+    out += [f"\n<!-- toc {'#' * e.level} {e.anchor}: {e.title} -->" for e in page.toc]
+    if page.toc:
+        out.append("\n")
     for token, html in page.fragments.items():
         out.append(f"\n<!-- fragment {token} -->\n{html.rstrip()}\n")
     return "".join(out)

@@ -150,3 +150,27 @@ def test_letter_body_is_set_like_the_document_and_a_no_task_table_is_collapsed(r
     assert norm(collapsed.summary.get_text()) == "Cả 34 mục: Không được giao nhiệm vụ"
     css = (real_site.site / "assets" / "congvan.css").read_text(encoding="utf-8")
     assert ".cv-org::after" in css and re.search(r"\.cv-body[^{]*\{[^}]*serif", css)
+
+
+def test_a_letter_page_lists_its_sections_in_its_table_of_contents(synthetic):
+    """The core writes a letter's headings as HTML (``Fragments.heading``); the adapter lists them in
+    the page's table of contents as Python-Markdown would: nested by level, down to ``toc_depth`` 3."""
+    _submissions, _written, build = synthetic
+    letters = sorted((build.site / "2023" / "co-quan").glob("co-quan-*/index.html"))
+    assert len(letters) > 5
+    deeper = nested = 0
+    for path in letters:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        toc = soup.select_one(".md-sidebar--secondary nav.md-nav--secondary")
+        listed = [a["href"] for a in toc.select("a.md-nav__link")]
+        article = soup.select_one("article")
+        outside = [h for h in article.select("h2[id], h3[id], h4[id]") if not h.find_parent(class_="cv-body")]
+        assert listed == ["#" + h["id"] for h in outside if h.name != "h4"], path
+        assert {"#cac-muc-de-cuong", "#lich-su-van-ban"} <= set(listed), path
+        for h3 in (h for h in outside if h.name == "h3"):  # under its part's entry, if the letter has one
+            parent = toc.select_one(f'a[href="#{h3["id"]}"]').find_parent("li").find_parent("li")
+            above = h3.find_previous(["h1", "h2"])
+            assert (parent.a["href"] if parent else None) == ("#" + above["id"] if above.name == "h2" else None)
+            nested += parent is not None
+        deeper += sum(h.name == "h4" for h in outside)
+    assert deeper > 0 and nested > 0  # level-4 sections exist, and are not listed; some entries are nested
