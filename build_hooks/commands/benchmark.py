@@ -13,7 +13,7 @@ def cmd_benchmark(args) -> int:
     """Time, peak memory and size of whole site builds on synthetic rounds, against their plain Material twins."""
     from build_hooks.dev.benchmark import run
 
-    return run(args.sizes, twin=not args.no_twin, preview=args.preview)
+    return run(args.sizes, twin=not args.no_twin, preview=args.preview, repeat=args.repeat)
 
 
 def register(sub) -> None:
@@ -28,5 +28,6 @@ def register(sub) -> None:
     b.add_argument("--sizes", type=Size.parse, nargs="+", default=list(DEFAULT_SIZES),
                    help="AGENCIES or AGENCIESxYEARS (default: 40 40x10 2000)")
     b.add_argument("--no-twin", action="store_true", help="skip the plain Material twins")
+    b.add_argument("--repeat", type=int, default=5, help="later builds and twin builds per size (median shown)")
     b.add_argument("--preview", action="store_true", help="also time edit to preview under mkdocs serve --dirty")
     b.set_defaults(func=cmd_benchmark)

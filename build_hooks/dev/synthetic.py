@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from build_hooks.domain.model import AGENCY_GROUPS
 from build_hooks.settings import REGISTRY_FILE, ROUND_FILE, SUBMISSIONS_DIR
 
 REAL_ROOT = SUBMISSIONS_DIR
@@ -76,7 +77,7 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
     registry = {}
     for i in range(agencies):
         registry[f"co-quan-{i:04d}"] = {"name": f"Cơ quan minh họa số {i}", "code": f"CQ{i}",
-                                       "group": ("so-nganh", "dia-phuong", "khac")[i % 3]}
+                                       "group": tuple(AGENCY_GROUPS)[i % 3]}
     (root / REGISTRY_FILE).write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
     base = load_real_round(2023)
     written: dict = {"agencies": list(registry), "years": {}, "figures": {}, "projects": {}}

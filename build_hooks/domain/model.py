@@ -11,6 +11,9 @@ from functools import cached_property
 from build_hooks.domain.dates import PartialDate
 from build_hooks.domain.numbers import Quantity
 
+AGENCY_GROUPS = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huyện", "khac": "Cơ quan, đơn vị khác"}
+"""The kinds of agency (``Agency.group``), in the order lists show them, with their titles."""
+
 
 @dataclass(frozen=True)
 class Agency:
@@ -28,8 +31,8 @@ class Agency:
     """The line above it in the header: ``UBND TỈNH QUẢNG NGÃI``; empty for a top body."""
     place: str = "Quảng Ngãi"
     """Place name written before the date."""
-    group: str = ""
-    """Kind of body, for grouping lists: ``so-nganh``, ``dia-phuong``, ``khac``."""
+    group: str = "khac"
+    """Kind of body, for grouping lists and the navigation: a key of ``AGENCY_GROUPS``."""
     reviewers: tuple[str, ...] = ()
     """GitHub users or teams who review this agency's pull requests."""
     members: tuple[str, ...] = ()

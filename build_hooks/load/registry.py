@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from build_hooks.domain.model import Agency, Registry
+from build_hooks.domain.model import AGENCY_GROUPS, Agency, Registry
 from build_hooks.domain.problems import Problem
 from build_hooks.load.reader import Reader
 from build_hooks.load.yamlsource import load_yaml
@@ -16,7 +16,7 @@ LOGIN = re.compile(r"^@?(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}|[A-Za-z0-9][A-Za-z0-9-]
 """A GitHub login (letters, digits, hyphens), or ``org/team``. The guard compares the pull request
 author's login with these; a team is kept (it documents who maintains) but matches no login, because
 resolving team membership would need a token the pull-request workflow does not have."""
-GROUPS = ("so-nganh", "dia-phuong", "khac")
+GROUPS = tuple(AGENCY_GROUPS)
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_PARENT = "UBND TỈNH QUẢNG NGÃI"
 

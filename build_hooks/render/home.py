@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 from build_hooks.aggregate.by_section import answered_count
-from build_hooks.domain.model import Corpus, Registry, Round, Submission
+from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Registry, Round, Submission
 from build_hooks.domain.text import sort_key
 from build_hooks.publish.report_document import issued_report, number_line
 from build_hooks.render.markup import link, md, table
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
-
-GROUP_TITLES = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huyện", "khac": "Cơ quan, đơn vị khác"}
 
 
 def render_round_home(rnd: Round, submissions: tuple[Submission, ...], pdf: bool = True) -> str:
@@ -67,14 +65,14 @@ def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registr
     for sub in submissions:
         agency = registry.get(sub.agency)
         by_group.setdefault(agency.group, []).append((agency, sub))
-    for group in ("so-nganh", "dia-phuong", "khac"):
+    for group, title in AGENCY_GROUPS.items():
         items = sorted(by_group.get(group, []), key=lambda pair: sort_key(pair[0].name))
         if not items:
             continue
         rows = [[link(a.name, paths.rel(page, paths.agency(rnd.year, a.id))), md(s.number or ""),
                  s.date.short() if s.date else "", "Không được giao nhiệm vụ" if s.no_assigned_tasks else ""]
                 for a, s in items]
-        out.append(f"## {GROUP_TITLES[group]}\n")
+        out.append(f"## {title}\n")
         out.append(table(["Cơ quan", "Số văn bản", "Ngày", "Ghi chú"], rows))
     return "\n".join(out)
 

@@ -20,7 +20,8 @@ from build_hooks.domain.model import Round
 from build_hooks.domain.numbers import format_with_unit
 from build_hooks.domain.text import slugify
 from build_hooks.render.charts import trend_svg
-from build_hooks.render.markup import link, md, table
+from build_hooks.render.fragments import Fragments
+from build_hooks.render.markup import esc, link, md, table
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
@@ -107,8 +108,11 @@ def _conflict_notice(page: str, rows: list[IndicatorRow]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_trend_page(indicator_id: str, trends: list[Trend], charts: bool = True) -> str:
-    """One indicator over every round: per unit, a chart with its target band and the same data as a table."""
+def render_trend_page(indicator_id: str, trends: list[Trend], frags: Fragments, charts: bool = True) -> str:
+    """One indicator over every round: per unit, a chart with its target band and the same data as a table.
+
+    A chart is an HTML fragment: Python-Markdown would parse its ten kilobytes of SVG as a raw HTML block.
+    """
     page = paths.trend(indicator_id)
     first = trends[0]
     latest_def = next(p.row.definition for p in reversed(first.points) if p.row)
@@ -119,11 +123,12 @@ def render_trend_page(indicator_id: str, trends: list[Trend], charts: bool = Tru
     for trend in trends:
         anchor = unit_anchor(trend.unit)
         out.append(f"## Đơn vị: {md(trend.unit or 'không ghi')} {{#{anchor}}}\n")
-        caption = (f"Biểu đồ: {md(trend.name)}" + (f" ({md(trend.unit)})" if trend.unit else "")
+        caption = (f"Biểu đồ: {trend.name}" + (f" ({trend.unit})" if trend.unit else "")
                    + f", {trend.points[0].year}–{trend.points[-1].year}. Số liệu chi tiết trong bảng bên cạnh.")
         if charts and trend.has_numbers:
             svg = trend_svg(trend, f"chart-{indicator_id}-{anchor}")
-            out.append(f'<figure class="trend-figure">\n{svg}\n<figcaption>{caption}</figcaption>\n</figure>\n')
+            out.append(frags.add(f'<figure class="trend-figure">\n{svg}\n<figcaption>{esc(caption)}</figcaption>\n'
+                                 '</figure>\n'))
         elif not trend.has_numbers:
             out.append("*Chưa có số liệu dạng số để vẽ biểu đồ.*\n")
         out.append(f'<div class="trend-table" markdown>\n\n{_trend_table(page, trend)}\n</div>\n')

@@ -49,7 +49,7 @@ def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Regi
         "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.<br>"
         f"{downloads(page, rnd.year, pdf)}</p>\n",
         frags.add(_letterhead(rnd, registry, report)),
-        report_body(rnd, submissions, registry, page, frags, letters, directory_urls),
+        frags.place(report_body(rnd, submissions, registry, page, frags, letters, directory_urls)),
         frags.add(_foot(report)),
     ])
 

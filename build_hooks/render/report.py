@@ -9,7 +9,7 @@ from build_hooks.aggregate.by_section import Contribution, by_section
 from build_hooks.domain.model import Registry, Round, Submission
 from build_hooks.render.fragments import Fragments
 from build_hooks.render.letter_html import LetterRenderer, shift_html_headings
-from build_hooks.render.markup import esc, link, md, section_label
+from build_hooks.render.markup import esc, esc_text, md, section_label
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
@@ -25,47 +25,48 @@ def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
     head = [f"# {md(heading('report', year=rnd.year))}\n", f"**{md(rnd.title)}**\n",
             f"[Bản in khổ A4]({paths.rel(page, paths.print_view(rnd.year))}){{ .md-button .print-view-link }}\n",
             downloads(page, rnd.year, pdf) + "\n{: .report-downloads }\n"]
-    return "\n".join(head) + "\n" + report_body(rnd, submissions, registry, page, frags, letters, directory_urls)
+    return "\n".join(head) + frags.place(report_body(rnd, submissions, registry, page, frags, letters,
+                                                    directory_urls))
 
 
 def report_body(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, page: str, frags: Fragments,
                 letters: LetterRenderer, directory_urls: bool = True) -> str:
-    """Everything under the title, with links relative to ``page`` (the report or its print view).
+    """Everything under the title, as HTML, with links relative to ``page`` (the report or its print view).
 
-    The headings are Markdown (MkDocs makes the table of contents from them); each section's
-    contributions are one HTML fragment, since at 2,000 letters Python-Markdown would spend
-    seconds on their source lines and placeholders alone.
+    The headings are the core's (``Fragments.heading``: the adapter lists them in the table of
+    contents), and so is everything else: at 2,000 letters Python-Markdown would spend seconds on
+    the contributions' source lines alone.
     """
     table = by_section(rnd, submissions, registry)
     out = []
     if rnd.request.number:
-        out.append(f"Tổng hợp từ văn bản trả lời {md(rnd.request.cite())} của các cơ quan, đơn vị.\n")
-    out.append(f"Đã nhận {len(submissions)} văn bản. Thứ tự các cơ quan theo danh mục cơ quan.\n")
-    no_task = [s for s in submissions if s.no_assigned_tasks]
+        out.append(f"<p>Tổng hợp từ văn bản trả lời {esc_text(rnd.request.cite())} của các cơ quan, đơn vị.</p>")
+    out.append(f"<p>Đã nhận {len(submissions)} văn bản. Thứ tự các cơ quan theo danh mục cơ quan.</p>")
+    no_task = [registry.get(s.agency) for s in submissions if s.no_assigned_tasks]
     if no_task:
-        out.append('!!! note "Cơ quan báo cáo không được giao nhiệm vụ"\n')
-        for sub in no_task:
-            agency = registry.get(sub.agency)
-            out.append(f"    - {link(agency.name, paths.rel(page, paths.agency(rnd.year, agency.id)))}")
-        out.append("")
+        items = "".join(f'<li><a href="{esc(paths.href(page, paths.agency(rnd.year, a.id), directory_urls))}">'
+                        f"{esc_text(a.name)}</a></li>\n" for a in no_task)
+        out.append('<div class="admonition note">\n<p class="admonition-title">Cơ quan báo cáo không được giao '
+                   f"nhiệm vụ</p>\n<ul>\n{items}</ul>\n</div>")
     for section in rnd.outline.sections:
         level = min(6, section.depth + 1)
-        out.append(f'{"#" * level} {section_label(section.id)} {md(section.title)} '
-                   f'{{#{section.anchor} data-section="{section.id}"}}\n')
+        out.append(frags.heading(level, f"{section_label(section.id)} {section.title}", section.anchor,
+                                 f'data-section="{esc(section.id)}"'))
         if section.note:
-            out.append(f"*{md(section.note)}*\n")
+            out.append(f"<p><em>{esc_text(section.note)}</em></p>")
         items = table.get(section.id, [])
         if items:
-            out.append(frags.add("".join(_contribution(c, page, rnd.year, level, letters, directory_urls)
-                                         for c in items)))
+            out.append(frags.unique("".join(_contribution(c, page, rnd.year, level, letters, directory_urls)
+                                            for c in items)))
         if not items and not any(table.get(d.id) for d in rnd.outline.descendants(section.id)):
-            out.append('<p class="no-content">Chưa có cơ quan nào báo cáo nội dung mục này.</p>\n')
+            out.append('<p class="no-content">Chưa có cơ quan nào báo cáo nội dung mục này.</p>')
     preamble = table.get(None, [])
     if preamble:
-        out.append(f'## Phần mở đầu và nội dung chung của các văn bản {{#{PREAMBLE_ANCHOR} data-section="_"}}\n')
-        out.append("Phần văn bản không thuộc mục nào của đề cương (mở đầu, căn cứ, kết luận).\n")
-        out.append(frags.add("".join(_contribution(c, page, rnd.year, 2, letters, directory_urls)
-                                     for c in preamble)))
+        out.append(frags.heading(2, "Phần mở đầu và nội dung chung của các văn bản", PREAMBLE_ANCHOR,
+                                 'data-section="_"'))
+        out.append("<p>Phần văn bản không thuộc mục nào của đề cương (mở đầu, căn cứ, kết luận).</p>")
+        out.append(frags.unique("".join(_contribution(c, page, rnd.year, 2, letters, directory_urls)
+                                        for c in preamble)))
     return "\n".join(out)
 
 

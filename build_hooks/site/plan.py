@@ -11,7 +11,7 @@ from dataclasses import replace
 from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.aggregate.projects import merge_projects
-from build_hooks.domain.model import Corpus, Round
+from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Round
 from build_hooks.domain.text import sort_key
 from build_hooks.load.history import LetterHistory
 from build_hooks.memo import Identity
@@ -46,7 +46,15 @@ from build_hooks.site.pages import LETTERS_SECTION, TRENDS_SECTION, Page, nav_ti
 NAV_AGENCY_LIMIT = 60
 """Above this many letters in a round, agency pages are reached from the round's
 list instead of the navigation: Material renders the navigation into every page,
-which makes a flat navigation of thousands of pages cost O(pages²) to build."""
+which makes a flat navigation of thousands of pages cost O(pages²) to build. Below it, the letters stand
+in one navigation section per kind of agency (``AGENCY_GROUPS``): with ``navigation.prune`` a letter's
+page renders its own kind's list only, a third of the cost of one list of all."""
+
+
+def _list_order(pair) -> tuple:
+    """Letters as lists show them: by kind of agency, then by name in Vietnamese order."""
+    agency, _sub = pair
+    return list(AGENCY_GROUPS).index(agency.group), sort_key(agency.name)
 
 DEMO_NOTICE = ('!!! warning "Dữ liệu minh họa"\n    Trang này dùng dữ liệu tạo tự động để minh họa, '
                'không phải báo cáo thật của cơ quan nào.\n\n')
@@ -84,12 +92,13 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
             _page("agencies", paths.agencies(rnd.year), render_agency_index(rnd, subs, corpus.registry),
                   tab + (LETTERS_SECTION,)),
         ]
-        # In the navigation by name (Vietnamese order); above NAV_AGENCY_LIMIT, reached from the list only.
-        letters_nav = tab + (LETTERS_SECTION,) if len(subs) <= NAV_AGENCY_LIMIT else None
-        for sub in sorted(subs, key=lambda s: sort_key(corpus.registry.get(s.agency).name)):
-            agency = corpus.registry.get(sub.agency)
+        # In the navigation by kind of agency, then by name (Vietnamese order), as the round's list shows
+        # them; above NAV_AGENCY_LIMIT, reached from the list only.
+        in_nav = len(subs) <= NAV_AGENCY_LIMIT
+        for agency, sub in sorted(((corpus.registry.get(s.agency), s) for s in subs), key=_list_order):
             history = histories.get(sub.path) if histories is not None else NOT_SHOWN
-            round_pages.append(_letter_page(rnd, agency, sub, agency.id in expected, letters, history, letters_nav,
+            nav = tab + (LETTERS_SECTION, AGENCY_GROUPS[agency.group]) if in_nav else None
+            round_pages.append(_letter_page(rnd, agency, sub, agency.id in expected, letters, history, nav,
                                             directory_urls))
         round_pages += _indicator_pages(corpus, rnd, by_year[rnd.year])
         if rnd.demo:  # letter pages carry it already (made once, see _letter_page)
@@ -232,8 +241,9 @@ def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], cha
     pages = [_page("trends", paths.TRENDS, render_trends_index(all_trends), (TRENDS_SECTION,))]
     for indicator_id in dict.fromkeys(t.id for t in all_trends):
         mine = [t for t in all_trends if t.id == indicator_id]
-        pages.append(_page("trend", paths.trend(indicator_id), render_trend_page(indicator_id, mine, charts),
-                           (TRENDS_SECTION,), indicator=names.get(indicator_id, mine[0].name)))
+        frags = Fragments()
+        pages.append(_page("trend", paths.trend(indicator_id), render_trend_page(indicator_id, mine, frags, charts),
+                           (TRENDS_SECTION,), frags, indicator=names.get(indicator_id, mine[0].name)))
     pages.append(_page("data", paths.DATA, render_data_page(corpus, pdf)))
     if any(r.demo for r in corpus.rounds):
         pages = [replace(p, content=DEMO_NOTICE + p.content) for p in pages]

@@ -8,6 +8,7 @@ from build_hooks.aggregate.indicators import trends
 from build_hooks.dev.synthetic import write_round
 from build_hooks.load.corpus import load_corpus
 from build_hooks.render.charts import trend_svg
+from build_hooks.render.fragments import Fragments
 from build_hooks.render.indicators import render_trend_page
 from build_hooks.site.plan import plan_data_files
 
@@ -37,7 +38,8 @@ def test_two_charts_on_a_page_do_not_share_element_ids(corpus):
     import re
 
     investment = [t for t in trends(corpus) if t.id == "thu-hut-dau-tu"]
-    page = render_trend_page("thu-hut-dau-tu", investment)
+    frags = Fragments()
+    page = render_trend_page("thu-hut-dau-tu", investment, frags) + "".join(frags.html.values())
     ids = re.findall(r'\sid="([^"]+)"', page)
     assert len(ids) == len(set(ids)) and len(ids) > 3
     for ref in re.findall(r'(?:url\(#|href="#)([^)"]+)', page):
@@ -46,8 +48,9 @@ def test_two_charts_on_a_page_do_not_share_element_ids(corpus):
 
 def test_without_charts_the_tables_remain(corpus):
     growth = [t for t in trends(corpus) if t.id == "tang-truong-gtgt-cong-nghiep"]
-    page = render_trend_page("tang-truong-gtgt-cong-nghiep", growth, charts=False)
-    assert "<svg" not in page and "<figure" not in page
+    frags = Fragments()
+    page = render_trend_page("tang-truong-gtgt-cong-nghiep", growth, frags, charts=False)
+    assert not frags.html and "<svg" not in page and "<figure" not in page
     assert page.count("| [Năm 202") == 3 and "| Năm | Thực hiện (cơ quan báo cáo) |" in page
 
 

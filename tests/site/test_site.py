@@ -74,9 +74,15 @@ def test_generated_pages_are_in_the_navigation(real_site):
     soup = BeautifulSoup(real_site.page("2023/index.html"), "html.parser")
     labels = norm(soup.select_one("nav.md-nav--primary").get_text(" "))
     for label in ["Năm 2023", "Báo cáo tổng hợp", "Tình hình nộp báo cáo", "Văn bản các cơ quan",
-                  "Ban Dân tộc tỉnh Quảng Ngãi", "Hướng dẫn"]:
+                  "Sở, ban, ngành", "Hướng dẫn"]:
         assert label in labels, label
     assert "Năm 2023" in norm(soup.select_one("nav.md-tabs").get_text(" "))
+    # a letter stands under its kind of agency, which is open on the letter's own page
+    letter = BeautifulSoup(real_site.page("2023/co-quan/ban-dan-toc/index.html"), "html.parser")
+    link = letter.select_one('nav.md-nav--primary a.md-nav__link--active[href="./"]')
+    assert norm(link.get_text(" ")) == "Ban Dân tộc tỉnh Quảng Ngãi"
+    group = link.find_parent("nav").find_parent("li")
+    assert norm(group.find("label").get_text(" ")) == "Sở, ban, ngành"
 
 
 def test_report_holds_the_whole_outline_in_order(real_site):
