@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,11 +43,27 @@ def write_changed(files: list[DataFile], site_dir: Path, output: Callable[[str],
     return written
 
 
-def _run(make: Callable[[], list[DataFile]], site_dir: str, output: Callable[[str], str]) -> None:
+def _run(make: Callable[[], list[DataFile]], site_dir: str, output: Callable[[str], str], parent: int) -> None:
+    _exit_with(parent)
     os.nice(10)  # the next rebuild, when an author saves again, goes first
     files = make()
     written = write_changed(files, Path(site_dir), output)
     log.info("Đã cập nhật %d/%d tệp tải về.", written, len(files))
+
+
+def _exit_with(parent: int, every: float = 0.5) -> None:
+    """End this process once ``parent`` (the serving process) is gone.
+
+    A server stopped with Ctrl+C stops its writer on the way out; one killed (``kill``, a service
+    manager, a test harness) cannot, and the writer would go on making a PDF of 2,000 letters for a
+    site nobody serves.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="report-downloads-watch", daemon=True).start()
 
 
 class Downloads:
@@ -60,7 +78,7 @@ class Downloads:
         import multiprocessing  # only under `mkdocs serve`: a plain build never starts one (15 ms of import)
 
         self._process = multiprocessing.get_context("fork").Process(
-            target=_run, args=(make, site_dir, output), name="report-downloads", daemon=True)
+            target=_run, args=(make, site_dir, output, os.getpid()), name="report-downloads", daemon=True)
         self._process.start()
 
     def stop(self) -> None:

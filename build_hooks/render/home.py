@@ -5,7 +5,8 @@ from build_hooks.aggregate.by_section import answered_count
 from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Registry, Round, Submission
 from build_hooks.domain.text import sort_key
 from build_hooks.publish.report_document import issued_report, number_line
-from build_hooks.render.markup import link, md, table
+from build_hooks.render.fragments import Fragments
+from build_hooks.render.markup import esc, esc_text, link, md
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
@@ -56,8 +57,12 @@ def _issued(rnd: Round, page: str, pdf: bool) -> str:
     return downloads(page, rnd.year, pdf, label)
 
 
-def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registry: Registry) -> str:
-    """The round's list of agencies, with each one's letter or the note that it has not answered."""
+def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
+                        directory_urls: bool = True) -> str:
+    """The round's list of agencies, with each one's letter or the note that it has not answered.
+
+    Each kind's table is an HTML fragment: at 2,000 letters Python-Markdown spent 0.4 s on them.
+    """
     page = paths.agencies(rnd.year)
     out = [f"# {md(heading('agencies', year=rnd.year))}\n",
            f"{len(submissions)} văn bản, xếp theo tên cơ quan (thứ tự chữ cái tiếng Việt).\n"]
@@ -69,11 +74,14 @@ def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registr
         items = sorted(by_group.get(group, []), key=lambda pair: sort_key(pair[0].name))
         if not items:
             continue
-        rows = [[link(a.name, paths.rel(page, paths.agency(rnd.year, a.id))), md(s.number or ""),
-                 s.date.short() if s.date else "", "Không được giao nhiệm vụ" if s.no_assigned_tasks else ""]
-                for a, s in items]
+        rows = "".join(
+            f'<tr>\n<td><a href="{esc(paths.href(page, paths.agency(rnd.year, a.id), directory_urls))}">'
+            f"{esc_text(a.name)}</a></td>\n<td>{esc_text(s.number or '')}</td>\n"
+            f"<td>{s.date.short() if s.date else ''}</td>\n"
+            f"<td>{'Không được giao nhiệm vụ' if s.no_assigned_tasks else ''}</td>\n</tr>\n" for a, s in items)
         out.append(f"## {title}\n")
-        out.append(table(["Cơ quan", "Số văn bản", "Ngày", "Ghi chú"], rows))
+        out.append(frags.add("<table>\n<thead>\n<tr>\n<th>Cơ quan</th>\n<th>Số văn bản</th>\n<th>Ngày</th>\n"
+                             f"<th>Ghi chú</th>\n</tr>\n</thead>\n<tbody>\n{rows}</tbody>\n</table>"))
     return "\n".join(out)
 
 

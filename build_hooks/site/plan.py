@@ -78,7 +78,7 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         subs = corpus.submissions.get(rnd.year, ())
         expected = set(rnd.expected)
         tab = (year_section(rnd.year),)
-        report, printed, status = Fragments(), Fragments(), Fragments()
+        report, printed, status, listed = Fragments(), Fragments(), Fragments(), Fragments()
         round_pages = [
             _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf), tab),
             _page("report", paths.report(rnd.year),
@@ -89,8 +89,9 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
             _page("status", paths.status(rnd.year),
                   render_status(rnd, subs, corpus.registry, status, directory_urls, _dates(subs, histories)), tab,
                   status),
-            _page("agencies", paths.agencies(rnd.year), render_agency_index(rnd, subs, corpus.registry),
-                  tab + (LETTERS_SECTION,)),
+            _page("agencies", paths.agencies(rnd.year),
+                  render_agency_index(rnd, subs, corpus.registry, listed, directory_urls), tab + (LETTERS_SECTION,),
+                  listed),
         ]
         # In the navigation by kind of agency, then by name (Vietnamese order), as the round's list shows
         # them; above NAV_AGENCY_LIMIT, reached from the list only.
