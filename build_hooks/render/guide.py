@@ -10,7 +10,8 @@ from __future__ import annotations
 from build_hooks.domain.model import Corpus, Round
 from build_hooks.domain.problems import ERROR
 from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, Field
-from build_hooks.render.markup import md, table
+from build_hooks.render.fragments import Fragments
+from build_hooks.render.markup import html_table
 from build_hooks.render.skeleton import front_matter
 from build_hooks.rules.catalogue import MAX_BYTES, RULES
 from build_hooks.site.pages import heading
@@ -160,30 +161,30 @@ thư mục `submissions/` (bộ kiểm tra báo lỗi `unexpected-file` và nh�
 """
 
 
-def _key_table(fields: tuple[Field, ...], prefix: str = "") -> str:
-    rows = [[f"`{prefix}{f.name}`", "có" if f.required else "",
-             "một trong: " + ", ".join(f.choices) if f.choices else KINDS[f.kind], md(f.doc),
-             f"`{f.example}`" if f.example and "`" not in f.example else ""] for f in fields]
-    return table(["Khóa", "Bắt buộc", "Kiểu", "Ý nghĩa", "Ví dụ"], rows)
+def _key_table(fields: tuple[Field, ...], frags: Fragments, prefix: str = "") -> str:
+    rows = [[f"{prefix}{f.name}", "có" if f.required else "",
+             "một trong: " + ", ".join(f.choices) if f.choices else KINDS[f.kind], f.doc,
+             f.example if f.example and "`" not in f.example else ""] for f in fields]
+    return frags.add(html_table(["Khóa", "Bắt buộc", "Kiểu", "Ý nghĩa", "Ví dụ"], rows, code=(0, 4)))
 
 
-def _keys() -> str:
+def _keys(frags: Fragments) -> str:
     out = ["## Thông tin văn bản (front-matter)\n",
            "Khóa nào không có trong bảng đều bị báo lỗi (kèm gợi ý nếu gõ nhầm). Khóa không bắt buộc có thể "
-           "để trống hoặc xóa.\n", _key_table(FRONT_MATTER)]
+           "để trống hoặc xóa.\n", _key_table(FRONT_MATTER, frags)]
     for title, fields, key in (("Người ký", SIGNER, "signer"), ("Mỗi chỉ tiêu", INDICATOR, "indicators"),
                                ("Mỗi dự án", PROJECT, "projects")):
-        out += [f"\n### {title} (`{key}`)\n", _key_table(fields, "")]
+        out += [f"\n### {title} (`{key}`)\n", _key_table(fields, frags)]
     out.append('\nSố liệu viết kiểu Việt Nam: dấu phẩy thập phân, dấu chấm phân cách hàng nghìn (`"1.234,5"`, '
                '`"9,5"`), khoảng (`"8 - 9"`), cận (`"> 63"`), hoặc bằng chữ. Đơn vị (`%`, `tỷ đồng`) ghi ở khóa '
                '`unit`, không ghi cùng con số.\n')
     return "\n".join(out)
 
 
-def _round_lists(rnd: Round) -> str:
+def _round_lists(rnd: Round, frags: Fragments) -> str:
     out = [f"### Mã chỉ tiêu của đợt báo cáo năm {rnd.year}\n"]
-    out.append(table(["Mã (`id`)", "Chỉ tiêu", "Đơn vị"],
-                     [[f"`{i.id}`", md(i.name), md(i.unit)] for i in rnd.indicators]))
+    out.append(frags.add(html_table(["Mã (<code>id</code>)", "Chỉ tiêu", "Đơn vị"],
+                                    [[i.id, i.name, i.unit] for i in rnd.indicators], code=(0,))))
     if rnd.project_statuses:
         out.append("\nTình trạng dự án (`status`): " + ", ".join(f"`{s}`" for s in rnd.project_statuses) + ".\n")
     return "\n".join(out)
@@ -197,15 +198,19 @@ def _skeleton(corpus: Corpus, rnd: Round) -> str:
             f"Phần đầu của tệp mẫu:\n\n```yaml\n{front_matter(agency, rnd)}```\n")
 
 
-def _errors() -> str:
-    rows = [[f"`{r.id}`", "lỗi" if r.severity == ERROR else "cảnh báo", md(r.what), md(r.fix)] for r in RULES]
+def _errors(frags: Fragments) -> str:
+    rows = [[r.id, "lỗi" if r.severity == ERROR else "cảnh báo", r.what, r.fix] for r in RULES]
     return (f"## Lỗi thường gặp và cách sửa\n\nMã lỗi ghi trong ngoặc vuông ở cuối mỗi dòng báo lỗi. Tệp lớn hơn "
-            f"{MAX_BYTES // 1048576} MiB bị từ chối.\n\n" + table(["Mã lỗi", "Mức", "Ý nghĩa", "Cách sửa"], rows))
+            f"{MAX_BYTES // 1048576} MiB bị từ chối.\n\n"
+            + frags.add(html_table(["Mã lỗi", "Mức", "Ý nghĩa", "Cách sửa"], rows, code=(0,))))
 
 
-def render_guide(corpus: Corpus) -> str:
-    """The guide "Hướng dẫn nộp báo cáo", generated from the schema, the rule catalogue and the newest round."""
+def render_guide(corpus: Corpus, frags: Fragments) -> str:
+    """The guide "Hướng dẫn nộp báo cáo", generated from the schema, the rule catalogue and the newest round.
+
+    Its tables are HTML fragments: Python-Markdown spent two thirds of the page's time on them.
+    """
     rnd = corpus.rounds[0]
     example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
-    return "\n".join([f"# {heading('guide')}\n", INTRO, _skeleton(corpus, rnd), _keys(), _round_lists(rnd), NUMBERING,
-                      example, WORD, _errors(), REVIEW])
+    return "\n".join([f"# {heading('guide')}\n", INTRO, _skeleton(corpus, rnd), _keys(frags), _round_lists(rnd, frags),
+                      NUMBERING, example, WORD, _errors(frags), REVIEW])

@@ -38,13 +38,18 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def html_table(headers: list[str], rows: list[list[str]]) -> str:
-    """An HTML table of plain-text cells (escaped here), as Python-Markdown's ``tables`` writes one."""
-    def row(tag: str, cells: list[str]) -> str:
-        return "<tr>\n" + "".join(f"<{tag}>{esc_text(c)}</{tag}>\n" for c in cells) + "</tr>\n"
+def html_table(headers: list[str], rows: list[list[str]], code: tuple[int, ...] = ()) -> str:
+    """An HTML table of plain-text cells (escaped here), as Python-Markdown's ``tables`` writes one.
 
-    return ("<table>\n<thead>\n" + row("th", headers) + "</thead>\n<tbody>\n"
-            + "".join(row("td", r) for r in rows) + "</tbody>\n</table>")
+    ``headers`` are HTML (the renderer's own words); non-empty cells of the columns in ``code``
+    are set as code, as Markdown's backticks would.
+    """
+    def cell(i: int, text: str) -> str:
+        return f"<code>{esc_text(text)}</code>" if i in code and text else esc_text(text)
+
+    head = "<tr>\n" + "".join(f"<th>{h}</th>\n" for h in headers) + "</tr>\n"
+    body = "".join("<tr>\n" + "".join(f"<td>{cell(i, c)}</td>\n" for i, c in enumerate(r)) + "</tr>\n" for r in rows)
+    return f"<table>\n<thead>\n{head}</thead>\n<tbody>\n{body}</tbody>\n</table>"
 
 
 def esc_text(text: str) -> str:

@@ -110,7 +110,8 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     if any(r.demo for r in corpus.rounds):
         pages[0] = replace(pages[0], content=DEMO_NOTICE + pages[0].content)
     if corpus.rounds and guide:
-        pages.append(_page("guide", GUIDE_PATH, render_guide(corpus), None))  # placed by mkdocs.yml's own nav
+        guide_frags = Fragments()  # placed by mkdocs.yml's own nav
+        pages.append(_page("guide", GUIDE_PATH, render_guide(corpus, guide_frags), None, guide_frags))
     return pages
 
 
