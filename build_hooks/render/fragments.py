@@ -87,8 +87,9 @@ class Fragments:
         anchor = self._unique(anchor)
         self.toc.append(TocEntry(level, anchor, text))
         attrs = f"{attrs} " if attrs else ""
-        return (f'<h{level} {attrs}id="{anchor}">{_html.escape(text, quote=False)}'
-                f'<a class="headerlink" href="#{anchor}" title="{PERMALINK_TITLE}">&para;</a></h{level}>')
+        at = _html.escape(anchor, quote=True)  # the outline's, but never trusted into an attribute
+        return (f'<h{level} {attrs}id="{at}">{_html.escape(text, quote=False)}'
+                f'<a class="headerlink" href="#{at}" title="{PERMALINK_TITLE}">&para;</a></h{level}>')
 
     def _token(self, indexed: bool) -> str:
         return f"x{'frag' if indexed else 'hide'}x{len(self.html):06d}x"

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from build_hooks.aggregate.by_section import answered_count
-from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Registry, Round, Submission
+from build_hooks.domain.model import AGENCY_GROUPS, Agency, Corpus, Registry, Round, Submission
 from build_hooks.domain.text import sort_key
 from build_hooks.publish.report_document import issued_report, number_line
 from build_hooks.render.fragments import Fragments
-from build_hooks.render.markup import esc, esc_text, link, md
+from build_hooks.render.markup import esc, esc_text, html_table, link, md
 from build_hooks.site import paths
 from build_hooks.site.pages import heading
 
@@ -71,18 +71,20 @@ def render_agency_index(rnd: Round, submissions: tuple[Submission, ...], registr
         agency = registry.get(sub.agency)
         by_group.setdefault(agency.group, []).append((agency, sub))
     for group, title in AGENCY_GROUPS.items():
-        items = sorted(by_group.get(group, []), key=lambda pair: sort_key(pair[0].name))
+        items = sorted(by_group.get(group, []), key=lambda pair: list_order(pair[0]))
         if not items:
             continue
-        rows = "".join(
-            f'<tr>\n<td><a href="{esc(paths.href(page, paths.agency(rnd.year, a.id), directory_urls))}">'
-            f"{esc_text(a.name)}</a></td>\n<td>{esc_text(s.number or '')}</td>\n"
-            f"<td>{s.date.short() if s.date else ''}</td>\n"
-            f"<td>{'Không được giao nhiệm vụ' if s.no_assigned_tasks else ''}</td>\n</tr>\n" for a, s in items)
+        rows = [[f'<a href="{esc(paths.href(page, paths.agency(rnd.year, a.id), directory_urls))}">'
+                 f"{esc_text(a.name)}</a>", s.number or "", s.date.short() if s.date else "",
+                 "Không được giao nhiệm vụ" if s.no_assigned_tasks else ""] for a, s in items]
         out.append(f"## {title}\n")
-        out.append(frags.add("<table>\n<thead>\n<tr>\n<th>Cơ quan</th>\n<th>Số văn bản</th>\n<th>Ngày</th>\n"
-                             f"<th>Ghi chú</th>\n</tr>\n</thead>\n<tbody>\n{rows}</tbody>\n</table>"))
+        out.append(frags.add(html_table(["Cơ quan", "Số văn bản", "Ngày", "Ghi chú"], rows, markup=(0,))))
     return "\n".join(out)
+
+
+def list_order(agency: Agency) -> tuple:
+    """Agencies as the round's list shows them (and the navigation): by kind, then by name in Vietnamese order."""
+    return list(AGENCY_GROUPS).index(agency.group), sort_key(agency.name)
 
 
 def render_landing(corpus: Corpus, guide: bool = True) -> str:

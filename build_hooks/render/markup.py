@@ -38,13 +38,17 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def html_table(headers: list[str], rows: list[list[str]], code: tuple[int, ...] = ()) -> str:
+def html_table(headers: list[str], rows: list[list[str]], code: tuple[int, ...] = (),
+               markup: tuple[int, ...] = ()) -> str:
     """An HTML table of plain-text cells (escaped here), as Python-Markdown's ``tables`` writes one.
 
     ``headers`` are HTML (the renderer's own words); non-empty cells of the columns in ``code``
-    are set as code, as Markdown's backticks would.
+    are set as code, as Markdown's backticks would; cells of the columns in ``markup`` are HTML
+    the renderer escaped itself (a link).
     """
     def cell(i: int, text: str) -> str:
+        if i in markup:
+            return text
         return f"<code>{esc_text(text)}</code>" if i in code and text else esc_text(text)
 
     head = "<tr>\n" + "".join(f"<th>{h}</th>\n" for h in headers) + "</tr>\n"

@@ -107,7 +107,7 @@ def _agency_row(rnd: Round, row: StatusRow, parts, link: dict[str, str], dates: 
     if row.submission is not None:
         name = f'<a href="{esc(link[row.agency.id])}">{name}</a>'
     return (f'<tr><th scope="row">{name}</th><td>{_state(rnd, row, dates.get(row.agency.id))}</td>'
-            f"<td>{_coverage(row, parts)}</td></tr>")
+            f"<td>{_coverage(rnd, row, parts)}</td></tr>")
 
 
 def _state(rnd: Round, row: StatusRow, dates: Dates | None) -> str:
@@ -130,10 +130,10 @@ def _state(rnd: Round, row: StatusRow, dates: Dates | None) -> str:
     return state
 
 
-def _coverage(row: StatusRow, parts) -> str:
+def _coverage(rnd: Round, row: StatusRow, parts) -> str:
     """Counts per part in the summary; every section, grouped by part, when expanded."""
     summary, detail = [], []
-    items = _section_items(parts)
+    items = _section_items(rnd, parts)
     for root, sections in parts:
         counts = {state: 0 for state in STATES}
         for s in sections:
@@ -148,9 +148,10 @@ def _coverage(row: StatusRow, parts) -> str:
 _ITEMS = Identity()
 
 
-def _section_items(parts) -> dict[tuple[str, str | None], str]:
-    """The HTML of each section's line in any state, and each part's opening (state None): written
-    once per outline, not once per agency (37 escaped titles × 2,000 agencies)."""
+def _section_items(rnd: Round, parts) -> dict[tuple[str, str | None], str]:
+    """The HTML of each section's line in any state, and each part's opening (state None), for
+    ``parts`` (``_parts(rnd)``): written once per round, not once per agency (37 escaped titles ×
+    2,000 agencies)."""
     def make() -> dict[tuple[str, str | None], str]:
         items = {}
         for root, sections in parts:
@@ -162,7 +163,7 @@ def _section_items(parts) -> dict[tuple[str, str | None], str]:
                     items[s.id, state] = f'<li>{_MARKS[state]} <span class="st-id">{esc(s.id)}</span> {title}</li>'
         return items
 
-    return _ITEMS.get(tuple(root for root, _ in parts), (), make)
+    return _ITEMS.get((rnd,), (), make)
 
 
 def _by_section(rnd: Round, rows: list[StatusRow], link: dict[str, str]) -> str:

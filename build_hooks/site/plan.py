@@ -12,7 +12,6 @@ from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.aggregate.projects import merge_projects
 from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Round
-from build_hooks.domain.text import sort_key
 from build_hooks.load.history import LetterHistory
 from build_hooks.memo import Identity
 from build_hooks.publish.exports import FORMATS, document_files, site_path
@@ -32,7 +31,7 @@ from build_hooks.render.fragments import Fragments
 from build_hooks.render.guide import PATH as GUIDE_PATH
 from build_hooks.render.guide import render_guide
 from build_hooks.render.history import NOT_SHOWN
-from build_hooks.render.home import render_agency_index, render_landing, render_round_home
+from build_hooks.render.home import list_order, render_agency_index, render_landing, render_round_home
 from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
 from build_hooks.render.letter import render_agency_page
 from build_hooks.render.letter_html import LetterRenderer
@@ -49,12 +48,6 @@ list instead of the navigation: Material renders the navigation into every page,
 which makes a flat navigation of thousands of pages cost O(pages²) to build. Below it, the letters stand
 in one navigation section per kind of agency (``AGENCY_GROUPS``): with ``navigation.prune`` a letter's
 page renders its own kind's list only, a third of the cost of one list of all."""
-
-
-def _list_order(pair) -> tuple:
-    """Letters as lists show them: by kind of agency, then by name in Vietnamese order."""
-    agency, _sub = pair
-    return list(AGENCY_GROUPS).index(agency.group), sort_key(agency.name)
 
 DEMO_NOTICE = ('!!! warning "Dữ liệu minh họa"\n    Trang này dùng dữ liệu tạo tự động để minh họa, '
                'không phải báo cáo thật của cơ quan nào.\n\n')
@@ -96,7 +89,7 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         # In the navigation by kind of agency, then by name (Vietnamese order), as the round's list shows
         # them; above NAV_AGENCY_LIMIT, reached from the list only.
         in_nav = len(subs) <= NAV_AGENCY_LIMIT
-        for agency, sub in sorted(((corpus.registry.get(s.agency), s) for s in subs), key=_list_order):
+        for agency, sub in sorted(((corpus.registry.get(s.agency), s) for s in subs), key=lambda p: list_order(p[0])):
             history = histories.get(sub.path) if histories is not None else NOT_SHOWN
             nav = tab + (LETTERS_SECTION, AGENCY_GROUPS[agency.group]) if in_nav else None
             round_pages.append(_letter_page(rnd, agency, sub, agency.id in expected, letters, history, nav,

@@ -42,3 +42,8 @@ def test_a_hidden_fragment_inside_html_waits_for_the_index_like_an_unindexed_one
     seen_by_search = substitute(markdown.markdown(source), frags.html)
     assert "Thân" in seen_by_search and "Nơi nhận" not in seen_by_search
     assert "<p>Nơi nhận</p>" in finish(seen_by_search, frags.html)
+
+
+def test_a_heading_anchor_cannot_leave_its_attribute():
+    html = Fragments().heading(2, "Mục", 'muc-"><script>x</script>')
+    assert "<script>" not in html and 'id="muc-&quot;&gt;&lt;script&gt;' in html
