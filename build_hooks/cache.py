@@ -115,8 +115,8 @@ class StoredResults:
     their inputs, valid for one ``context`` (the code that makes them, and whatever every
     input shares, such as the round and the registry). ``save`` keeps only the results this
     build used, so deleted letters leave the file. Values are plain text or our model's
-    frozen dataclasses, read back by an unpickler that builds nothing else (``letter_html``
-    keeps converted passages, ``load.corpus`` parsed letters).
+    frozen dataclasses, read back by an unpickler that builds nothing else (``letter_text.convert``
+    keeps converted passages, ``corpus.tree`` parsed letters).
     """
 
     def __init__(self, kind: str, name: str, context: str, folder: Path | None = None) -> None:

@@ -1,25 +1,24 @@
-"""The MkDocs adapter: the only module that imports MkDocs.
+"""The MkDocs adapter: with ``mkdocs_serve``, the only code that imports MkDocs.
 
 It translates MkDocs events into calls to the pure core and back:
 
-* ``on_config``: load and check ``submissions/``; stop the build with every
-  located problem if any is an error (before the site directory is touched);
-  read each letter's history from git (``load.history``); put the generated
-  pages into the navigation.
+* ``on_config``: read the build's options (``settings.BuildOptions``), load and
+  check ``submissions/``; stop the build with every located problem if any is an
+  error (before the site directory is touched); read each letter's history from
+  git (``load.history``); plan the pages and put them into the navigation.
 * ``on_files``: add the generated pages as virtual files (``File.generated``);
   nothing is written into ``docs/``.
 * ``on_page_content``: put back the HTML fragments the core rendered itself
-  (letter text, big tables) in place of their placeholders.
-* ``on_serve``: watch the submissions folder when it lies outside the project.
+  (letter text, big tables) in place of their placeholders, their headings in the
+  table of contents and their anchors where MkDocs validates links.
+* ``on_page_context``: the fragments kept from the search index, after it.
 * ``on_post_build``: title the search index's letter entries by agency, section
-  and year (``search.annotate_index``) before Material writes the index (once, in
-  UTF-8) and its offline plugin copies it into ``search_index.js``.
+  and year (``site.search_index.annotate_index``) before Material writes the index
+  (once, in UTF-8) and its offline plugin copies it into ``search_index.js``.
+* ``on_serve``: watch the submissions folder.
 
-Under ``mkdocs serve --dirty`` (the README's serve command) a rebuild redoes only
-what changed, as ``site.incremental`` decides: generated pages whose content
-changed, everything when the navigation or the configuration changed; pages that
-are gone are deleted, the search index is merged page by page, and the downloads
-are written after the pages by a separate process (``publish.background``).
+Under ``mkdocs serve --dirty`` (the README's serve command) each event also hands
+``mkdocs_serve`` what it needs to rebuild only what changed.
 
 With ``REPORT_ARCHIVE`` set (``python -m build_hooks snapshot``) the build is an
 archived snapshot: one round, no hand-written guide pages, the archive banner.
@@ -29,7 +28,6 @@ State lives in ``_STATE``, a ``BuildState`` replaced in ``on_config``, because
 """
 from __future__ import annotations
 
-import datetime
 import html
 import json
 import logging
@@ -47,47 +45,21 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import CombinedEvent, event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink, TableOfContents  # noqa: E402
-from mkdocs.utils import clean_directory, write_file  # noqa: E402
+from mkdocs.utils import write_file  # noqa: E402
 
 from build_hooks.aggregate.indicators import corpus_conflicts  # noqa: E402
+from build_hooks.corpus.tree import load_corpus  # noqa: E402
 from build_hooks.domain.problems import has_errors  # noqa: E402
-from build_hooks.load.corpus import load_corpus  # noqa: E402
+from build_hooks.letter_text.convert import save_converted  # noqa: E402
 from build_hooks.load.history import corpus_histories  # noqa: E402
-from build_hooks.memo import Identity  # noqa: E402
-from build_hooks.publish.background import Downloads  # noqa: E402
+from build_hooks.mkdocs_serve import GeneratedPage, Serve  # noqa: E402
+from build_hooks.pages import paths  # noqa: E402
+from build_hooks.pages.fragments import PERMALINK_TITLE, anchor_ids, finish, substitute  # noqa: E402
+from build_hooks.pages.kinds import Page  # noqa: E402
 from build_hooks.publish.opendata import DataFile  # noqa: E402
-from build_hooks.publish.snapshot_mode import SnapshotMode, only_round  # noqa: E402
-from build_hooks.render.fragments import PERMALINK_TITLE, finish, substitute  # noqa: E402
-from build_hooks.render.letter_html import save_converted  # noqa: E402
-from build_hooks.settings import (  # noqa: E402
-    ARCHIVE_ENV,
-    CHARTS_ENV,
-    OFFLINE_ENV,
-    PDF_ENV,
-    SUBMISSIONS_ENV,
-    TEMPLATE_CACHE,
-    TODAY_ENV,
-    cache_dir,
-)
-from build_hooks.site import paths  # noqa: E402
-from build_hooks.site.incremental import (  # noqa: E402
-    Built,
-    Rebuild,
-    Shape,
-    digest,
-    flatten,
-    merge_entries,
-    plan_rebuild,
-)
+from build_hooks.settings import OFFLINE_ENV, TEMPLATE_CACHE, BuildOptions, cache_dir  # noqa: E402
 from build_hooks.site.page_meta import page_meta, with_front_matter  # noqa: E402
-from build_hooks.site.pages import Page  # noqa: E402
-from build_hooks.site.plan import (  # noqa: E402
-    plan_data_files,
-    plan_data_paths,
-    plan_letters_first,
-    plan_nav,
-    plan_pages,
-)
+from build_hooks.site.plan import plan_data_files, plan_data_paths, plan_nav, plan_pages  # noqa: E402
 from build_hooks.site.search_index import (  # noqa: E402
     YEAR_INDEX,
     LetterContext,
@@ -99,19 +71,14 @@ from build_hooks.site.search_index import (  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.report")
 
-WATCH_INTERVAL = 0.2
-"""Seconds between two looks at the submissions tree under ``mkdocs serve --dirty`` (MkDocs: 0.5)."""
-
 
 @dataclass
 class BuildState:
     """What one build carries from event to event; replaced in ``on_config``, because ``mkdocs serve``
     keeps this module (and so any module-level value) alive between rebuilds."""
 
-    source: Path | None = None
-    """The submissions tree being built."""
-    archive: SnapshotMode | None = None
-    """Set when the build is an archived snapshot of one round."""
+    options: BuildOptions | None = None
+    """What the environment asked of this build (``settings.BuildOptions``)."""
     pages: list[Page] = field(default_factory=list)
     """The generated pages, planned in ``on_config`` (the navigation is made from them)."""
     data_files: list[DataFile] = field(default_factory=list)
@@ -120,94 +87,17 @@ class BuildState:
     """Page path -> generated page, whose fragments ``on_page_content`` puts back."""
     search_contexts: dict[str, LetterContext] = field(default_factory=dict)
     """Page URL -> agency, year and sections of a letter, to title its search hits."""
-    make_data: object = None
-    """Under ``serve --dirty``: makes the data files, after the pages (``data_files`` holds their paths only)."""
-    rebuild: Rebuild | None = None
-    """Under ``serve --dirty``: what this build redoes."""
-    built: Built | None = None
-    """Under ``serve --dirty``: what this build leaves, for the next one to compare with."""
-    rendered: set[str] = field(default_factory=set)
-    """Under ``serve --dirty``: URLs of the pages rendered by this build."""
-    letters_first: bool = False
-    """Under ``serve --dirty``: this build renders only edited letters; a second build follows at once."""
-
-
-@dataclass(frozen=True)
-class Planned:
-    """What the previous build was planned from, for ``plan_letters_first``."""
-
-    corpus: object
-    pages: list[Page]
-    histories: object
-
-
-@dataclass
-class ServeState:
-    """What lives from one build to the next under ``mkdocs serve`` (set in ``on_startup``)."""
-
-    incremental: bool = False
-    """``mkdocs serve --dirty``: rebuild only what changed."""
-    built: Built | None = None
-    last: Planned | None = None
-    downloads: Downloads = field(default_factory=Downloads)
-    server: object = None
-    """MkDocs' live-reload server, to ask it for the second build after a letters-first one."""
-    index_text: str | None = None
-    """The search index the last build wrote (a letters-first build writes it again unchanged)."""
 
 
 _STATE = BuildState()
-_SERVE = ServeState()
-_DIGESTS = Identity()
-"""Digest of each generated page, by the page object (a letter's is the same object until it changes)."""
-
-
-class _GeneratedPage(File):
-    """A generated page; under ``serve --dirty`` rendered again only when ``site.incremental`` says so."""
-
-    rebuild = True
-
-    def is_modified(self) -> bool:
-        return self.rebuild
-
-
-class _LaterFile(File):
-    """A download whose bytes ``publish.background`` writes after the pages: MkDocs never writes it."""
-
-    def is_modified(self) -> bool:
-        return False
-
-
-class _DirtyNotice(logging.Filter):
-    """MkDocs warns that ``--dirty`` gives stale navigation; the hooks make it rebuild what changed."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).startswith("A 'dirty' build is being performed")
+_SERVE = Serve()
 
 
 def on_startup(command, dirty):
-    """``mkdocs serve --dirty``: rebuild only what changed (see ``site.incremental``)."""
+    """``mkdocs serve --dirty``: rebuild only what changed (``mkdocs_serve``)."""
     global _SERVE
     _SERVE.downloads.stop()
-    _SERVE = ServeState(incremental=command == "serve" and dirty)
-    if _SERVE.incremental:
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyNotice())
-
-
-
-def build_date() -> datetime.date | None:
-    """The date ``REPORT_TODAY`` fixes for the date rules, or None for the real today."""
-    value = os.environ.get(TODAY_ENV)
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except ValueError:
-        raise PluginError(f"{TODAY_ENV}={value!r} không phải ngày yyyy-mm-dd.") from None
-
-
-def submissions_dir(config) -> Path:
-    """The submissions tree to build: ``REPORT_SUBMISSIONS`` or the repository's own."""
-    root = Path(config.config_file_path).parent
-    return Path(os.environ.get(SUBMISSIONS_ENV) or root / "submissions").resolve()
+    _SERVE = Serve.start(command, dirty)
 
 
 def on_config(config):
@@ -220,68 +110,62 @@ def on_config(config):
     # Headings the core writes as HTML carry the same ¶ link as those Python-Markdown writes.
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = PERMALINK_TITLE
     root = Path(config.config_file_path).parent
-    source = submissions_dir(config)
-    corpus, problems = load_corpus(source, base=root, today=build_date(), stored=not _SERVE.incremental)
+    options, problems = BuildOptions.from_environ(os.environ, root)
+    _stop_on(problems, "các biến môi trường của bản dựng", strict=config.strict)
+    corpus, problems = load_corpus(options.source, base=root, today=options.today, stored=not _SERVE.incremental)
     if corpus is not None and not has_errors(problems):
         # Agencies that disagree on a figure: a warning naming both files, so `--strict` fails
         # until the Sở reconciles the figures or acknowledges them in the round file.
         problems = problems + list(corpus_conflicts(corpus))
-    for problem in problems:
-        (log.error if problem.is_error else log.warning)(problem.format())
-    errors = sum(p.is_error for p in problems)
-    if errors or corpus is None:
-        raise PluginError(f"{errors} lỗi trong dữ liệu báo cáo ({source}); không tạo trang web. "
-                          "Sửa các lỗi nêu trên rồi chạy lại.")
-    if config.strict and problems:  # MkDocs' strict mode would abort only after writing the site
-        raise PluginError(f"{len(problems)} cảnh báo trong dữ liệu báo cáo ({source}) ở chế độ --strict; "
-                          "không tạo trang web. Sửa các cảnh báo nêu trên rồi chạy lại.")
-    archive = SnapshotMode.from_json(os.environ[ARCHIVE_ENV]) if os.environ.get(ARCHIVE_ENV) else None
-    if archive is not None:
-        corpus = _archive_config(config, corpus, archive)
-    histories = corpus_histories(corpus, source, root)  # unavailable (said on the pages) outside git or shallow
-    charts = os.environ.get(CHARTS_ENV, "1") != "0"
-    pdf = os.environ.get(PDF_ENV, "1") != "0"
-    last = _SERVE.last
-    pages = None
-    if _SERVE.incremental and last is not None and _can_request_rebuild(_SERVE.server):
-        # an edited letter first, the pages made from all letters in a second build
-        pages = plan_letters_first(last.corpus, last.pages, corpus, last.histories, histories,
-                                   config.use_directory_urls)
+    _stop_on(problems, f"dữ liệu báo cáo ({options.source})", strict=config.strict, failed=corpus is None)
+    if options.archive is not None:
+        corpus = _archive_config(config, corpus, options.archive)
+    histories = corpus_histories(corpus, options.source, root)  # unavailable (said on the pages) outside git or shallow
+    pages = _SERVE.letters_first(corpus, histories, config.use_directory_urls)
     letters_first = pages is not None
     if letters_first:  # same pages, same navigation: the 404 page and the sitemap would come out unchanged
         config.theme.static_templates.clear()
-    if pages is None:
-        pages = plan_pages(corpus, config.use_directory_urls, charts=charts, guide=archive is None, pdf=pdf,
-                           histories=histories)
-    if _SERVE.incremental:  # the pages first; the downloads after them, in another process
-        _SERVE.downloads.stop()
-        _SERVE.last = Planned(corpus, pages, histories)
-        data_files = [DataFile(path, b"") for path in plan_data_paths(corpus, pdf=pdf)]
-        _STATE = BuildState(source, archive, pages, data_files, {p.path: p for p in pages},
-                            make_data=None if letters_first else lambda: plan_data_files(corpus, pdf=pdf),
-                            letters_first=letters_first)
     else:
-        _STATE = BuildState(source, archive, pages, plan_data_files(corpus, pdf=pdf),
-                            {p.path: p for p in pages})
+        pages = plan_pages(corpus, config.use_directory_urls, charts=options.charts, guide=options.archive is None,
+                           pdf=options.pdf, histories=histories)
+    if _SERVE.incremental:  # the pages first; the downloads after them, in another process
+        _SERVE.planned(corpus, pages, histories, lambda: plan_data_files(corpus, pdf=options.pdf), letters_first)
+        data_files = [DataFile(path, b"") for path in plan_data_paths(corpus, pdf=options.pdf)]
+    else:
+        data_files = plan_data_files(corpus, pdf=options.pdf)
+    _STATE = BuildState(options, pages, data_files, {p.path: p for p in pages})
     contexts = letter_contexts(corpus)
     _STATE.search_contexts = {paths.page_url(path, config.use_directory_urls): context
                               for path, context in contexts.items()}
-    config.nav = plan_nav(pages, None if archive else config.nav)
+    config.nav = plan_nav(pages, None if options.archive else config.nav)
     config.extra["demo"] = any(r.demo for r in corpus.rounds)
     # One search index per round as well, when there are several (not in a snapshot: one round, file://);
     # newest first, as the home page searches the newest round (overrides/main.html).
-    several = len(corpus.rounds) > 1 and not archive
+    several = len(corpus.rounds) > 1 and not options.archive
     config.extra["search_indexes"] = {str(r.year): YEAR_INDEX.format(year=r.year)
                                       for r in corpus.rounds} if several else {}
     return config
 
 
-def _archive_config(config, corpus, archive: SnapshotMode):
+def _stop_on(problems, what: str, strict: bool, failed: bool = False) -> None:
+    """Log every problem; stop the build on an error (or, under ``--strict``, on a warning) before the
+    site directory is touched: MkDocs' strict mode would abort only after writing the site."""
+    for problem in problems:
+        (log.error if problem.is_error else log.warning)(problem.format())
+    errors = sum(p.is_error for p in problems)
+    if errors or failed:
+        raise PluginError(f"{errors} lỗi trong {what}; không tạo trang web. Sửa các lỗi nêu trên rồi chạy lại.")
+    if strict and problems:
+        raise PluginError(f"{len(problems)} cảnh báo trong {what} ở chế độ --strict; "
+                          "không tạo trang web. Sửa các cảnh báo nêu trên rồi chạy lại.")
+
+
+def _archive_config(config, corpus, archive):
     offline = config.plugins.get("material/offline")
     if offline is None or not offline.config.enabled:
         raise PluginError(f"Bản lưu trữ cần plugin offline: đặt {OFFLINE_ENV}=true "
                           "(python -m build_hooks snapshot làm việc này).")
-    reduced = only_round(corpus, archive.year)
+    reduced = corpus.only_round(archive.year)
     if reduced is None:
         raise PluginError(f"Không có đợt báo cáo năm {archive.year} để lưu trữ.")
     config.extra["archive"] = archive.template_data()
@@ -290,7 +174,7 @@ def _archive_config(config, corpus, archive: SnapshotMode):
 
 def on_files(files, config):
     """Add the generated pages and data files as virtual files (nothing is written into ``docs/``)."""
-    if _STATE.archive is not None:  # the snapshot holds the round's report, not the guide for agencies
+    if _STATE.options.archive is not None:  # the snapshot holds the round's report, not the guide for agencies
         for file in list(files.documentation_pages()):
             files.remove(file)
     in_nav = set(_nav_paths(config.nav))
@@ -300,55 +184,18 @@ def on_files(files, config):
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"docs/{page.path} trùng với một trang được tạo tự động; hãy xóa hoặc đổi tên tệp đó.")
         content = with_front_matter(page_meta(page.path), page.content)
-        file = _GeneratedPage.generated(config, page.path, content=content)
+        file = GeneratedPage.generated(config, page.path, content=content)
         if page.path not in in_nav:  # left out on purpose (letters of a large round, the print view)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
         generated[page.path] = file
     for data in _STATE.data_files:
-        kind = _LaterFile if _SERVE.incremental else File
+        kind = _SERVE.file_kind() if _SERVE.incremental else File
         files.append(file := kind.generated(config, data.path, content=data.content))
         generated[data.path] = file
     if _SERVE.incremental:
-        _plan_rebuild(config, written, generated)
+        _SERVE.plan_rebuild(config, written, _STATE.pages, generated)
     return files
-
-
-def _plan_rebuild(config, written: tuple[str, ...], generated: dict[str, File]) -> None:
-    """Under ``serve --dirty``: mark the pages to render again, delete what is gone (``site.incremental``)."""
-    settings = Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else ""
-    shape = Shape(digest(config.nav), digest(settings, dict(config.extra), config.use_directory_urls), written)
-    pages = {p.path: _DIGESTS.get((p,), (), lambda p=p: digest(p.content, p.fragments, page_meta(p.path)))
-             for p in _STATE.pages}
-    outputs = {path: file.dest_uri for path, file in generated.items()}
-    rebuild = plan_rebuild(_SERVE.built, shape, pages, outputs)
-    if rebuild.clean and _SERVE.built is not None:  # the navigation is in every page: start afresh
-        clean_directory(config.site_dir)
-    for dest in rebuild.removed:
-        _remove_output(Path(config.site_dir), dest)
-    for path, file in generated.items():
-        if isinstance(file, _GeneratedPage):
-            file.rebuild = path in rebuild.changed
-    _STATE.rebuild = rebuild
-    _STATE.built = Built(shape, pages, outputs)
-    if rebuild.clean:
-        log.info("Dựng lại toàn bộ %d trang được tạo; xóa %d tệp không còn.", len(pages), len(rebuild.removed))
-    else:
-        log.info("Dựng lại %d/%d trang được tạo; xóa %d tệp không còn.", len(rebuild.changed), len(pages),
-                 len(rebuild.removed))
-
-
-def _remove_output(site: Path, dest: str) -> None:
-    """Delete a gone page's or file's output, and its folders once empty."""
-    target = site / dest
-    target.unlink(missing_ok=True)
-    for folder in target.parents:
-        if folder == site or not folder.is_relative_to(site):
-            break
-        try:
-            folder.rmdir()
-        except OSError:
-            break
 
 
 def _nav_paths(nav) -> list[str]:
@@ -376,9 +223,8 @@ def on_env(env, config, files):
     """Give Jinja a bytecode cache; under ``serve --dirty``, remember every page in build order (the index's)."""
     if (templates := _template_cache()) is not None:  # a read-only checkout still builds, only slower
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
-    if _SERVE.incremental and _STATE.built is not None:
-        # page.url, as the index writes locations (the home page's file.url is ./, its page.url empty)
-        _STATE.built.order = [f.page.url if f.page is not None else f.url for f in files.documentation_pages()]
+    if _SERVE.incremental:
+        _SERVE.remember_order(files)
     return env
 
 
@@ -389,18 +235,20 @@ def on_page_context(context, page, config, nav):
     if planned is not None and planned.fragments:
         page.content = finish(page.content, planned.fragments, space_between_blocks)
     if _SERVE.incremental:
-        _STATE.rendered.add(page.url)
+        _SERVE.rendered(page.url)
     return context
 
 
 def on_page_content(html, page, config, files):
-    """Put back the HTML fragments the core rendered itself in place of their placeholders, and their
-    headings in the table of contents."""
+    """Put back the HTML fragments the core rendered itself in place of their placeholders, their
+    headings in the table of contents, and their anchors where MkDocs validates links to anchors."""
     planned = _STATE.by_path.get(page.file.src_uri)
     if planned is None:
         return html
     if planned.toc:
         page.toc = with_headings(page.toc, planned.toc, config.mdx_configs.get("toc", {}).get("toc_depth", 6))
+    if page.present_anchor_ids is not None:  # MkDocs read only the Markdown's; the fragments' come after it
+        page.present_anchor_ids |= anchor_ids(planned.fragments)
     return space_between_blocks(substitute(html, planned.fragments))
 
 
@@ -434,26 +282,18 @@ def with_headings(toc: TableOfContents, entries, depth) -> TableOfContents:
 def _prepare_search_index(config):
     """Have the search plugin write the index once, whole, titled and in UTF-8.
 
-    Under ``serve --dirty`` this build's pages are merged into the previous index page by page
-    (Material's own merge keeps one rebuilt page's entries and never drops a deleted page's).
-    Letter entries are titled by agency, section and year (``search.annotate_index``), and the
-    index is written as UTF-8 rather than Material's ``\\uXXXX`` escapes: a third smaller, and
+    Letter entries are titled by agency, section and year (``site.search_index.annotate_index``), and
+    the index is written as UTF-8 rather than Material's ``\\uXXXX`` escapes: a third smaller, and
     ``search_index.js`` is read as the page's UTF-8. Material's offline plugin (-100) copies it.
+    Under ``serve --dirty`` this build's pages are merged into the previous index (``mkdocs_serve``).
     """
     search = config.plugins.get("material/search") or config.plugins.get("search")
     index = getattr(search, "search_index", None)
     if index is None:
         return
-    if _SERVE.incremental and _STATE.built is not None:
-        before = _SERVE.built.entries if _SERVE.built is not None and not _STATE.rebuild.clean else {}
-        _STATE.built.entries = merge_entries(before, index.entries, _STATE.rendered, _STATE.built.order)
-        index.entries = flatten(_STATE.built.entries)
-        search.search_index_prev = None
-        _SERVE.built = _STATE.built
-    if _STATE.letters_first and _SERVE.index_text is not None:
+    if _SERVE.incremental and (unchanged := _SERVE.merge_index(index, search)) is not None:
         # The second build follows at once and writes the index; this one rewrites the last one as it was.
-        text = _SERVE.index_text
-        index.generate_search_index = lambda _previous: text
+        index.generate_search_index = lambda _previous: unchanged
         return
     settings = {key: index.config[key] for key in SEARCH_SETTINGS}
     annotated = annotate_index({"config": settings, "docs": index.entries}, _STATE.search_contexts)
@@ -471,36 +311,15 @@ SEARCH_SETTINGS = ("lang", "separator", "pipeline", "fields")
 
 
 @event_priority(-200)  # last: the pages and the index are written
-def _write_downloads(config):
-    """Under ``serve --dirty``: make and write the downloads in another process, now that the pages are there.
-
-    After a letters-first build, ask for the second build at once: the report, status and data pages.
-    Every build keeps its converted letter text in the build cache (``letter_html.save_converted``).
-    """
-    if _SERVE.incremental and _STATE.make_data is not None and _STATE.built is not None:
-        outputs = dict(_STATE.built.outputs)
-        _SERVE.downloads.start(_STATE.make_data, config.site_dir, outputs.__getitem__)
-    if _STATE.letters_first and _SERVE.server is not None:
-        _request_rebuild(_SERVE.server)
+def _after_pages(config):
+    """Keep this build's converted letter text in the build cache (``letter_text.convert.save_converted``);
+    under ``serve --dirty``, start the downloads' writer (``mkdocs_serve``)."""
+    if _SERVE.incremental:
+        _SERVE.after_build(config.site_dir)
     save_converted()
 
 
-def _can_request_rebuild(server) -> bool:
-    """Whether this MkDocs' live-reload server can be asked for a second build (MkDocs 1.6's internals).
-
-    If a later MkDocs renames them, letters-first is simply not used: every rebuild plans the whole site.
-    """
-    return hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")
-
-
-def _request_rebuild(server) -> None:
-    """Tell MkDocs' live-reload server to build again, as its file watcher does on a change."""
-    with server._rebuild_cond:
-        server._want_rebuild = True
-        server._rebuild_cond.notify_all()
-
-
-on_post_build = CombinedEvent(_prepare_search_index, _write_downloads)
+on_post_build = CombinedEvent(_prepare_search_index, _after_pages)
 
 
 def on_shutdown():
@@ -509,12 +328,6 @@ def on_shutdown():
 
 
 def on_serve(server, config, builder):
-    """Watch the submissions tree when it lies outside the project (``REPORT_SUBMISSIONS``)."""
-    _SERVE.server = server
-    if _SERVE.incremental:
-        # MkDocs' watcher polls every 0.5 s, half the budget of a preview; a rebuild costs a fraction of
-        # that now. Watches scheduled from here on (submissions/, the ``watch:`` list) poll every 0.2 s.
-        server.observer._timeout = WATCH_INTERVAL
-    if _STATE.source is not None:
-        server.watch(str(_STATE.source))
+    """Watch the submissions tree (it may lie outside the project: ``REPORT_SUBMISSIONS``)."""
+    _SERVE.serving(server, _STATE.options.source if _STATE.options else None)
     return server

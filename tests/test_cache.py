@@ -43,7 +43,7 @@ def test_downloads_are_written_only_when_their_bytes_change(tmp_path):
 
 
 def test_converted_letter_text_is_kept_for_the_next_process(tmp_path, monkeypatch):
-    from build_hooks.render import letter_html
+    from build_hooks.letter_text import convert as letter_html
     from build_hooks.settings import LETTER_CACHE
 
     monkeypatch.setenv("REPORT_CACHE", str(tmp_path))
@@ -89,7 +89,7 @@ def test_a_stored_file_naming_other_classes_is_not_unpickled(tmp_path):
 
 
 def test_an_unchanged_round_does_not_build_its_document_again(tmp_path, monkeypatch):
-    from build_hooks.load.corpus import load_corpus
+    from build_hooks.corpus.tree import load_corpus
     from build_hooks.publish import exports
     from build_hooks.settings import ROOT
 
@@ -106,7 +106,7 @@ def test_an_unchanged_round_does_not_build_its_document_again(tmp_path, monkeypa
 
 def test_parsed_letters_are_kept_for_the_next_build(tmp_path, monkeypatch):
     from build_hooks import memo
-    from build_hooks.load import corpus as corpus_module
+    from build_hooks.corpus import tree as corpus_module
     from build_hooks.settings import ROOT
 
     monkeypatch.setenv("REPORT_CACHE", str(tmp_path))
@@ -114,8 +114,8 @@ def test_parsed_letters_are_kept_for_the_next_build(tmp_path, monkeypatch):
     first, problems = corpus_module.load_corpus(ROOT / "submissions", base=ROOT, stored=True)
     memo.forget()  # as in a new process
     parsed = []
-    real = corpus_module.parse_submission
-    monkeypatch.setattr(corpus_module, "parse_submission", lambda *a: parsed.append(a[1]) or real(*a))
+    real = corpus_module.check_submission
+    monkeypatch.setattr(corpus_module, "check_submission", lambda *a: parsed.append(a[1]) or real(*a))
     second, problems_again = corpus_module.load_corpus(ROOT / "submissions", base=ROOT, stored=True)
     assert parsed == [] and second == first and problems_again == problems
     assert list((tmp_path / "parsed").glob("*.pickle"))

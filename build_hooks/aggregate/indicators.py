@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import (
     AcknowledgedConflict,
     Agency,
@@ -23,7 +24,6 @@ from build_hooks.domain.numbers import Quantity, format_number
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.statuses import CONFLICT, MET, NO_DATA, NO_TARGET, NOT_MET
 from build_hooks.domain.text import fold
-from build_hooks.rules.catalogue import finding
 
 STATUS_LABELS = {MET: "Đạt", NOT_MET: "Chưa đạt", NO_TARGET: "Không có chỉ tiêu", NO_DATA: "Chưa có số liệu",
                  CONFLICT: "Số liệu không thống nhất"}

@@ -5,7 +5,7 @@ import datetime
 import sys
 from pathlib import Path
 
-from build_hooks.load.corpus import load_corpus
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.settings import SUBMISSIONS_DIR
 
 

@@ -9,7 +9,7 @@ from build_hooks.settings import SUBMISSIONS_DIR
 
 def cmd_export(args) -> int:
     """Write the Sở's report of a round as DOCX or PDF, ready to sign."""
-    from build_hooks.load.corpus import load_corpus
+    from build_hooks.corpus.tree import load_corpus
     from build_hooks.publish.exports import export_bytes, file_name
     from build_hooks.publish.report_document import build_document
 

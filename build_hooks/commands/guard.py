@@ -28,7 +28,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_hooks.settings import REGISTRY_FILE, ROOT, ROUND_FILE
+from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
+from build_hooks.settings import ROOT
 
 SUBMISSION = re.compile(r"^submissions/(?P<year>\d{4})/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}|\d{{4}}/{re.escape(ROUND_FILE)})$")

@@ -46,8 +46,8 @@ def _check(target: Path, submissions: Path, agency: str, year: int, today) -> tu
     import shutil
     import tempfile
 
-    from build_hooks.load.corpus import load_corpus
-    from build_hooks.settings import REGISTRY_FILE, ROUND_FILE
+    from build_hooks.corpus.tree import load_corpus
+    from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
 
     if target.resolve().is_relative_to(submissions.resolve()):
         corpus, problems = load_corpus(submissions, base=Path.cwd(), only={target.resolve()}, today=today)
@@ -85,15 +85,15 @@ def _summary(imported, fmt: str, seconds: float, sections: list[str]) -> list[st
 
 def cmd_import(args) -> int:
     """Import a .docx, text-layer .pdf or .txt letter into submissions/<year>/<agency>.md."""
+    from build_hooks.corpus.tree import load_corpus
     from build_hooks.domain.problems import sorted_problems
     from build_hooks.importer.convert import (
         FORMATS,
-        UnreadableInput,
         convert,
         read_document,
     )
+    from build_hooks.importer.document import UnreadableInput
     from build_hooks.importer.frame import read_frame
-    from build_hooks.load.corpus import load_corpus
     from build_hooks.load.reader import did_you_mean
 
     source = Path(args.path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from build_hooks.settings import REGISTRY_FILE
+from build_hooks.domain.model import REGISTRY_FILE
 
 
 def cmd_synthetic(args) -> int:

@@ -18,8 +18,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.dev.synthetic import write_round
-from build_hooks.load.corpus import load_corpus
 from build_hooks.settings import ROOT
 
 

@@ -20,8 +20,8 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+from build_hooks.pages import paths
 from build_hooks.settings import CACHE_ENV, QUIET_MKDOCS_ENV, ROOT, SUBMISSIONS_ENV
-from build_hooks.site import paths
 
 SERVE = ["mkdocs", "serve", "--dirty"]
 """The README's serve command (``make serve``)."""

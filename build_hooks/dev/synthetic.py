@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from build_hooks.domain.model import AGENCY_GROUPS
-from build_hooks.settings import REGISTRY_FILE, ROUND_FILE, SUBMISSIONS_DIR
+from build_hooks.domain.model import AGENCY_GROUPS, REGISTRY_FILE, ROUND_FILE
+from build_hooks.settings import SUBMISSIONS_DIR
 
 REAL_ROOT = SUBMISSIONS_DIR
 

@@ -14,6 +14,11 @@ from build_hooks.domain.numbers import Quantity
 AGENCY_GROUPS = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huyện", "khac": "Cơ quan, đơn vị khác"}
 """The kinds of agency (``Agency.group``), in the order lists show them, with their titles."""
 
+REGISTRY_FILE = "agencies.yml"
+"""The registry of agencies, at the top of the submissions tree."""
+ROUND_FILE = "round.yml"
+"""One reporting round, in ``submissions/<year>/``."""
+
 
 @dataclass(frozen=True)
 class Agency:
@@ -376,3 +381,10 @@ class Corpus:
     def round(self, year: int) -> Round | None:
         """The round of ``year``, or None."""
         return {r.year: r for r in self.rounds}.get(year)
+
+    def only_round(self, year: int) -> "Corpus | None":
+        """This corpus reduced to the round of ``year`` (an archived snapshot); None when there is no such round."""
+        rnd = self.round(year)
+        if rnd is None:
+            return None
+        return Corpus(self.registry, (rnd,), {year: self.submissions.get(year, ())})

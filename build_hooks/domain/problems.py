@@ -2,7 +2,7 @@
 
 A problem carries where it is (path, line, column, counted from 1 as the author
 sees the file), which rule found it, how bad it is, a Vietnamese message and a
-hint that says how to fix it. Problems are made by ``rules.catalogue.finding``, which
+hint that says how to fix it. Problems are made by ``domain.catalogue.finding``, which
 words and grades them from the one table of rules. Collections of problems are sorted by position so
 that a whole run can be reported at once.
 """

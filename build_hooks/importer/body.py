@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
 from build_hooks.importer.document import Paragraph, Placeholder, Run, Table
 from build_hooks.load.sections import heading_number
-from build_hooks.rules.catalogue import finding
 
 LETTERED = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<title>.*)$")
 DASH_ITEM = re.compile(r"^(?P<mark>[-–•+])\s+(?P<text>.*)$")

@@ -4,20 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
 from build_hooks.importer.body import Body, body_markdown, convert_body, located
 from build_hooks.importer.coverage import Coverage, body_units, measure
-from build_hooks.importer.document import Document, Paragraph
+from build_hooks.importer.document import Document, Paragraph, UnreadableInput
 from build_hooks.importer.frame import Frame, read_frame
 from build_hooks.importer.writer import front_matter
-from build_hooks.rules.catalogue import finding
 from build_hooks.rules.legacy_encoding import find_legacy
 
 FORMATS = {".docx": "Word (.docx)", ".pdf": "PDF", ".txt": "văn bản thuần (.txt)"}
-
-
-class UnreadableInput(Exception):
-    """The source cannot be read at all (not a document, or a scanned PDF without text); message in Vietnamese."""
 
 
 def read_document(path: Path, shown: str) -> Document:

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from build_hooks.domain.runs import Run
 
 
+class UnreadableInput(Exception):
+    """The source cannot be read at all (not a document, or a scanned PDF without text); message in Vietnamese."""
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of the source with its runs, style, alignment, numbering and position."""

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from build_hooks.importer.document import Cell, Document, Paragraph, Run, Table
+from build_hooks.importer.document import Cell, Document, Paragraph, Run, Table, UnreadableInput
 from build_hooks.importer.text_reader import join_lines, rejoin_groups
 
 MARK = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+*▪◦])$")
@@ -202,8 +202,6 @@ def _column_paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
 def read_pdf(path: Path, shown: str) -> Document:
     """Read a text-layer PDF letter; a scanned one (no text) raises ``UnreadableInput`` naming OCR."""
     import pdfplumber
-
-    from build_hooks.importer.convert import UnreadableInput
 
     with pdfplumber.open(str(path)) as pdf:
         pages = [_lines_of_page(page, i) for i, page in enumerate(pdf.pages, 1)]

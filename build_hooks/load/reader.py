@@ -8,10 +8,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import nfc
 from build_hooks.load.yamlsource import YamlDoc
-from build_hooks.rules.catalogue import finding
 
 
 def did_you_mean(word: str, choices, n: int = 1) -> str:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import AGENCY_GROUPS, Agency, Registry
 from build_hooks.domain.problems import Problem
 from build_hooks.load.reader import Reader
 from build_hooks.load.yamlsource import load_yaml
-from build_hooks.rules.catalogue import finding
 
 AGENCY_KEYS = ("name", "code", "header", "parent", "place", "group", "reviewers", "members")
 MAINTAINERS_KEY = "maintainers"

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import Heading, Outline, Part
 from build_hooks.domain.problems import Problem
 from build_hooks.load.fences import fenced_lines
 from build_hooks.load.reader import did_you_mean
-from build_hooks.rules.catalogue import finding
 
 HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*(.*?)(?:[ \t]+#+)?[ \t]*$")
 # Roman numbers take a dot ("II."), Arabic ones a dot or a second component ("4.1").

@@ -4,33 +4,32 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import replace
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import Registry, Round, Submission
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import nfc
 from build_hooks.domain.wordchars import clean_headings, normalise_newlines
+from build_hooks.load.context import Context
 from build_hooks.load.frontmatter import read_letter
 from build_hooks.load.reader import Reader, did_you_mean
 from build_hooks.load.sections import split_body
 from build_hooks.load.yamlsource import load_yaml, split_front_matter
-from build_hooks.rules.catalogue import finding
-from build_hooks.rules.context import Context
-from build_hooks.rules.runner import check
 
 
-def parse_submission(text: str, path: str, agency_id: str, year: int, rnd: Round | None,
-                     registry: Registry, today: _dt.date | None = None) -> tuple[Submission | None, list[Problem]]:
-    """Parse and check ``text``; ``agency_id`` and ``year`` come from the file's name and folder.
+def read_submission(text: str, path: str, agency_id: str, year: int, rnd: Round | None,
+                    registry: Registry, today: _dt.date | None = None
+                    ) -> tuple[Submission | None, list[Problem], Context]:
+    """Parse ``text`` into a ``Submission``; ``agency_id`` and ``year`` come from the file's name and folder.
 
-    ``today`` is the build date for the date rules (None: the real today).
+    Returns the structural problems (YAML, schema, headings) and the ``Context`` the content rules
+    read (``rules.runner.check_submission`` runs them). ``today`` is the build date for the date
+    rules (None: the real today).
     """
     raw = normalise_newlines(text.lstrip("\ufeff"))
     context = Context(path, raw, year, rnd, today)
     # Headings are read as the clerk meant them (Word's spaces, zero-width characters, Ⅲ): the
     # rule ``word-character`` points at each one in the raw text, and ``check --fix`` replaces them.
-    submission, problems, context = _parse(clean_headings(nfc(raw)), path, agency_id, year, rnd, registry, context)
-    problems = problems + check(context)
-    tab_lines = {p.line for p in problems if p.rule == "yaml-tab"}
-    return submission, [p for p in problems if not (p.rule == "yaml-syntax" and p.line in tab_lines)]
+    return _parse(clean_headings(nfc(raw)), path, agency_id, year, rnd, registry, context)
 
 
 def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, registry: Registry,

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.wordchars import char_name, find_bidi
-from build_hooks.rules.catalogue import finding
 
 Path_ = tuple  # a path into the document: ("indicators", 0, "value")
 

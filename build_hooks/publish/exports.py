@@ -12,11 +12,11 @@ from pathlib import Path
 
 from build_hooks.cache import cached_bytes, code_key, package_key
 from build_hooks.domain.model import Corpus
+from build_hooks.letter_text.convert import CONVERTING_DISTRIBUTIONS, LetterRenderer
+from build_hooks.pages import paths
 from build_hooks.publish.opendata import DataFile
 from build_hooks.publish.report_document import ReportDocument, build_document
-from build_hooks.render.letter_html import CONVERTING_DISTRIBUTIONS, LetterRenderer
 from build_hooks.settings import EXPORT_CACHE
-from build_hooks.site import paths
 
 FORMATS = ("docx", "pdf")
 DOCX_MODULE = "build_hooks.publish.docx_export"
@@ -31,6 +31,13 @@ def file_name(year: int, fmt: str) -> str:
 def site_path(year: int, fmt: str) -> str:
     """Where the site publishes it, beside the round's open data."""
     return paths.data_file(year, file_name(year, fmt))
+
+
+def downloads(page: str, year: int, pdf: bool = True, label: str = "Báo cáo của Sở để ký") -> str:
+    """Links to the Sở's report files, relative to ``page`` (Markdown)."""
+    formats = (("Word (.docx)", "docx"), ("PDF", "pdf")) if pdf else (("Word (.docx)", "docx"),)
+    links = " · ".join(f"[{label}]({paths.rel(page, site_path(year, fmt))})" for label, fmt in formats)
+    return f"{label}: {links}"
 
 
 def export_bytes(doc: ReportDocument, fmt: str, cache: Path | None | bool = True) -> bytes:

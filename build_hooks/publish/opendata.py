@@ -24,9 +24,9 @@ from build_hooks.aggregate.projects import Project
 from build_hooks.cache import cached_bytes, code_key
 from build_hooks.domain.model import Corpus, Round, Submission
 from build_hooks.domain.numbers import Quantity
+from build_hooks.pages import paths
 from build_hooks.publish.reproducible_zip import zip_bytes
 from build_hooks.settings import JSON_SCHEMA_DIR, WORKBOOK_CACHE
-from build_hooks.site import paths
 
 SCHEMA_DIR = JSON_SCHEMA_DIR
 SCHEMA_VERSION = "1.0.0"

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from build_hooks.aggregate.by_section import by_section
 from build_hooks.domain.model import Corpus, IssuedReport, Round, Signer, Submission
 from build_hooks.domain.text import nfc
+from build_hooks.letter_text.convert import LetterRenderer
+from build_hooks.pages.markup import section_label
 from build_hooks.publish.html_blocks import Para, Run, Table, html_blocks
-from build_hooks.render.letter_html import LetterRenderer
-from build_hooks.render.markup import section_label
 
 ISSUER_ID = "so-cong-thuong"
 """The body that compiles the report; its registry entry gives the letter head."""

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
 from build_hooks.publish.manifest import (
     MANIFEST_NAME,
     Verification,
@@ -45,15 +46,13 @@ from build_hooks.publish.manifest import (
     verify,
 )
 from build_hooks.publish.reproducible_zip import zip_bytes
-from build_hooks.publish.snapshot_mode import SnapshotMode
 from build_hooks.settings import (
     ARCHIVE_ENV,
     OFFLINE_ENV,
     QUIET_MKDOCS_ENV,
-    REGISTRY_FILE,
     ROOT,
-    ROUND_FILE,
     SUBMISSIONS_ENV,
+    SnapshotMode,
 )
 
 NAME_PREFIX = "bao-cao-cong-nghiep"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from build_hooks.aggregate.changes import Changes
 from build_hooks.domain.model import Round
-from build_hooks.render.markup import md
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
+from build_hooks.pages import paths
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import md
 
 
 def render_changes(c: Changes, old: Round, new: Round) -> str:

@@ -14,7 +14,7 @@ import re
 from build_hooks.aggregate.indicators import Trend
 from build_hooks.cache import cached_bytes, code_key
 from build_hooks.domain.numbers import format_number, format_with_unit
-from build_hooks.render.markup import esc
+from build_hooks.pages.markup import esc
 from build_hooks.settings import CHART_CACHE
 
 _RC = {

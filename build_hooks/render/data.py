@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from build_hooks.domain.model import Corpus
+from build_hooks.pages import paths
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import link, md, table
 from build_hooks.publish.exports import file_name, site_path
 from build_hooks.publish.opendata import (
     FILE_DESCRIPTIONS,
@@ -14,9 +17,6 @@ from build_hooks.publish.opendata import (
     ZIP_PATH,
     workbook_name,
 )
-from build_hooks.render.markup import link, md, table
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
 
 
 def render_data_page(corpus: Corpus, pdf: bool = True) -> str:

@@ -1,20 +1,20 @@
 """The guide page for agencies, "Hướng dẫn nộp báo cáo", generated from the same data the checker uses.
 
 The key tables come from ``schema`` (like the JSON Schema export), the list of
-errors from ``rules.RULES``, the skeleton excerpt from ``scaffold``, the
+errors from ``domain.catalogue.RULES``, the skeleton excerpt from ``skeleton``, the
 indicator ids and project statuses from the newest round. Only the prose below
 is written by hand.
 """
 from __future__ import annotations
 
+from build_hooks.domain.catalogue import MAX_BYTES, RULES
 from build_hooks.domain.model import Corpus, Round
 from build_hooks.domain.problems import ERROR
 from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, Field
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.markup import html_table
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import html_table
 from build_hooks.render.skeleton import front_matter
-from build_hooks.rules.catalogue import MAX_BYTES, RULES
-from build_hooks.site.pages import heading
 
 PATH = "huong-dan/nop-bao-cao.md"
 
@@ -199,7 +199,7 @@ def _skeleton(corpus: Corpus, rnd: Round) -> str:
 
 
 def _errors(frags: Fragments) -> str:
-    rows = [[r.id, "lỗi" if r.severity == ERROR else "cảnh báo", r.what, r.fix] for r in RULES]
+    rows = [[r.id, "lỗi" if r.severity == ERROR else "cảnh báo", r.what, r.fix] for r in RULES if r.guide]
     return (f"## Lỗi thường gặp và cách sửa\n\nMã lỗi ghi trong ngoặc vuông ở cuối mỗi dòng báo lỗi. Tệp lớn hơn "
             f"{MAX_BYTES // 1048576} MiB bị từ chối.\n\n"
             + frags.add(html_table(["Mã lỗi", "Mức", "Ý nghĩa", "Cách sửa"], rows, code=(0,))))

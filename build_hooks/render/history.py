@@ -9,8 +9,8 @@ from __future__ import annotations
 import difflib
 
 from build_hooks.load.history import Change, LetterHistory
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.markup import SEARCH_EXCLUDE, esc
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.markup import SEARCH_EXCLUDE, esc
 
 HISTORY_ANCHOR = "lich-su-van-ban"
 NOT_SHOWN = object()

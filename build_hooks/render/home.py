@@ -4,11 +4,12 @@ from __future__ import annotations
 from build_hooks.aggregate.by_section import answered_count
 from build_hooks.domain.model import AGENCY_GROUPS, Agency, Corpus, Registry, Round, Submission
 from build_hooks.domain.text import sort_key
+from build_hooks.pages import paths
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import esc, esc_text, html_table, link, md
+from build_hooks.publish.exports import downloads
 from build_hooks.publish.report_document import issued_report, number_line
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.markup import esc, esc_text, html_table, link, md
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
 
 
 def render_round_home(rnd: Round, submissions: tuple[Submission, ...], pdf: bool = True) -> str:
@@ -45,7 +46,6 @@ def render_round_home(rnd: Round, submissions: tuple[Submission, ...], pdf: bool
 
 def _issued(rnd: Round, page: str, pdf: bool) -> str:
     """The Sở's own report: kind, number, date, recipients as the round file gives them, and its files."""
-    from build_hooks.render.print_view import downloads  # print_view imports the report renderer
 
     report = issued_report(rnd)
     number = " ".join(number_line(report.number).replace("Số: ", "số ").split())

@@ -19,11 +19,11 @@ from build_hooks.aggregate.indicators import (
 from build_hooks.domain.model import Round
 from build_hooks.domain.numbers import format_with_unit
 from build_hooks.domain.text import slugify
+from build_hooks.pages import paths
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import esc, link, md, table
 from build_hooks.render.charts import trend_svg
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.markup import esc, link, md, table
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
 
 STATUS_MARK = {MET: "✓", NOT_MET: "✗", NO_TARGET: "–", NO_DATA: "…", CONFLICT: "⚠"}
 DIRECTION = {"higher": "càng cao càng tốt", "lower": "càng thấp càng tốt"}

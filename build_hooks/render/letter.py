@@ -10,20 +10,20 @@ from __future__ import annotations
 from build_hooks.aggregate.by_section import COVERED, MISSING, NOT_ASSIGNED, section_cells
 from build_hooks.domain.model import Agency, Round, Submission
 from build_hooks.domain.numbers import format_quantity
-from build_hooks.load.history import LetterHistory
-from build_hooks.load.schema import DEFAULT_KIND
-from build_hooks.memo import Identity
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.history import NOT_SHOWN, render_history
-from build_hooks.render.letter_html import (
+from build_hooks.letter_text.convert import (
     LetterRenderer,
     continuation_anchor,
     shift_html_headings,
     tag_first_heading,
 )
-from build_hooks.render.markup import SEARCH_EXCLUDE, esc, html_table, md
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
+from build_hooks.load.history import LetterHistory
+from build_hooks.load.schema import DEFAULT_KIND
+from build_hooks.memo import Identity
+from build_hooks.pages import paths
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import SEARCH_EXCLUDE, esc, html_table, md
+from build_hooks.render.history import NOT_SHOWN, render_history
 
 CELL_LABEL = {COVERED: "Có nội dung", NOT_ASSIGNED: "Không được giao nhiệm vụ", MISSING: "Không đề cập"}
 

@@ -11,7 +11,11 @@ on a new page, page numbers centred at the top from the second page on.
 from __future__ import annotations
 
 from build_hooks.domain.model import IssuedReport, Registry, Round, Submission
-from build_hooks.publish.exports import site_path
+from build_hooks.letter_text.convert import LetterRenderer
+from build_hooks.pages import paths
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.markup import esc
+from build_hooks.publish.exports import downloads
 from build_hooks.publish.report_document import (
     MOTTO,
     NATION,
@@ -20,21 +24,10 @@ from build_hooks.publish.report_document import (
     place_date,
     subject_of,
 )
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.letter_html import LetterRenderer
-from build_hooks.render.markup import esc
 from build_hooks.render.report import report_body
-from build_hooks.site import paths
 
 ISSUER_ID = "so-cong-thuong"
 """The body that compiles the report; its registry entry gives the letter head."""
-
-
-def downloads(page: str, year: int, pdf: bool = True, label: str = "Báo cáo của Sở để ký") -> str:
-    """Links to the Sở's report files, relative to ``page`` (Markdown)."""
-    formats = (("Word (.docx)", "docx"), ("PDF", "pdf")) if pdf else (("Word (.docx)", "docx"),)
-    links = " · ".join(f"[{label}]({paths.rel(page, site_path(year, fmt))})" for label, fmt in formats)
-    return f"{label}: {links}"
 
 
 def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from build_hooks.aggregate.projects import MIXED, Project, status_counts
 from build_hooks.domain.model import Round
-from build_hooks.render.markup import link, md, table
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
+from build_hooks.pages import paths
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import link, md, table
 
 
 def render_projects(rnd: Round, projects: list[Project]) -> str:

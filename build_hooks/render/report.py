@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from build_hooks.aggregate.by_section import Contribution, by_section
 from build_hooks.domain.model import Registry, Round, Submission
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.letter_html import LetterRenderer, shift_html_headings
-from build_hooks.render.markup import esc, esc_text, md, section_label
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
+from build_hooks.letter_text.convert import LetterRenderer, shift_html_headings
+from build_hooks.pages import paths
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import esc, esc_text, md, section_label
+from build_hooks.publish.exports import downloads
 
 PREAMBLE_ANCHOR = "phan-mo-dau-van-ban"
 
@@ -19,7 +20,6 @@ PREAMBLE_ANCHOR = "phan-mo-dau-van-ban"
 def render_report(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
                   letters: LetterRenderer, pdf: bool = True, directory_urls: bool = True) -> str:
     """The consolidated report: every section of the outline with each agency's text under it."""
-    from build_hooks.render.print_view import downloads  # the print view imports this module
 
     page = paths.report(rnd.year)
     head = [f"# {md(heading('report', year=rnd.year))}\n", f"**{md(rnd.title)}**\n",

@@ -13,7 +13,7 @@ import yaml
 
 from build_hooks.domain.model import Agency, Round
 from build_hooks.load.schema import FRONT_MATTER, Field
-from build_hooks.render.markup import section_label
+from build_hooks.pages.markup import section_label
 
 _INTRO = ("# Thông tin văn bản: điền sau dấu hai chấm; dòng bắt đầu bằng # là chú thích.\n"
           "# Khóa nào không dùng thì để trống. Xem trang \"Hướng dẫn nộp báo cáo\".\n")

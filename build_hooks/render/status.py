@@ -24,10 +24,10 @@ from build_hooks.aggregate.by_section import (
 )
 from build_hooks.domain.model import Registry, Round, Section, Submission
 from build_hooks.memo import Identity
-from build_hooks.render.fragments import Fragments
-from build_hooks.render.markup import esc, md
-from build_hooks.site import paths
-from build_hooks.site.pages import heading
+from build_hooks.pages import paths
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.kinds import heading
+from build_hooks.pages.markup import esc, md
 
 STATES = (COVERED, NOT_ASSIGNED, MISSING)
 SYMBOL = {COVERED: ("✓", "có nội dung"), NOT_ASSIGNED: ("–", "không được giao nhiệm vụ"), MISSING: ("✗", "chưa có")}

@@ -1,6 +1,6 @@
 """Body rules: what the Markdown under the front-matter must not hold or should not look like.
 
-Each rule takes a ``Context`` and yields problems; texts and severities live in ``rules.catalogue``.
+Each rule takes a ``Context`` and yields problems; texts and severities live in ``domain.catalogue``.
 """
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import difflib
 import re
 from typing import Iterator
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import fold
+from build_hooks.load.context import Context
 from build_hooks.load.sections import heading_number, iter_headings
-from build_hooks.rules.catalogue import finding
-from build_hooks.rules.context import Context
 from build_hooks.rules.raw_html import find_html, line_col, mask_code
 
 HTML_RULES = {"html": "raw-html", "link": "unsafe-link", "attribute": "html-attribute"}

@@ -1,17 +1,17 @@
 """Encoding rules: how the file's characters are stored (NFC, legacy 8-bit fonts, tabs in YAML).
 
 Each rule takes a ``Context`` and yields problems; it never prints and never
-raises for bad content. Texts and severities live in ``rules.catalogue``.
+raises for bad content. Texts and severities live in ``domain.catalogue``.
 """
 from __future__ import annotations
 
 import unicodedata
 from typing import Iterator
 
+from build_hooks.domain.catalogue import MAX_BYTES, finding
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.wordchars import char_name, find_bidi, odd_in_heading
-from build_hooks.rules.catalogue import MAX_BYTES, finding
-from build_hooks.rules.context import Context
+from build_hooks.load.context import Context
 from build_hooks.rules.legacy_encoding import find_legacy, may_contain_legacy
 
 

@@ -1,6 +1,6 @@
 """Value rules: the front-matter's dates and indicator figures, once the YAML is read.
 
-Each rule takes a ``Context`` and yields problems; texts and severities live in ``rules.catalogue``.
+Each rule takes a ``Context`` and yields problems; texts and severities live in ``domain.catalogue``.
 """
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import datetime as _dt
 import re
 from typing import Iterator
 
+from build_hooks.domain.catalogue import finding
 from build_hooks.domain.dates import DateError, PartialDate, parse_date
 from build_hooks.domain.numbers import format_number, parse_quantity
 from build_hooks.domain.problems import Problem
-from build_hooks.rules.catalogue import finding
-from build_hooks.rules.context import Context
+from build_hooks.load.context import Context
 
 
 def date_range(ctx: Context) -> Iterator[Problem]:
@@ -44,7 +44,7 @@ def _after(date: PartialDate, today: _dt.date) -> bool:
 
 _NUMBER_LIKE = re.compile(r"^[\s\d.,+\-–<>=≥≤%]*\d[\s\d.,+\-–<>=≥≤%]*$")
 QUANTITY_KEYS = ("value", "target", "previous")
-QUANTITY_KEYS = ("value", "target", "previous")
+"""The keys of an indicator that hold a quantity (``bad-number`` reads each)."""
 
 
 _THOUSANDS_LOOKALIKE = re.compile(r"[+-]?\d{1,3}(\.\d{3})+")

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import yaml
 
-from build_hooks.site import paths
+from build_hooks.pages import paths
 
 PRINT_TEMPLATE = "print.html"
 """Theme template (``overrides/print.html``) of the A4 print view."""

@@ -1,7 +1,7 @@
 """The site plan: every generated page and the navigation, as plain data.
 
-``plan_site`` is what the MkDocs adapter calls; it needs nothing from MkDocs, so
-tests (and another engine) can get the same pages from a ``Corpus``.
+``plan_pages``, ``plan_nav`` and ``plan_data_files`` are what the MkDocs adapter calls;
+they need nothing from MkDocs, so tests (and another engine) get the same pages from a ``Corpus``.
 """
 from __future__ import annotations
 
@@ -12,8 +12,12 @@ from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.aggregate.projects import merge_projects
 from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Round
+from build_hooks.letter_text.convert import LetterRenderer
 from build_hooks.load.history import LetterHistory
 from build_hooks.memo import Identity
+from build_hooks.pages import paths
+from build_hooks.pages.fragments import Fragments
+from build_hooks.pages.kinds import LETTERS_SECTION, TRENDS_SECTION, Page, nav_title, year_section
 from build_hooks.publish.exports import FORMATS, document_files, site_path
 from build_hooks.publish.opendata import (
     ROUND_FILES,
@@ -27,20 +31,16 @@ from build_hooks.publish.opendata import (
 )
 from build_hooks.render.changes import render_changes
 from build_hooks.render.data import render_data_page
-from build_hooks.render.fragments import Fragments
 from build_hooks.render.guide import PATH as GUIDE_PATH
 from build_hooks.render.guide import render_guide
 from build_hooks.render.history import NOT_SHOWN
 from build_hooks.render.home import list_order, render_agency_index, render_landing, render_round_home
 from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
 from build_hooks.render.letter import render_agency_page
-from build_hooks.render.letter_html import LetterRenderer
 from build_hooks.render.print_view import render_print
 from build_hooks.render.projects import render_projects
 from build_hooks.render.report import render_report
 from build_hooks.render.status import Dates, render_status
-from build_hooks.site import paths
-from build_hooks.site.pages import LETTERS_SECTION, TRENDS_SECTION, Page, nav_title, year_section
 
 NAV_AGENCY_LIMIT = 60
 """Above this many letters in a round, agency pages are reached from the round's
@@ -55,7 +55,7 @@ DEMO_NOTICE = ('!!! warning "Dữ liệu minh họa"\n    Trang này dùng dữ 
 
 def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True,
                pdf: bool = True, histories: dict[str, LetterHistory] | None = None) -> list[Page]:
-    """Every generated page, titled and placed in the navigation by the page table (``site.pages``).
+    """Every generated page, titled and placed in the navigation by the page table (``pages.kinds``).
 
     ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
     ``directory_urls`` is MkDocs' setting (links in generated HTML depend on it);

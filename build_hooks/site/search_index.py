@@ -23,9 +23,9 @@ import re
 from dataclasses import dataclass
 
 from build_hooks.domain.model import Corpus
+from build_hooks.letter_text.convert import continuation_anchor
+from build_hooks.pages import paths
 from build_hooks.render.letter import CLOSING_ANCHORS
-from build_hooks.render.letter_html import continuation_anchor
-from build_hooks.site import paths
 
 SUB_SEPARATOR = " › "
 

@@ -24,9 +24,9 @@ from build_hooks.aggregate.projects import (
     project_key,
     status_counts,
 )
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.dev.synthetic import write_round
 from build_hooks.domain.numbers import Quantity, parse_quantity
-from build_hooks.load.corpus import load_corpus
 from build_hooks.settings import SUBMISSIONS_DIR
 
 Q = parse_quantity

@@ -11,8 +11,8 @@ import yaml
 
 from build_hooks.commands.codeowners import FALLBACK_OWNER, render_codeowners
 from build_hooks.commands.guard import judge
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.domain.model import Agency, Registry
-from build_hooks.load.corpus import load_corpus
 from build_hooks.load.schema import FRONT_MATTER
 from build_hooks.load.yamlsource import split_front_matter
 from build_hooks.publish.json_schema import render_schema, render_schema_text
@@ -118,7 +118,7 @@ def test_schema_rejects_what_the_checker_rejects_for_types_and_keys(case):
 def test_guard_accepts_one_agency_and_code_only_changes():
     assert judge(["submissions/2023/so-xay-dung.md"]).ok
     assert judge(["submissions/2023/so-xay-dung.md", "submissions/2024/so-xay-dung.md"]).ok
-    assert judge(["build_hooks/rules/catalogue.py", "mkdocs.yml", "submissions/agencies.yml"]).ok
+    assert judge(["build_hooks/domain/catalogue.py", "mkdocs.yml", "submissions/agencies.yml"]).ok
     assert judge([]).ok
 
 
@@ -130,7 +130,7 @@ def test_guard_refuses_two_agencies_and_names_the_files_to_split_out():
 
 
 @pytest.mark.parametrize("other", ["submissions/agencies.yml", "submissions/2023/round.yml", "mkdocs.yml",
-                                   "build_hooks/rules/catalogue.py", ".github/workflows/publish.yml"])
+                                   "build_hooks/domain/catalogue.py", ".github/workflows/publish.yml"])
 def test_guard_refuses_a_submission_with_anything_else(other):
     verdict = judge(["submissions/2023/so-xay-dung.md", other])
     assert not verdict.ok

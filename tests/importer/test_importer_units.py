@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from build_hooks.domain.catalogue import RULES
 from build_hooks.importer.case import name, position
 from build_hooks.importer.convert import convert
 from build_hooks.importer.coverage import measure
@@ -17,7 +18,6 @@ from build_hooks.importer.document import (
 )
 from build_hooks.importer.numbering import Counter, Level, roman
 from build_hooks.importer.text_reader import text_document
-from build_hooks.rules.catalogue import RULES
 
 HEAD = ["UBND TỈNH QUẢNG NGÃI", "SỞ XÂY DỰNG", "Số: 12/SXD-QLXD", "V/v báo cáo năm 2023",
         "Quảng Ngãi, ngày 15 tháng 12 năm 2023", "Kính gửi: Sở Công Thương."]
@@ -135,7 +135,7 @@ def test_markup_in_a_letter_is_written_as_text_the_checker_accepts(tmp_path):
     import markdown
     from bs4 import BeautifulSoup
 
-    from build_hooks.load.corpus import load_corpus
+    from build_hooks.corpus.tree import load_corpus
     from support.site import submission_tree
 
     odd = "Ghi <b>đậm</b> <script>x</script> [bấm](javascript:x) {: onclick=x} R&D &lt; *sao* _a_ `m` a|b c:\\d."

@@ -8,7 +8,7 @@ from rules.test_checker_properties import PATH, REGISTRY, ROUND, TODAY, render
 
 from build_hooks.domain.model import Corpus
 from build_hooks.load.registry import parse_registry
-from build_hooks.load.submission import parse_submission
+from build_hooks.rules.runner import check_submission
 from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_pages
 from support.site import run_cli, submission_tree
@@ -21,7 +21,7 @@ CLEAN = HEAD + BODY.format(h62="### 6.2. ", h3="# III. ")
 
 
 def parse(text):
-    return parse_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+    return check_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
 
 
 def sections(submission) -> dict:

@@ -5,10 +5,10 @@ import zipfile
 import pytest
 
 from build_hooks.aggregate.indicators import trends
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.dev.synthetic import write_round
-from build_hooks.load.corpus import load_corpus
+from build_hooks.pages.fragments import Fragments
 from build_hooks.render.charts import trend_svg
-from build_hooks.render.fragments import Fragments
 from build_hooks.render.indicators import render_trend_page
 from build_hooks.site.plan import plan_data_files
 

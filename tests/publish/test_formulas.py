@@ -9,7 +9,7 @@ import openpyxl
 
 from build_hooks.aggregate.indicators import rows_by_year
 from build_hooks.aggregate.projects import merge_projects
-from build_hooks.load.corpus import load_corpus
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.publish.opendata import csv_text, round_files, workbook_name
 from support.site import BUILD_TODAY, submission_tree
 

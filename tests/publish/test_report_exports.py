@@ -21,8 +21,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from fontTools.ttLib import TTFont
 
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.dev.synthetic import write_round
-from build_hooks.load.corpus import load_corpus
 from build_hooks.publish.docx_export import docx_bytes
 from build_hooks.publish.pdf_export import pdf_bytes
 from build_hooks.publish.report_document import MOTTO, NATION, build_document, paragraphs_text

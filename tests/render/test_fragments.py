@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import markdown
 
-from build_hooks.render.fragments import Fragments, finish, substitute
+from build_hooks.pages.fragments import Fragments, finish, substitute
 
 
 def test_an_unindexed_fragment_is_a_comment_until_the_index_has_the_page():

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_hooks.load.corpus import load_corpus
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_nav, plan_pages
 from support.site import BUILD_TODAY, submission_tree

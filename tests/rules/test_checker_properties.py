@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_hooks.domain.model import Corpus
-from build_hooks.load.submission import parse_submission
-from build_hooks.render.fragments import finish, substitute
+from build_hooks.pages.fragments import finish, substitute
+from build_hooks.rules.runner import check_submission
 from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_pages
 from support.real import REGISTRY, ROUND
@@ -132,7 +132,7 @@ def title(section_id: str):
 
 def render(page) -> BeautifulSoup:
     """A planned page as the site shows it: MkDocs' Markdown pass, then the core's HTML fragments
-    (letter text, rendered once by ``letter_html``) put back, as the adapter does: the indexed ones,
+    (letter text, rendered once by ``letter_text.convert``) put back, as the adapter does: the indexed ones,
     then, once the search plugin has the page, the others."""
     html = markdown.markdown(page.content, extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     return BeautifulSoup(finish(substitute(html, page.fragments), page.fragments), "html.parser")
@@ -155,7 +155,7 @@ def test_checker_accepts_or_locates_and_never_loses_a_paragraph(data):
     front = data.draw(front_matter(clean), label="front")
     text_body, markers = data.draw(body(clean), label="body")
     text = f"---\n{front}---\n\n{text_body}"
-    submission, problems = parse_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+    submission, problems = check_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
     lines = max(1, len(text.splitlines()))
     for p in problems:
         assert p.path == PATH and p.rule and p.message
@@ -178,7 +178,7 @@ def test_checker_accepts_or_locates_and_never_loses_a_paragraph(data):
 @given(st.text(ANY_CHAR, max_size=3000))
 @settings(max_examples=200, deadline=None)
 def test_any_text_at_all_is_reported_not_raised(text):
-    _submission, problems = parse_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+    _submission, problems = check_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
     assert all(p.line >= 1 and p.column >= 1 for p in problems)
 
 

@@ -24,7 +24,7 @@ from rules.test_checker_properties import (
 )
 
 from build_hooks.domain.model import Corpus
-from build_hooks.load.submission import parse_submission
+from build_hooks.rules.runner import check_submission
 from build_hooks.settings import ROOT
 from build_hooks.site.plan import plan_pages
 
@@ -107,7 +107,7 @@ def visible_words(html_page) -> set[str]:
 @given(letter())
 def test_every_word_is_visible_or_the_checker_names_its_line(drawn):
     text, tokens = drawn
-    submission, problems = parse_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+    submission, problems = check_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
     errors = [p for p in problems if p.is_error]
     if errors:
         assert all(1 <= p.line <= len(text.splitlines()) for p in errors), errors
@@ -123,7 +123,7 @@ def test_the_review_reproduction_shows_every_sentence():
     """Break 4 as reported: two definition lines and a footnote vanished, and check passed."""
     text = HEAD + ("# II. KẾT QUẢ\n\n## 1. Tuyên truyền\n\nCâu một.\n\n[Tổng vốn]: 1.234,5\n\n"
                    "[Ghi chú]: Xem \"Câu hai bị mất\"\n\nCâu ba[^a].\n\n[^a]: Câu-bốn-chú-thích\n")
-    submission, problems = parse_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+    submission, problems = check_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
     assert not [p for p in problems if p.is_error], problems
     page = next(p for p in plan_pages(Corpus(REGISTRY, (ROUND,), {2023: (submission,)}))
                 if p.path == "2023/co-quan/so-xay-dung.md")
@@ -136,7 +136,7 @@ def test_every_good_case_shows_every_word():
     """The good cases of the checker's corpus: each word of each body is visible on its page."""
     for path in sorted((ROOT / "tests" / "cases" / "good").glob("*.md")):
         text = path.read_text(encoding="utf-8")
-        submission, problems = parse_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+        submission, problems = check_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
         assert submission is not None, path
         page = next(p for p in plan_pages(Corpus(REGISTRY, (ROUND,), {2023: (submission,)}))
                     if p.path == "2023/co-quan/so-xay-dung.md")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime
 
+from build_hooks.corpus.tree import load_corpus
 from build_hooks.dev.synthetic import write_round
-from build_hooks.load.corpus import load_corpus
 from build_hooks.site.incremental import Built, Shape, digest, flatten, merge_entries, plan_rebuild
 from build_hooks.site.plan import plan_data_files, plan_data_paths, plan_letters_first, plan_pages
 

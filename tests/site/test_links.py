@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import posixpath
 
+import pytest
 from bs4 import BeautifulSoup
 
-from build_hooks.site.paths import href, page_url
+from build_hooks.pages.paths import href, page_url
+from build_hooks.settings import ROOT
+from support.site import build_site, config_with_pages
 
 
 def test_page_urls_in_both_styles():
@@ -30,3 +33,19 @@ def test_every_status_link_resolves(synthetic):
     for link in links:
         target = build.site / posixpath.normpath(posixpath.join("2023/tinh-hinh-nop/", link)) / "index.html"
         assert target.is_file(), link
+
+
+def test_no_false_notes_about_anchors(real_site):
+    """The anchors of the HTML the core writes (report sections, letter parts) are known to MkDocs."""
+    assert "anchor" not in real_site.output, real_site.output
+
+
+@pytest.mark.slow
+def test_a_link_to_a_missing_anchor_stops_a_strict_build(tmp_path):
+    page = ("# Liên kết\n\n[Mục II.1](../2023/bao-cao-tong-hop.md#muc-ii-1) · "
+            "[Không có](../2023/bao-cao-tong-hop.md#muc-khong-co)\n")
+    config = config_with_pages(tmp_path, {"huong-dan/lien-ket.md": page})
+    build = build_site(ROOT / "submissions", tmp_path / "site", config=config)
+    assert build.returncode != 0
+    notes = [line for line in build.output.splitlines() if "anchor" in line]
+    assert len(notes) == 1 and "'#muc-khong-co'" in notes[0] and notes[0].startswith("WARNING"), build.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 
-from build_hooks.site import paths
+from build_hooks.pages import paths
 from build_hooks.site.page_meta import page_meta, with_front_matter
 from build_hooks.site.search_index import LetterContext, annotate_index
 

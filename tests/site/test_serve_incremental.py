@@ -18,8 +18,8 @@ import pytest
 
 from build_hooks.dev.preview import fetch, serving, wait_for
 from build_hooks.dev.synthetic import write_round
+from build_hooks.pages import paths
 from build_hooks.settings import PDF_ENV, TODAY_ENV
-from build_hooks.site import paths
 from support.site import BUILD_TODAY, build_site
 
 ENV = {PDF_ENV: "0", TODAY_ENV: BUILD_TODAY}

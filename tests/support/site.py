@@ -63,3 +63,25 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
     environ = dict(os.environ, **QUIET_MKDOCS_ENV, PYTHONPATH=str(ROOT), **(env or {}))
     return subprocess.run([sys.executable, "-m", "build_hooks", *args], cwd=cwd or ROOT, env=environ,
                           capture_output=True, text=True)
+
+
+def config_with_pages(folder: Path, pages: dict[str, str]) -> Path:
+    """A copy of ``mkdocs.yml`` in ``folder`` whose docs are the project's plus ``pages`` (path -> Markdown).
+
+    For a test that needs a hand-written page the repository does not have; the theme, the hooks and
+    the watched folder stay the project's own.
+    """
+    import shutil
+
+    docs = folder / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    for path, text in pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+              .replace("  - build_hooks/mkdocs_hooks.py", f"  - {ROOT / 'build_hooks' / 'mkdocs_hooks.py'}")
+              .replace("  - submissions\n", f"  - {ROOT / 'submissions'}\n"))
+    target = folder / "mkdocs.yml"
+    target.write_text(config + f"docs_dir: {docs}\n", encoding="utf-8")
+    return target

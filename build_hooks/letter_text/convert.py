@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from build_hooks.cache import StoredResults, code_key
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
-from build_hooks.render.sanitize import sanitize
+from build_hooks.letter_text.sanitize import sanitize
 from build_hooks.settings import LETTER_CACHE
 
 EXTENSIONS = ["tables", "fenced_code", "toc"]
@@ -102,7 +102,7 @@ last build used, nothing older."""
 
 def _stored() -> StoredResults:
     if not _STORED:
-        code = code_key(__name__, "build_hooks.render.sanitize", distributions=CONVERTING_DISTRIBUTIONS)
+        code = code_key(__name__, "build_hooks.letter_text.sanitize", distributions=CONVERTING_DISTRIBUTIONS)
         _STORED.append(StoredResults(LETTER_CACHE, LETTER_CACHE, code))
     return _STORED[0]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from build_hooks.render.fragments import TocEntry
+from build_hooks.pages.fragments import TocEntry
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,6 @@ class Page:
     nav: tuple[str, ...] | None = ()
     """Navigation sections it stands in (``()``: the top level); None: kept out of the navigation."""
     fragments: dict[str, str] = field(default_factory=dict)
-    """Placeholder token -> HTML to put back after Markdown conversion (see ``render.fragments``)."""
+    """Placeholder token -> HTML to put back after Markdown conversion (see ``pages.fragments``)."""
     toc: tuple[TocEntry, ...] = ()
     """Headings the fragments hold that the page's table of contents lists, after its Markdown headings."""

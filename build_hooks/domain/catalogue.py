@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
 from build_hooks.domain.problems import ERROR, WARNING, Problem
-from build_hooks.settings import REGISTRY_FILE, ROUND_FILE
 
 MAX_BYTES = 1024 * 1024
 """Largest accepted submission (1 MiB): a letter is a few pages; more is a paste gone wrong."""
@@ -48,47 +48,49 @@ class Rule:
     """Where it is detected, for the README's table of rules."""
     texts: dict[str, Text] = field(default_factory=dict)
     """Located messages by variant; ``""`` is the default."""
+    guide: bool = True
+    """Listed in the agencies' guide; False for the build's own settings, which only maintainers set."""
 
 
-def _rule(rule_id: str, severity: str, what: str, fix: str, found_by: str, **texts: Text) -> Rule:
+def _rule(rule_id: str, severity: str, what: str, fix: str, found_by: str, guide: bool = True, **texts: Text) -> Rule:
     return Rule(rule_id, severity, what, fix, found_by, {k.replace("_", "-") if k != "default" else "": v
-                                                         for k, v in texts.items()})
+                                                         for k, v in texts.items()}, guide)
 
 
 _PLACEHOLDER = "{what}{name} ở đoạn {source_line} của tệp gốc không chuyển được thành chữ."
 _PLACEHOLDER_HINT = "Ghi lại bằng lời hoặc bằng bảng nội dung của nó, rồi xóa dòng đánh dấu."
 
 RULES: tuple[Rule, ...] = (
-    # --- the tree and its files (load/corpus.py) ---------------------------------------------
+    # --- the tree and its files (corpus/tree.py) ---------------------------------------------
     _rule("missing-registry", ERROR, "Không có danh mục cơ quan.", f"Tạo tệp {REGISTRY_FILE} trong submissions/.",
-          "load/corpus.py",
+          "corpus/tree.py",
           default=Text("Không tìm thấy danh mục cơ quan.", f"Tạo tệp {REGISTRY_FILE} trong thư mục submissions/.")),
     _rule("empty-registry", ERROR, "Danh mục cơ quan không có cơ quan nào.", "Thêm ít nhất một cơ quan.",
           "load/registry.py", default=Text("Danh mục cơ quan trống.", "Thêm ít nhất một cơ quan.")),
     _rule("no-round", ERROR, "Chưa có đợt báo cáo nào.", f"Tạo thư mục submissions/<năm>/ với tệp {ROUND_FILE}.",
-          "load/corpus.py",
+          "corpus/tree.py",
           default=Text("Chưa có đợt báo cáo nào.", f"Tạo thư mục submissions/<năm>/ với tệp {ROUND_FILE}.")),
     _rule("missing-round", ERROR, f"Thư mục năm không có tệp {ROUND_FILE}.",
-          "Sao chép round.yml của năm trước rồi sửa lại.", "load/corpus.py",
+          "Sao chép round.yml của năm trước rồi sửa lại.", "corpus/tree.py",
           default=Text(f"Thư mục {{year}} thiếu tệp {ROUND_FILE}.", "Sao chép round.yml của năm trước rồi sửa lại.")),
     _rule("not-utf8", ERROR, "Tệp không lưu bằng mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode).",
-          "load/corpus.py", default=Text("Tệp không phải mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode).")),
+          "corpus/tree.py", default=Text("Tệp không phải mã UTF-8.", "Lưu lại tệp với bảng mã UTF-8 (Unicode).")),
     _rule("file-too-large", ERROR, "Tệp lớn hơn 1 MiB.",
-          "Bài nộp chỉ chứa chữ; xóa hình ảnh hoặc dữ liệu dán nhầm, số liệu lớn gửi kèm riêng.", "load/corpus.py",
+          "Bài nộp chỉ chứa chữ; xóa hình ảnh hoặc dữ liệu dán nhầm, số liệu lớn gửi kèm riêng.", "rules/encoding.py",
           default=Text("Tệp nặng {size_mib} MiB, quá giới hạn 1 MiB.",
                        "Bài nộp chỉ chứa chữ; xóa hình ảnh hoặc dữ liệu dán nhầm, số liệu lớn gửi kèm riêng.")),
     _rule("unknown-agency", ERROR, "Tên tệp (hoặc mã trong round.yml) không phải mã cơ quan trong danh mục.",
-          "Đặt tên tệp <mã-cơ-quan>.md theo submissions/agencies.yml.", "load/corpus.py, load/rounds.py",
+          "Đặt tên tệp <mã-cơ-quan>.md theo submissions/agencies.yml.", "corpus/tree.py, load/rounds.py",
           default=Text("Tên tệp '{name}' không phải mã cơ quan trong danh mục.", "{suggestion}",
                        "Đặt tên tệp theo mã cơ quan trong submissions/agencies.yml."),
           expected=Text("Cơ quan '{agency}' không có trong danh mục cơ quan.", "{suggestion}",
                         "Thêm cơ quan vào submissions/agencies.yml.")),
     _rule("symlink", ERROR, "Tệp trong thư mục bài nộp là liên kết tượng trưng (symlink), không phải tệp thật.",
-          "Thay liên kết bằng chính nội dung văn bản (một tệp thường).", "load/corpus.py",
+          "Thay liên kết bằng chính nội dung văn bản (một tệp thường).", "corpus/tree.py",
           default=Text("'{name}' là liên kết tượng trưng (symlink), không phải tệp thật.",
                        "Thay liên kết bằng chính nội dung văn bản (một tệp thường).")),
     _rule("unexpected-file", ERROR, "Tệp lạ trong thư mục bài nộp (không phải .md).",
-          "Chuyển nội dung vào tệp <mã-cơ-quan>.md hoặc xóa tệp.", "load/corpus.py",
+          "Chuyển nội dung vào tệp <mã-cơ-quan>.md hoặc xóa tệp.", "corpus/tree.py",
           top=Text("'{name}' không phải thư mục năm báo cáo hay danh mục cơ quan.",
                    "Bài nộp đặt trong submissions/<năm>/<mã-cơ-quan>.md."),
           default=Text("'{name}' không phải bài nộp (.md) nên sẽ không được đăng.",
@@ -334,6 +336,13 @@ RULES: tuple[Rule, ...] = (
           "Xuất lại PDF từ tệp Word dùng phông Unicode, hoặc nhập từ tệp Word.", "importer/convert.py",
           default=Text("Đoạn {source_line} của tệp gốc gõ bằng bảng mã cũ ({encoding}): '{text}'.",
                        "Chuyển mã sang Unicode (Unikey) hoặc nhập từ tệp Word gốc.")),
+    # --- the build's own settings (settings.py) ------------------------------------------------
+    _rule("bad-option", ERROR, "Một biến môi trường của bản dựng có giá trị không hợp lệ.",
+          "Sửa hoặc bỏ biến đó (xem settings.BuildOptions).", "settings.py", guide=False,
+          default=Text("{variable}={value!r} không hợp lệ: {expected}.", "Sửa hoặc bỏ biến {variable}."),
+          date=Text("{variable}={value!r} không phải ngày yyyy-mm-dd.", "Ví dụ: {variable}=2024-01-15."),
+          archive=Text("{variable} không đọc được như một bản lưu trữ ({error}).",
+                       "Biến này do python -m build_hooks snapshot đặt; đừng tự đặt.")),
 )
 
 CATALOGUE: dict[str, Rule] = {rule.id: rule for rule in RULES}

@@ -12,16 +12,16 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from build_hooks.cache import StoredResults, package_key
-from build_hooks.domain.model import Corpus, Registry, Round, Submission
+from build_hooks.domain.catalogue import finding
+from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE, Corpus, Registry, Round, Submission
 from build_hooks.domain.problems import Problem, has_errors, sorted_problems
 from build_hooks.load.reader import did_you_mean
 from build_hooks.load.registry import parse_registry
 from build_hooks.load.rounds import parse_round
-from build_hooks.load.submission import parse_submission
 from build_hooks.memo import remembered
-from build_hooks.rules.catalogue import finding
 from build_hooks.rules.encoding import file_too_large
-from build_hooks.settings import PARSED_CACHE, REGISTRY_FILE, ROUND_FILE
+from build_hooks.rules.runner import check_submission
+from build_hooks.settings import PARSED_CACHE
 
 YEAR_DIR = re.compile(r"^\d{4}$")
 IGNORED = {"README.md", ".gitkeep"}
@@ -145,7 +145,7 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         if text is None:
             continue
         key = ("letter", text, shown(entry), entry.stem, year, round_key, today)
-        parse = partial(parse_submission, text, shown(entry), entry.stem, year, rnd, registry, today)
+        parse = partial(check_submission, text, shown(entry), entry.stem, year, rnd, registry, today)
         if disk is None:
             sub, probs = remembered(key, parse)
         else:

@@ -3,7 +3,7 @@
 Python-Markdown reads about half a megabyte a second, and raw HTML blocks are
 no cheaper for it. A round of 2,000 letters would be read twice (each letter's
 page and the consolidated report) plus tens of thousands of generated table
-rows. So the core renders each letter part to HTML once (``letter_html``), and
+rows. So the core renders each letter part to HTML once (``letter_text.convert``), and
 writes heavy generated HTML (letter header, tables) itself; the Markdown page
 MkDocs sees holds a one-line placeholder paragraph per fragment, which the
 adapter swaps for the HTML after conversion (``substitute``).
@@ -118,3 +118,12 @@ def finish(page_html: str, fragments: dict[str, str], prepare=lambda html: html)
     if not fragments:
         return page_html
     return _HIDDEN.sub(lambda m: prepare(fragments[m[1]]) if m[1] in fragments else m[0], page_html)
+
+
+_ANY_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def anchor_ids(fragments: dict[str, str]) -> set[str]:
+    """Every ``id`` the fragments put on their page: MkDocs validates links to anchors against the ids
+    it saw in the Markdown it converted, and the fragments come after that."""
+    return {_html.unescape(m[1]) for html in fragments.values() for m in _ANY_ID.finditer(html)}
