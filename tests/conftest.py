@@ -1,4 +1,9 @@
-"""Shared fixtures: building whole sites from real or synthetic submissions."""
+"""Shared fixtures: building whole sites from real or synthetic submissions.
+
+The suite runs in parallel (pytest-xdist, ``-n`` in ``pyproject.toml``). A site that several tests
+read is built once per session, whichever worker asks first (``once``); the others wait for it and
+read the same folder.
+"""
 from __future__ import annotations
 
 import os
@@ -8,25 +13,23 @@ from pathlib import Path
 import pytest
 
 from build_hooks.dev.synthetic import write_round
+from support.session import once
 from support.site import Build, build_site
 
 
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Build:
-    """The site built from the repository's own submissions."""
-    build = build_site(None, tmp_path_factory.mktemp("real") / "site")
+def _real_site(folder: Path) -> Build:
+    build = build_site(None, folder / "site")
     assert build.returncode == 0, build.output
     return build
 
 
 @pytest.fixture(scope="session")
-def synthetic(tmp_path_factory):
-    """A synthetic tree of 12 agencies over two years, both numbering styles, and its built site.
+def real_site(tmp_path_factory, worker_id) -> Build:
+    """The site built from the repository's own submissions."""
+    return once(tmp_path_factory, worker_id, "real", _real_site)
 
-    Some sections are closed by an unnumbered heading of their own level, which the checker
-    warns about (``heading-closes-section``): the site is built without ``--strict`` and those
-    are its only warnings."""
-    root = tmp_path_factory.mktemp("synthetic")
+
+def _synthetic(root: Path):
     written = write_round(root / "submissions", 12, years=(2022, 2023), seed=7, same_level_notes=True)
     build = build_site(root / "submissions", root / "site", strict=False)
     assert build.returncode == 0, build.output
@@ -36,10 +39,16 @@ def synthetic(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def three_year_site(tmp_path_factory):
-    """12 agencies over 2021-2023: figures in several units, projects, an acknowledged conflict each
-    year and a changed outline in 2023; built with ``--strict``."""
-    root = tmp_path_factory.mktemp("three-years")
+def synthetic(tmp_path_factory, worker_id):
+    """A synthetic tree of 12 agencies over two years, both numbering styles, and its built site.
+
+    Some sections are closed by an unnumbered heading of their own level, which the checker
+    warns about (``heading-closes-section``): the site is built without ``--strict`` and those
+    are its only warnings."""
+    return once(tmp_path_factory, worker_id, "synthetic", _synthetic)
+
+
+def _three_years(root: Path):
     written = write_round(root / "submissions", 12, years=(2021, 2022, 2023), seed=11, conflicts=True,
                           acknowledge=True, evolve=True)
     build = build_site(root / "submissions", root / "site")
@@ -48,11 +57,21 @@ def three_year_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def conflict_site(tmp_path_factory):
-    """Four agencies, one round, two of them disagreeing on a figure nobody acknowledged; ``--strict``."""
-    root = tmp_path_factory.mktemp("conflict")
+def three_year_site(tmp_path_factory, worker_id):
+    """12 agencies over 2021-2023: figures in several units, projects, an acknowledged conflict each
+    year and a changed outline in 2023; built with ``--strict``."""
+    return once(tmp_path_factory, worker_id, "three-years", _three_years)
+
+
+def _conflict(root: Path):
     written = write_round(root / "submissions", 4, years=(2024,), seed=5, conflicts=True)
     return root / "submissions", written, build_site(root / "submissions", root / "site")
+
+
+@pytest.fixture(scope="session")
+def conflict_site(tmp_path_factory, worker_id):
+    """Four agencies, one round, two of them disagreeing on a figure nobody acknowledged; ``--strict``."""
+    return once(tmp_path_factory, worker_id, "conflict", _conflict)
 
 
 # --- Real-browser tests (Playwright driving Debian's Chromium) -------------------------------
@@ -119,15 +138,18 @@ def unzip(zip_path: Path, into: Path) -> Path:
     return top
 
 
-@pytest.fixture(scope="session")
-def synthetic_snapshot(tmp_path_factory) -> Snapshot:
-    """A snapshot of the 2023 round of a synthetic tree (8 agencies, 2022 and 2023)."""
+def _snapshot(root: Path) -> Snapshot:
     from build_hooks.publish.snapshot import take_snapshot
 
-    root = tmp_path_factory.mktemp("snapshot")
     written = write_round(root / "submissions", 8, years=(2022, 2023), seed=3)
     path = take_snapshot(2023, root / "archive", root / "submissions")
     return Snapshot(path, unzip(path, root / "unzipped"), root / "submissions", written)
+
+
+@pytest.fixture(scope="session")
+def synthetic_snapshot(tmp_path_factory, worker_id) -> Snapshot:
+    """A snapshot of the 2023 round of a synthetic tree (8 agencies, 2022 and 2023)."""
+    return once(tmp_path_factory, worker_id, "snapshot", _snapshot)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 under its outline section."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from importer.letters import LETTERS
@@ -14,13 +16,11 @@ from importer.support import (
     sections_in_order,
     sections_of_text,
 )
+from support.session import once
 from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
 
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory):
-    """Every fixture letter built, imported into one submissions tree, and the site built once."""
-    root = tmp_path_factory.mktemp("import-docx")
+def _imported(root: Path):
     tree = submission_tree(root / "submissions", {})
     results = {}
     for name, build in LETTERS.items():
@@ -30,6 +30,12 @@ def imported(tmp_path_factory):
         results[name] = (letter, proc, tree / "2023" / f"{letter.agency}.md")
     site = build_site(tree, root / "site", env={"REPORT_TODAY": BUILD_TODAY})
     return results, tree, site
+
+
+@pytest.fixture(scope="session")
+def imported(tmp_path_factory, worker_id):
+    """Every fixture letter built, imported into one submissions tree, and the site built once."""
+    return once(tmp_path_factory, worker_id, "import-docx", _imported)
 
 
 @pytest.mark.parametrize("name", sorted(LETTERS))

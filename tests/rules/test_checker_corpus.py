@@ -20,6 +20,7 @@ from build_hooks.corpus.tree import load_corpus
 from build_hooks.domain.catalogue import CATALOGUE, MAX_BYTES
 from build_hooks.domain.problems import has_errors, sorted_problems
 from build_hooks.settings import ROOT
+from support.session import once
 from support.site import BUILD_TODAY, build_site, submission_tree
 
 CASES = ROOT / "tests" / "cases"
@@ -60,9 +61,7 @@ def apply_edits(tree: Path, spec: dict) -> Path:
     return tree
 
 
-@pytest.fixture(scope="session")
-def trees(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("malformed")
+def _trees(root: Path) -> dict[str, Path]:
     trees = {name: apply_edits(submission_tree(root / name / "submissions", case_files(name)), EXPECTED[name])
              for name in EXPECTED}
     for name, spec in EXPECTED.items():
@@ -71,6 +70,12 @@ def trees(tmp_path_factory) -> dict[str, Path]:
             target.unlink()
             target.symlink_to(CASES / "good" / "base.md")
     return trees
+
+
+@pytest.fixture(scope="session")
+def trees(tmp_path_factory, worker_id) -> dict[str, Path]:
+    """Every malformed case as a submissions tree, written once per session."""
+    return once(tmp_path_factory, worker_id, "malformed", _trees)
 
 
 def found(tree: Path, target: str = "so-xay-dung.md") -> list[str]:
@@ -109,13 +114,17 @@ def test_good_cases_are_accepted(tmp_path, name):
 
 
 @pytest.fixture(scope="session")
-def malformed_builds(trees) -> dict:
-    """``mkdocs build --strict`` of every malformed tree, four at a time (each aborts in on_config)."""
+def malformed_builds(tmp_path_factory, worker_id, trees) -> dict:
+    """``mkdocs build --strict`` of every malformed tree, four at a time (each aborts in on_config), once
+    per session."""
     def build(name):
         return name, build_site(trees[name], trees[name].parent / "site", env={"REPORT_TODAY": BUILD_TODAY})
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        return dict(pool.map(build, sorted(trees)))
+    def build_all(_folder):
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            return dict(pool.map(build, sorted(trees)))
+
+    return once(tmp_path_factory, worker_id, "malformed-builds", build_all)
 
 
 @pytest.mark.slow

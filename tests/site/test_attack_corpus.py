@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from support.session import once
 from support.unchecked import build_unchecked
 
 ATTACK = Path(__file__).resolve().parent.parent / "cases" / "attack"
@@ -51,11 +52,15 @@ def offences(html: str, *, from_data: bool) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def attack_site(tmp_path_factory):
-    build = build_unchecked(ATTACK, tmp_path_factory.mktemp("attack") / "site")
+def _attack_site(folder: Path) -> Path:
+    build = build_unchecked(ATTACK, folder / "site")
     assert build.returncode == 0, build.output
     return build.site
+
+
+@pytest.fixture(scope="session")
+def attack_site(tmp_path_factory, worker_id):
+    return once(tmp_path_factory, worker_id, "attack", _attack_site)
 
 
 def test_the_corpus_reaches_the_pages(attack_site):
