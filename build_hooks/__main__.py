@@ -16,15 +16,16 @@ from build_hooks.commands import (
     demo,
     export,
     guard,
+    handbook,
     import_letter,
     new,
-    readme,
     schema,
     snapshot,
     synthetic,
 )
 
-COMMANDS = (check, new, import_letter, codeowners, guard, schema, readme, snapshot, export, demo, synthetic, benchmark)
+COMMANDS = (check, new, import_letter, codeowners, guard, schema, handbook, snapshot, export, demo, synthetic,
+            benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

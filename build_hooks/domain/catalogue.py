@@ -1,7 +1,7 @@
 """The rule catalogue: every problem id the project can report, stated once.
 
 Modelled on yamllint's rule table: each ``Rule`` holds its id, its severity,
-what it means and how to fix it (for the guide page and the README's table),
+what it means and how to fix it (for the guide page and the handbook's table),
 and the Vietnamese text of every located message it produces, as templates.
 Code that finds a problem never writes its severity or its wording: it calls
 ``finding(rule_id, path, line, column, **params)`` (or ``Reader.fail``) and the
@@ -45,7 +45,7 @@ class Rule:
     fix: str
     """How to fix it, in general (the guide's table)."""
     found_by: str
-    """Where it is detected, for the README's table of rules."""
+    """Where it is detected, for the handbook's table of rules (``handbook/checking.md``)."""
     texts: dict[str, Text] = field(default_factory=dict)
     """Located messages by variant; ``""`` is the default."""
     guide: bool = True

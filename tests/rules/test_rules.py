@@ -6,7 +6,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from build_hooks.dev.readme_rules import BEGIN, END, with_rule_table
+from build_hooks.dev.handbook_rules import BEGIN, CHECKING, END, with_rule_table
 from build_hooks.domain.catalogue import RULES
 from build_hooks.load.schema import FRONT_MATTER, INDICATOR
 from build_hooks.rules.legacy_encoding import find_legacy
@@ -132,10 +132,10 @@ def test_guide_page_is_generated_from_the_schema_and_the_rules(real_site):
     assert any("nop-bao-cao" in (a.get("href") or "") for a in home.select("nav a"))
 
 
-def test_readme_rule_table_is_generated_from_the_catalogue():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert with_rule_table(readme) == readme, "README's rule table is stale: run python -m build_hooks readme"
-    table = readme[readme.index(BEGIN):readme.index(END)]
+def test_handbook_rule_table_is_generated_from_the_catalogue():
+    page = CHECKING.read_text(encoding="utf-8")
+    assert with_rule_table(page) == page, "the handbook's rule table is stale: run python -m build_hooks handbook"
+    table = page[page.index(BEGIN):page.index(END)]
     assert all(f"| `{r.id}` |" in table for r in RULES)
 
 
