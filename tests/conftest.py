@@ -12,9 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from build_hooks.dev.benchmark import compile_our_code
 from build_hooks.dev.synthetic import write_round
 from support.session import once
 from support.site import Build, build_site
+
+
+def pytest_sessionstart(session):
+    """Write our bytecode once: where ``PYTHONDONTWRITEBYTECODE`` is set (as here and on CI), each of the
+    suite's two hundred ``mkdocs`` and ``python -m build_hooks`` processes would compile it again."""
+    compile_our_code()
 
 
 def _real_site(folder: Path) -> Build:

@@ -96,7 +96,7 @@ def test_playwright_drives_debians_chromium(browser):
                                          ("", "1 skipped")])
 def test_without_chromium_browser_tests_fail_under_ci_and_skip_elsewhere(tmp_path, ci, outcome):
     env = dict(os.environ, CHROMIUM=str(tmp_path / "no-chromium"), CI=ci)
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0",
                            f"{Path(__file__).name}::test_playwright_drives_debians_chromium"],
                           cwd=Path(__file__).parent, env=env, capture_output=True, text=True, timeout=120)
     assert outcome in proc.stdout, proc.stdout

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from build_hooks.domain.catalogue import CATALOGUE, MAX_BYTES
 from build_hooks.domain.problems import has_errors, sorted_problems
 from build_hooks.settings import ROOT
 from support.session import once
-from support.site import BUILD_TODAY, build_site, submission_tree
+from support.site import BUILD_TODAY, build_site, build_sites, submission_tree
 
 CASES = ROOT / "tests" / "cases"
 EXPECTED: dict = yaml.safe_load((CASES / "expected.yml").read_text(encoding="utf-8"))
@@ -115,14 +114,12 @@ def test_good_cases_are_accepted(tmp_path, name):
 
 @pytest.fixture(scope="session")
 def malformed_builds(tmp_path_factory, worker_id, trees) -> dict:
-    """``mkdocs build --strict`` of every malformed tree, four at a time (each aborts in on_config), once
-    per session."""
-    def build(name):
-        return name, build_site(trees[name], trees[name].parent / "site", env={"REPORT_TODAY": BUILD_TODAY})
-
+    """``mkdocs build --strict`` of every malformed tree (each aborts in on_config), in one process, once per
+    session."""
     def build_all(_folder):
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            return dict(pool.map(build, sorted(trees)))
+        names = sorted(trees)
+        builds = build_sites([(trees[n], trees[n].parent / "site") for n in names], env={"REPORT_TODAY": BUILD_TODAY})
+        return dict(zip(names, builds, strict=True))
 
     return once(tmp_path_factory, worker_id, "malformed-builds", build_all)
 
