@@ -6,7 +6,7 @@ and the Vietnamese text of every located message it produces, as templates.
 Code that finds a problem never writes its severity or its wording: it calls
 ``finding(rule_id, path, line, column, **params)`` (or ``Reader.fail``) and the
 catalogue supplies the rest. So the guide, the checker's output and the tests
-cannot drift apart, and ``tests/rules/test_catalogue.py`` fails on any id that
+cannot drift apart, and ``tests/domain/test_catalogue.py`` fails on any id that
 a module emits but this table lacks.
 
 A rule with several situations (``wrong-type`` for a list, a table, a number…)

@@ -1,3 +1,3 @@
-"""Rules: the catalogue of every problem id (``catalogue``), the content rules by family
-(``encoding``, ``values``, ``body``) run by ``runner``, their detectors (``legacy_encoding``,
-``raw_html``) and the one automatic fix (``fixes``)."""
+"""Rules: the content rules by family (``encoding``, ``values``, ``body``) run by ``runner`` (which also
+parses a letter and runs them: ``check_submission``), their detectors (``legacy_encoding``,
+``raw_html``) and the one automatic fix (``fixes``). What each rule id says lives in ``domain.catalogue``."""

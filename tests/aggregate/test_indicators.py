@@ -205,7 +205,6 @@ def test_real_round_keeps_the_plan_targets():
     assert "5 - 6 tỷ USD" in notes and "800 tỷ đồng" in notes
 
 
-
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
 

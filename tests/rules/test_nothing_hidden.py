@@ -14,7 +14,7 @@ import re
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rules.test_checker_properties import (
+from rules.test_runner_properties import (
     PATH,
     REGISTRY,
     ROUND,

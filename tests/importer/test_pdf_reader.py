@@ -2,6 +2,9 @@
 text is refused with the way forward (OCR)."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
 from importer.letters import LETTERS
@@ -82,7 +85,7 @@ def test_pages_numbers_and_running_headers_go_and_paragraphs_run_across_pages(pr
 
 
 def test_the_real_letter_printed_to_pdf_imports_to_the_transcription(printed):
-    from importer.test_import_seed import SAMPLE, TRANSCRIBED
+    from importer.test_convert import SAMPLE, TRANSCRIBED
 
     if not SAMPLE.is_file():
         pytest.skip("shared sample not on this machine")
@@ -92,3 +95,51 @@ def test_the_real_letter_printed_to_pdf_imports_to_the_transcription(printed):
     assert proc.returncode == 0, proc.stdout
     assert frame(front_matter(out)) == frame(front_matter(TRANSCRIBED))
     assert body_paragraphs(out) == body_paragraphs(TRANSCRIBED)
+
+
+# --- a PDF saved by LibreOffice -------------------------------------------------------------------
+
+SOFFICE = shutil.which("soffice")
+
+
+TEXT_BOX = "Số liệu năm 2023 là số ước thực hiện."
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    root = tmp_path_factory.mktemp("import-lo")
+    tree = submission_tree(root / "submissions", {})
+    letters = {name: build(root / f"{name}.docx") for name, build in LETTERS.items()}
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{root}/profile", "--convert-to", "pdf",
+                    "--outdir", str(root), *[str(root / f"{name}.docx") for name in LETTERS]],
+                   check=True, capture_output=True, timeout=180)
+    out = {}
+    for name, letter in letters.items():
+        proc = import_letter(root / f"{name}.pdf", letter.agency, tree)
+        out[name] = (letter, proc, tree / "2023" / f"{letter.agency}.md")
+    return out, tree
+
+
+@pytest.mark.parametrize("name", sorted(LETTERS))
+def test_libreoffice_pdf_imports_to_the_same_fields_and_paragraphs(exported, name):
+    letter, proc, path = exported[0][name]
+    assert path.is_file(), proc.stdout + proc.stderr
+    assert frame(front_matter(path)) == letter.front
+    text = "\n".join(body_paragraphs(path))
+    at = 0
+    for paragraph, _section in letter.body:
+        if paragraph == TEXT_BOX:
+            continue
+        pos = text.find(fold(paragraph), at)
+        assert pos >= 0, paragraph
+        at = pos
+    check = run_cli("check", "--strict", "--today", BUILD_TODAY, "--submissions", str(exported[1]), str(path))
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_footnote_follows_its_paragraph_and_auto_numbers_make_headings(exported):
+    cong_van = exported[0]["cong-van"][2].read_text(encoding="utf-8")
+    assert "đến doanh nghiệp. 1\n\nChú thích (1): Số liệu đến ngày 30/11/2023.\n" in cong_van
+    numbered = exported[0]["auto-numbered"][1].stdout
+    assert "Các mục: I, I.1, II, II.1, II.2, II.3, II.4, II.4.1 " in numbered
+

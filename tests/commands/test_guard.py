@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from build_hooks.commands.guard import escape_data, judge, shown
 from build_hooks.settings import QUIET_MKDOCS_ENV, ROOT
+from support.site import BUILD_TODAY, run_cli, submission_tree
 
 MEMBER, OTHER, MAINTAINER = "xd-officer", "stranger", "it-officer"
 LETTER = "submissions/2023/so-xay-dung.md"
@@ -165,3 +167,77 @@ def test_odd_file_names_are_refused_and_cannot_forge_an_annotation(repo):
 def test_upper_case_and_other_folders_are_not_letters(repo):
     branch(repo, "upper", lambda r: (r / "submissions/2023/So-Xay-Dung.md").write_text("x\n", encoding="utf-8"))
     assert guard(repo, MAINTAINER).returncode == 1
+
+
+# --- the decision alone, on lists of changed files ---------------------------------------------
+
+def test_guard_accepts_one_agency_and_code_only_changes():
+    assert judge(["submissions/2023/so-xay-dung.md"]).ok
+    assert judge(["submissions/2023/so-xay-dung.md", "submissions/2024/so-xay-dung.md"]).ok
+    assert judge(["build_hooks/domain/catalogue.py", "mkdocs.yml", "submissions/agencies.yml"]).ok
+    assert judge([]).ok
+
+
+def test_guard_refuses_two_agencies_and_names_the_files_to_split_out():
+    verdict = judge(["submissions/2023/so-xay-dung.md", "submissions/2023/so-tai-chinh.md"])
+    assert not verdict.ok and len(verdict.messages) == 1
+    assert "2 cơ quan" in verdict.messages[0]
+    assert "giữ so-tai-chinh, chuyển sang pull request khác: submissions/2023/so-xay-dung.md" in verdict.messages[0]
+
+
+@pytest.mark.parametrize("other", ["submissions/agencies.yml", "submissions/2023/round.yml", "mkdocs.yml",
+                                   "build_hooks/domain/catalogue.py", ".github/workflows/publish.yml"])
+def test_guard_refuses_a_submission_with_anything_else(other):
+    verdict = judge(["submissions/2023/so-xay-dung.md", other])
+    assert not verdict.ok
+    assert verdict.messages[0].endswith(f"Tách các tệp sau sang một pull request riêng: {other}.")
+
+
+def test_guard_command_reads_the_branch_from_git(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / "submissions" / "2023").mkdir(parents=True)
+    (repo / "submissions" / "2023" / "so-xay-dung.md").write_text("a\n", encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "checkout", "-qb", "pr")
+    (repo / "submissions" / "2023" / "so-xay-dung.md").write_text("b\n", encoding="utf-8")
+    (repo / "submissions" / "2023" / "so-tai-chinh.md").write_text("c\n", encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "two agencies")
+    from build_hooks.commands.guard import changed_files
+
+    assert changed_files("main", cwd=repo) == ["submissions/2023/so-tai-chinh.md", "submissions/2023/so-xay-dung.md"]
+    proc = run_cli("guard", "--files", "submissions/2023/so-tai-chinh.md", "submissions/2023/so-xay-dung.md",
+                   "--format", "github")
+    assert proc.returncode == 1 and proc.stdout.startswith("::error title=guard::Pull request sửa bài nộp của 2")
+    assert run_cli("guard", "--files", "submissions/2023/so-xay-dung.md").returncode == 0
+    assert run_cli("guard", "--base", "no-such-branch").returncode == 2
+
+
+# --- nothing printed into a workflow command starts a command of its own -------------------------
+
+ODD = "x\n::notice title=guard::Hợp lệ\n.md"
+
+
+def test_check_github_format_escapes_an_odd_file_name(tmp_path):
+    tree = submission_tree(tmp_path / "submissions", {ODD: "x\n"})
+    proc = run_cli("check", "--submissions", str(tree), "--today", BUILD_TODAY, "--format", "github")
+    assert proc.returncode == 1
+    lines = (proc.stdout + proc.stderr).splitlines()
+    assert not [line for line in lines if line.startswith("::notice")], lines
+    assert any(line.startswith("::error ") and "%0A::notice" in line for line in proc.stdout.splitlines())
+
+
+def test_guard_files_mode_refuses_and_escapes_odd_names():
+    proc = run_cli("guard", "--files", f"submissions/2023/{ODD}", "--format", "github")
+    assert proc.returncode == 1
+    lines = (proc.stdout + proc.stderr).splitlines()
+    assert not [line for line in lines if line.startswith("::notice")], lines
+
+
+def test_escaping_helpers():
+    assert escape_data("50%\r\nx") == "50%25%0D%0Ax"
+    assert shown("a\nb\x1b") == "a\\x0ab\\x1b"
+    assert not judge([f"submissions/2023/{ODD}"]).ok
+

@@ -3,7 +3,8 @@
 Each case in ``tests/cases/bad`` is one submission; ``tests/cases/expected.yml``
 says what the checker must report. Cases with ``edit`` change the real registry
 or round file instead (rules about the tree, not a letter). The same cases then
-go through ``mkdocs build --strict``, which must fail without writing a site.
+go through ``mkdocs build --strict``, which must fail without writing a site. And the checker stays
+linear on pathological lines.
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from build_hooks.aggregate.indicators import corpus_conflicts
 from build_hooks.corpus.tree import load_corpus
 from build_hooks.domain.catalogue import CATALOGUE, MAX_BYTES
 from build_hooks.domain.problems import has_errors, sorted_problems
+from build_hooks.rules.runner import check_submission
 from build_hooks.settings import ROOT
+from support.real import REGISTRY, ROUND
 from support.session import once
 from support.site import BUILD_TODAY, build_site, build_sites, submission_tree
 
@@ -161,3 +164,19 @@ def test_a_bad_build_date_stops_the_build(trees, tmp_path):
     build = build_site(trees["heading-title"], tmp_path / "site", env={"REPORT_TODAY": "15/01/2024"})
     assert build.returncode != 0 and "REPORT_TODAY='15/01/2024'" in build.output
     assert not (tmp_path / "site").exists()
+
+
+# --- pathological lines --------------------------------------------------------------------------
+
+BASE = (CASES / "good" / "base.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", ["{" * 200_000, "{: a=" * 40_000, "<a " * 60_000, "](" * 100_000,
+                                  "`x\n" * 50_000, "Qu¶ng " * 30_000, "x" + "\u0301" * 100_000 + "e\u0301"])
+def test_scans_stay_linear_on_pathological_lines(text):
+    """A 200,000-character line of one repeated token: once quadratic ("{" took 107 s), now milliseconds."""
+    import time
+
+    start = time.perf_counter()
+    check_submission(BASE + "\n" + text + "\n", "x.md", "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+    assert time.perf_counter() - start < 10

@@ -122,8 +122,15 @@ def test_a_missing_id_fails_loudly():
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_found_by_names_files_that_report_the_rule(rule):
-    """``found_by`` (the README's table of rules says where a rule is detected) is checked, not typed on
+    """``found_by`` (the handbook's table of rules says where a rule is detected) is checked, not typed on
     trust: every file it names exists, and one of them names the rule id as a literal."""
     files = [ROOT / "build_hooks" / name.strip() for name in rule.found_by.split(",")]
     assert all(f.is_file() for f in files), [str(f) for f in files if not f.is_file()]
     assert any(f'"{rule.id}"' in f.read_text(encoding="utf-8") for f in files), rule.found_by
+
+
+def test_rule_ids_are_unique_and_documented():
+    ids = [r.id for r in RULES]
+    assert len(ids) == len(set(ids))
+    assert all(r.what and r.fix and r.severity in ("error", "warning") for r in RULES)
+

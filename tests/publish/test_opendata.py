@@ -4,13 +4,17 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import zipfile
 
 import openpyxl
+import pytest
 
 from build_hooks.aggregate.indicators import rows_by_year
 from build_hooks.aggregate.projects import merge_projects
 from build_hooks.corpus.tree import load_corpus
+from build_hooks.dev.synthetic import write_round
 from build_hooks.publish.opendata import csv_text, round_files, workbook_name
+from build_hooks.site.plan import plan_data_files
 from support.site import BUILD_TODAY, submission_tree
 
 LETTER = """---
@@ -78,3 +82,24 @@ def test_workbook_text_cells_are_strings_not_formulas(tmp_path):
 def test_csv_text_leaves_numbers_and_plain_text():
     assert csv_text("-1.5") == "-1.5" and csv_text("+3,5") == "+3,5" and csv_text(-2.0) == -2.0
     assert csv_text("- ghi chú") == "'- ghi chú" and csv_text("Bình thường") == "Bình thường"
+
+
+# --- reproducible files ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("charts") / "submissions"
+    write_round(root, 8, years=(2022, 2023, 2024), seed=4, conflicts=True, acknowledge=True)
+    corpus, problems = load_corpus(root)
+    assert not problems
+    return corpus
+
+
+def test_data_files_are_byte_identical_across_runs(corpus):
+    first = {f.path: f.content for f in plan_data_files(corpus)}
+    again = {f.path: f.content for f in plan_data_files(corpus)}
+    assert first == again
+    workbook = zipfile.ZipFile(io.BytesIO(first["2024/du-lieu/bao-cao-2024.xlsx"]))
+    assert {i.date_time for i in workbook.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert b"2000-01-01" in workbook.read("docProps/core.xml")
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from rules.test_checker_properties import PATH, REGISTRY, ROUND, TODAY, render
+from rules.test_runner_properties import PATH, REGISTRY, ROUND, TODAY, render
 
 from build_hooks.domain.model import Corpus
 from build_hooks.load.registry import parse_registry

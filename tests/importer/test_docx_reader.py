@@ -122,3 +122,30 @@ def test_guide_explains_importing_a_word_letter(imported):
     assert 'id="nop-bang-tep-word"' in html or "Nộp bằng tệp Word</h2>" in html
     assert "python -m build_hooks import" in html and "OCR" in html
     assert "một trong: Công văn, Báo cáo, Tờ trình" in html  # the kind key, from the schema
+
+
+# --- what Word hides in its XML is read as text ---------------------------------------------------
+
+def test_word_text_in_tracked_changes_content_controls_hyperlinks_and_nested_tables_is_read(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    from build_hooks.importer.docx_reader import read_docx
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    d = docx.Document()
+    para = d.add_paragraph("Trước ")
+    para._p.append(parse_xml(f'<w:ins xmlns:w="{w}" w:id="1" w:author="a"><w:r><w:t xml:space="preserve">chèn </w:t>'
+                             '</w:r></w:ins>'))
+    para._p.append(parse_xml(f'<w:del xmlns:w="{w}" w:id="2" w:author="a"><w:r><w:delText>xóa</w:delText></w:r>'
+                             '</w:del>'))
+    para._p.append(parse_xml(f'<w:hyperlink xmlns:w="{w}"><w:r><w:t>liên kết</w:t></w:r></w:hyperlink>'))
+    d.element.body.insert(1, parse_xml(f'<w:sdt xmlns:w="{w}"><w:sdtContent><w:p><w:r><w:t>Trong khối điều khiển'
+                                       '</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    inner = d.add_table(rows=1, cols=1).cell(0, 0).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "lồng A", "lồng B"
+    d.save(tmp_path / "odd.docx")
+    blocks = read_docx(tmp_path / "odd.docx", "odd.docx").blocks
+    assert [b.text for b in blocks[:2]] == ["Trước chèn liên kết", "Trong khối điều khiển"]
+    assert [[c.text for c in row] for row in blocks[2].rows] == [["lồng A lồng B"]]
+

@@ -1,7 +1,4 @@
-"""Charts and data files are pure, deterministic and self-contained."""
-import io
-import zipfile
-
+"""Trend charts: deterministic, self-contained SVG; without them the tables remain."""
 import pytest
 
 from build_hooks.aggregate.indicators import trends
@@ -10,7 +7,6 @@ from build_hooks.dev.synthetic import write_round
 from build_hooks.pages.fragments import Fragments
 from build_hooks.render.charts import trend_svg
 from build_hooks.render.indicators import render_trend_page
-from build_hooks.site.plan import plan_data_files
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +49,3 @@ def test_without_charts_the_tables_remain(corpus):
     assert not frags.html and "<svg" not in page and "<figure" not in page
     assert page.count("| [Năm 202") == 3 and "| Năm | Thực hiện (cơ quan báo cáo) |" in page
 
-
-def test_data_files_are_byte_identical_across_runs(corpus):
-    first = {f.path: f.content for f in plan_data_files(corpus)}
-    again = {f.path: f.content for f in plan_data_files(corpus)}
-    assert first == again
-    workbook = zipfile.ZipFile(io.BytesIO(first["2024/du-lieu/bao-cao-2024.xlsx"]))
-    assert {i.date_time for i in workbook.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-    assert b"2000-01-01" in workbook.read("docProps/core.xml")

@@ -50,3 +50,15 @@ def test_quantities_round_trip_through_their_display():
         q = parse_quantity(text)
         again = parse_quantity(format_quantity(q))
         assert (again.kind, again.low, again.high, again.op) == (q.kind, q.low, q.high, q.op)
+
+
+# --- Vietnamese numbers ---------------------------------------------------------------------------
+
+def test_vietnamese_numbers():
+    assert parse_number("9,5") == 9.5
+    assert parse_number("1.234,5") == 1234.5
+    assert parse_number("1.234") == 1234
+    assert parse_number("abc") is None
+    assert format_number(1234.5) == "1.234,5" and format_number(9.5) == "9,5"
+    assert parse_quantity("8 - 9").kind == "range" and parse_quantity("> 63").op == ">"
+

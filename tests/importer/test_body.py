@@ -1,0 +1,62 @@
+"""The body written as Markdown: table cells, markup kept as text the checker accepts."""
+from __future__ import annotations
+
+from build_hooks.importer.convert import convert
+from build_hooks.importer.document import (
+    Cell,
+    Document,
+    Paragraph,
+    Run,
+    Table,
+)
+
+HEAD = ["UBND TỈNH QUẢNG NGÃI", "SỞ XÂY DỰNG", "Số: 12/SXD-QLXD", "V/v báo cáo năm 2023",
+        "Quảng Ngãi, ngày 15 tháng 12 năm 2023", "Kính gửi: Sở Công Thương."]
+
+
+FOOT = ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "GIÁM ĐỐC", "Nguyễn Văn An"]
+
+
+def p(text, line, **kw) -> Paragraph:
+    return Paragraph((Run(text, kw.pop("bold", False)),), line, **kw)
+
+
+def letter(*body) -> Document:
+    blocks = [p(t, i) for i, t in enumerate(HEAD, 1)] + list(body)
+    blocks += [p(t, 100 + i) for i, t in enumerate(FOOT)]
+    return Document(tuple(blocks), "thu.docx", "docx")
+
+
+def rules_of(doc) -> dict[str, int]:
+    result = convert(doc, "so-xay-dung", 2023, "so-xay-dung.md")
+    return {f.rule: f.line for f in result.findings}, result
+
+
+def test_table_cells_are_all_written_with_merged_cells_repeated():
+    a, b = Cell((p("Hạng mục", 20),)), Cell((p("Gộp", 21),))
+    doc = letter(p("Nội dung.", 10), Table(((a, b, Cell(b.paragraphs, merged=True)),), 20))
+    _rules, result = rules_of(doc)
+    assert "| Hạng mục | Gộp | Gộp |" in result.text and "ô gộp" in result.text
+    assert result.coverage.complete
+
+
+def test_markup_in_a_letter_is_written_as_text_the_checker_accepts(tmp_path):
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from build_hooks.corpus.tree import load_corpus
+    from support.site import submission_tree
+
+    odd = "Ghi <b>đậm</b> <script>x</script> [bấm](javascript:x) {: onclick=x} R&D &lt; *sao* _a_ `m` a|b c:\\d."
+    doc = letter(p("Nội dung.", 10), p(odd, 11))
+    _rules, result = rules_of(doc)
+    assert result.coverage.complete
+    tree = submission_tree(tmp_path / "submissions", {"so-xay-dung.md": result.text})
+    _corpus, problems = load_corpus(tree, base=tree)
+    assert [p.format() for p in problems] == []
+    html = markdown.markdown(result.text.split("---\n", 2)[2], extensions=["tables", "attr_list"])
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(True)] == ["p", "p"]  # no b, script, a, code, em: all text
+    assert not any(t.attrs for t in soup.find_all(True))
+    assert soup.find_all("p")[1].get_text() == odd
+
