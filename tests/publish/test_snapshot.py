@@ -123,8 +123,8 @@ def _rewrite(source: Path, target: Path, change) -> None:
                 new.writestr(info, data)
 
 
-def _verify_cli(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "build_hooks", "verify", str(path)], cwd=ROOT,
+def _verify_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "build_hooks", "verify", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
 
 
