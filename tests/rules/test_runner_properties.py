@@ -165,7 +165,8 @@ def test_checker_accepts_or_locates_and_never_loses_a_paragraph(data):
         return
     assert submission is not None
     corpus = Corpus(REGISTRY, (ROUND,), {2023: (submission,)})
-    page = next(p for p in plan_pages(corpus) if p.path == "2023/co-quan/so-xay-dung.md")
+    # the letter page (the trend charts, drawn for every example's figures, are on other pages)
+    page = next(p for p in plan_pages(corpus, charts=False) if p.path == "2023/co-quan/so-xay-dung.md")
     soup = render(page)
     assert_safe(soup)
     shown = soup.get_text()
