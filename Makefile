@@ -20,7 +20,7 @@ check: $(VENV)/.site
 	$(BIN)/python -m build_hooks check
 
 test: $(VENV)/.dev
-	bash scripts/ensure-browser.sh
+	bash scripts/ensure-system-packages.sh
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

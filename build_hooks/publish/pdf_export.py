@@ -4,7 +4,7 @@ WeasyPrint (from pip, on Debian's Pango) lays out an HTML page written here, wit
 every text escaped: it needs no browser, honours ``@page`` margin boxes (the page
 number centred in the top margin, none on page 1), embeds subset fonts and writes
 PDF/A-2b. The font stack names Times New Roman first, then the Times-metric fonts
-with Vietnamese glyphs that ``scripts/ensure-browser.sh`` installs (Liberation
+with Vietnamese glyphs that ``scripts/ensure-system-packages.sh`` installs (Liberation
 Serif 2.x, Tinos); Liberation Serif 1.07 lacks U+1EA0-U+1EF9, which is why it must
 not be the font picked (the tests check every character's font).
 

@@ -105,7 +105,7 @@ def test_print_view_prints_on_a4_with_page_numbers_from_page_two(synthetic_http,
     tool = _pdftotext()
     if tool is None:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("pdftotext (poppler-utils) is missing: scripts/ensure-browser.sh installs it")
+            pytest.fail("pdftotext (poppler-utils) is missing: scripts/ensure-system-packages.sh installs it")
         pytest.skip("pdftotext (poppler-utils) is not installed: page numbers not checked")
     path = ARTIFACTS / "print-view.pdf"
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60).stdout.splitlines()[2:]

@@ -2,7 +2,7 @@
 
 Playwright cannot download its own browser here, so tests launch /usr/bin/chromium.
 Without it the browser tests are skipped on a workstation but fail under ``CI=true``
-(``scripts/ensure-browser.sh`` installs it in CI).
+(``scripts/ensure-system-packages.sh`` installs it in CI).
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def missing_browser_reason() -> str | None:
     except ImportError:
         return "playwright is not installed (pip install -r requirements-dev.txt)"
     if not Path(CHROMIUM).is_file():
-        return f"chromium not found at {CHROMIUM} (scripts/ensure-browser.sh installs it)"
+        return f"chromium not found at {CHROMIUM} (scripts/ensure-system-packages.sh installs it)"
     return None
 
 
