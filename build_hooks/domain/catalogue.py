@@ -118,6 +118,11 @@ RULES: tuple[Rule, ...] = (
           "Xóa ký tự đó.", "rules/encoding.py, load/yamlsource.py",
           default=Text("Có {char}: ký tự này đảo thứ tự chữ hiển thị.",
                        "Xóa ký tự này (thường dán từ nơi khác); văn bản tiếng Việt không cần nó.")),
+    _rule("odd-line-break", ERROR, "Có ký tự ngắt dòng lạ (U+2028, U+2029, U+0085, ngắt trang…): chương trình này "
+          "xuống dòng ở đó, chương trình khác thì không.", "Thay bằng một lần xuống dòng bình thường (Enter).",
+          "rules/encoding.py",
+          default=Text("Có ký tự ngắt dòng lạ ({code}).",
+                       "Xóa ký tự này và xuống dòng bằng phím Enter (thường dán từ Word hoặc PDF).")),
     _rule("word-character", WARNING, "Tiêu đề có ký tự vô hình của Word (dấu cách không ngắt, ký tự rộng 0) "
           "hoặc ký tự số La Mã (Ⅲ); đã đọc như ký tự thường.", "Chạy check --fix để thay.", "rules/encoding.py",
           default=Text("Tiêu đề có {char}, thường do dán từ Word; đã đọc như ký tự thường.",
@@ -145,6 +150,12 @@ RULES: tuple[Rule, ...] = (
           default=Text("Không dùng bí danh YAML (*{anchor}).", "Viết lại giá trị đầy đủ thay cho *tên.")),
     _rule("yaml-tag", ERROR, "Dùng thẻ YAML (!tên).", "Xóa thẻ, ghi giá trị như văn bản thường.", "load/yamlsource.py",
           default=Text("Không dùng thẻ YAML ({tag}).", "Xóa thẻ bắt đầu bằng '!'; ghi giá trị như văn bản thường.")),
+    _rule("yaml-merge", ERROR, "Dùng khóa gộp YAML (<<).", "Viết đầy đủ từng khóa.", "load/yamlsource.py",
+          default=Text("Không dùng khóa gộp YAML (<<).", "Xóa dòng '<<: …' và viết đầy đủ từng khóa cần có.")),
+    _rule("yaml-depth", ERROR, "Phần thông tin văn bản lồng nhau quá sâu.", "Viết theo mẫu, không lồng thêm cấp.",
+          "load/yamlsource.py",
+          default=Text("Phần thông tin văn bản lồng nhau quá {depth} cấp; định dạng không cần sâu như vậy.",
+                       "Viết lại theo mẫu (python -m build_hooks new …); bỏ các cấp ngoặc hoặc thụt lề thừa.")),
     # --- keys and values (load/reader.py, load/frontmatter.py, load/rounds.py, load/registry.py) -----
     _rule("unknown-key", ERROR, "Khóa không có trong định dạng (thường do gõ nhầm).",
           "Sửa theo gợi ý 'Có phải ý bạn là'.", "load/reader.py",

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from build_hooks.domain.lines import find_chars
+
 ODD_SPACES = frozenset("\u00a0\u202f\u2007\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000")
 """Non-breaking, narrow and other fixed-width spaces: read as an ordinary space in headings."""
 ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -71,12 +73,7 @@ def clean_headings(text: str) -> str:
 
 def find_bidi(text: str) -> list[tuple[int, int, str]]:
     """``(line, column, character)`` (0-based) of every bidi control in ``text``."""
-    if not any(c in text for c in BIDI):
-        return []
-    found = []
-    for number, line in enumerate(text.split("\n")):
-        found += [(number, i, c) for i, c in enumerate(line) if c in BIDI]
-    return found
+    return find_chars(text, BIDI)
 
 
 def char_name(ch: str) -> str:

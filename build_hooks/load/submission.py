@@ -41,7 +41,7 @@ def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, r
         return None, [finding("missing-front-matter", path, 1, 1)], context
     yaml_text, yaml_line, body, body_line = split
     context = replace(context, yaml_text=yaml_text, yaml_line=yaml_line, body=body, body_line=body_line)
-    doc, problems = load_yaml(yaml_text, path, yaml_line - 1)
+    doc, problems = load_yaml(yaml_text, path, yaml_line - 1, report_bidi=False)  # rule bidi-control
     if doc is None:
         return None, problems, context
     context = replace(context, doc=doc)

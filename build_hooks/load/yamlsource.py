@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from build_hooks.domain.catalogue import finding
+from build_hooks.domain.lines import split_lines
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.wordchars import char_name, find_bidi
 
@@ -112,43 +113,48 @@ def curly_quotes(line: str) -> str:
     return " ".join(sorted({c for c in line if c in _CURLY}, key=_CURLY.index))
 
 
+MAX_DEPTH = 8
+"""Deepest nesting of mappings and lists a file of ours may have: a letter's front-matter needs 3
+(``indicators`` → item → key), ``round.yml`` 5 (its outline). Deeper is refused as soon as it is met:
+a hostile file can nest thousands deep, and libyaml itself gives up at 1,000."""
+
+MERGE_KEY = "<<"
+"""YAML 1.1's merge key: it copies another mapping in, which only anchors and aliases make useful."""
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0, *,
-              allow_tags: bool = False) -> tuple[YamlDoc | None, list[Problem]]:
+              report_bidi: bool = True) -> tuple[YamlDoc | None, list[Problem]]:
     """Parse ``text``; positions are shifted by ``line_offset`` lines.
 
-    Returns ``(None, problems)`` when the text is not YAML at all.
+    The document is built straight from the parser's events, so what YAML could expand is refused
+    before anything is built: an alias stays an empty value (never a copy of its anchor), an anchor,
+    a tag and a merge key are reported where written, and nesting deeper than ``MAX_DEPTH`` ends the
+    reading at once. A two-kilobyte "billion laughs" therefore costs what its two kilobytes cost.
+    ``report_bidi`` is False for a submission, whose bidi rule looks at the whole file at once.
+
+    Returns ``(None, problems)`` when the text is not YAML at all, or is nested too deep.
     """
     problems: list[Problem] = []
 
     def at(mark) -> tuple[int, int]:
         return (mark.line + 1 + line_offset, mark.column + 1)
 
-    for line, col, ch in find_bidi(text):
-        problems.append(finding("bidi-control", path, line + 1 + line_offset, col + 1, char=char_name(ch)))
+    if report_bidi:
+        for line, col, ch in find_bidi(text):
+            problems.append(finding("bidi-control", path, line + 1 + line_offset, col + 1, char=char_name(ch)))
 
+    builder = _Builder(YamlDoc(None), problems, path, at)
     try:
-        if not allow_tags:
-            for event in yaml.parse(text, Loader=_FastLoader):
-                anchor = getattr(event, "anchor", None)
-                tag = getattr(event, "tag", None)
-                line, col = at(event.start_mark)
-                if isinstance(event, yaml.AliasEvent):
-                    problems.append(finding("yaml-alias", path, line, col, anchor=anchor))
-                elif anchor:
-                    problems.append(finding("yaml-anchor", path, line, col, anchor=anchor))
-                if tag is not None:  # the parser reports a tag only when one is written
-                    shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
-                    problems.append(finding("yaml-tag", path, line, col, tag=shown))
-        loader = _FastLoader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        for event in yaml.parse(text, Loader=_FastLoader):
+            if not builder.feed(event):
+                return None, problems
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "nesting depth" in f"{exc.problem}" and mark is not None:  # libyaml's own limit, met first in flow style
+            return None, problems + [finding("yaml-depth", path, *at(mark), depth=MAX_DEPTH)]
         line, col = at(mark) if mark else (1 + line_offset, 1)
         reason = yaml_reason(f"{exc.context or ''} {exc.problem or ''}")
-        lines = text.splitlines()
+        lines = split_lines(text)
         near = lines[max(0, mark.line - 1):mark.line + 1] if mark and mark.line < len(lines) else []
         tab = "\t" in lines[mark.line] if mark and mark.line < len(lines) else False
         quotes = curly_quotes("".join(near))
@@ -157,31 +163,122 @@ def load_yaml(text: str, path: str, line_offset: int = 0, *,
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no problem_mark
         return None, problems + [finding("yaml-syntax", path, 1 + line_offset, 1, "reader",
                                          reason=yaml_reason(str(exc)))]
-    doc = YamlDoc(None)
-    if node is not None:
-        doc.value = _convert(node, (), doc, problems, path, at)
-    return doc, problems
+    return builder.doc, problems
 
 
-def _convert(node, where: Path_, doc: YamlDoc, problems: list[Problem], path: str, at) -> object:
-    doc.value_pos.setdefault(where, at(node.start_mark))
-    if isinstance(node, yaml.MappingNode):
-        result: dict = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            key = str(key)
-            child = where + (key,)
-            if key in result:
-                line, col = at(key_node.start_mark)
-                first = doc.key_pos[child][0]
-                problems.append(finding("duplicate-key", path, line, col, key=key, first=first))
-                continue
-            doc.key_pos[child] = at(key_node.start_mark)
-            result[key] = _convert(value_node, child, doc, problems, path, at)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, where + (i,), doc, problems, path, at) for i, item in enumerate(node.value)]
-    return _scalar(node)
+class _Frame:
+    """A mapping or sequence being built: its value, its path, and (in a mapping) the key waiting for a value."""
+    __slots__ = ("value", "where", "key", "key_pos", "skip")
+
+    def __init__(self, value, where):
+        self.value, self.where, self.key, self.key_pos, self.skip = value, where, None, None, False
+
+
+class _Builder:
+    """Plain values and positions from the parser's events, one event at a time, nothing expanded."""
+
+    def __init__(self, doc: YamlDoc, problems: list[Problem], path: str, at):
+        self.doc, self.problems, self.path, self.at = doc, problems, path, at
+        self.stack: list[_Frame] = []
+        self.documents = 0
+        self.key_depth = 0  # > 0 while inside a mapping or sequence written as a key
+
+    def feed(self, event) -> bool:
+        """Take one event; False when the reading must stop (nesting too deep)."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise yaml.composer.ComposerError("expected a single document in the stream", None,
+                                                  "but found another document", event.start_mark)
+            return True
+        if not isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.SequenceStartEvent,
+                                  yaml.MappingStartEvent, yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            return True
+        if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            frame = self.stack.pop()
+            self._place(frame.value, event.start_mark, done=frame)
+            return True
+        self._refuse(event)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                line, col = self.at(event.start_mark)
+                self.problems.append(finding("yaml-depth", self.path, line, col, depth=MAX_DEPTH))
+                return False
+            where = self._where_next()
+            if where is not None:
+                self.doc.value_pos.setdefault(where, self.at(event.start_mark))
+            value = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self.stack.append(_Frame(value, where))
+            return True
+        if isinstance(event, yaml.AliasEvent):
+            value = "*" + event.anchor  # as written: never a copy of what the anchor holds
+        else:
+            value = _scalar(event.tag, event.value, event.style, event.implicit)
+        self._place(value, event.start_mark)
+        return True
+
+    def _refuse(self, event) -> None:
+        line, col = self.at(event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            self.problems.append(finding("yaml-alias", self.path, line, col, anchor=event.anchor))
+            return
+        if event.anchor:
+            self.problems.append(finding("yaml-anchor", self.path, line, col, anchor=event.anchor))
+        tag = event.tag
+        if tag is not None:  # the parser reports a tag only when one is written
+            shown = "!!" + tag[len(_STANDARD_TAG):] if tag.startswith(_STANDARD_TAG) else tag
+            self.problems.append(finding("yaml-tag", self.path, line, col, tag=shown))
+
+    def _where_next(self):
+        """The path of the value about to start, or None for a key or a value that is thrown away."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if frame.where is None or frame.skip:
+            return None
+        if isinstance(frame.value, list):
+            return frame.where + (len(frame.value),)
+        if frame.key is None:
+            return None  # a mapping or sequence used as a key
+        return frame.where + (frame.key,)
+
+    def _place(self, value, mark, done: _Frame | None = None) -> None:
+        """Put a finished value into its parent (or make it the document)."""
+        if not self.stack:
+            self.doc.value = value
+            if done is None:
+                self.doc.value_pos.setdefault((), self.at(mark))
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.value, list):
+            if done is None and frame.where is not None and not frame.skip:
+                self.doc.value_pos.setdefault(frame.where + (len(frame.value),), self.at(mark))
+            frame.value.append(value)
+            return
+        if frame.key is None:  # this value is a key
+            key = str(value)
+            frame.key, frame.key_pos, frame.skip = key, mark, False
+            if frame.where is None:
+                return
+            child = frame.where + (key,)
+            if key in frame.value:
+                line, col = self.at(mark)
+                first = self.doc.key_pos[child][0]
+                self.problems.append(finding("duplicate-key", self.path, line, col, key=key, first=first))
+                frame.skip = True
+                return
+            if key == MERGE_KEY and isinstance(value, str):
+                line, col = self.at(mark)
+                self.problems.append(finding("yaml-merge", self.path, line, col))
+                frame.skip = True  # what it would merge is not read
+                return
+            self.doc.key_pos[child] = self.at(mark)
+            return
+        if not frame.skip:
+            if done is None and frame.where is not None:
+                self.doc.value_pos.setdefault(frame.where + (frame.key,), self.at(mark))
+            frame.value[frame.key] = value
+        frame.key, frame.skip = None, False
 
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -193,15 +290,31 @@ _BUILDERS = {
 }
 
 
-def _scalar(node) -> object:
-    """Plain scalars become int, float, bool or None as YAML says; everything else stays text."""
-    build = _BUILDERS.get(node.tag) if not node.style else None  # plain style: None, or '' from libyaml
+class _Resolver(yaml.resolver.Resolver):
+    """YAML's implicit types (int, float, bool, null), without timestamps."""
+
+
+_Resolver.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_RESOLVER = _Resolver()
+
+
+def _scalar(tag: str | None, value: str, style: str | None, implicit: tuple[bool, bool]) -> object:
+    """Plain scalars become int, float, bool or None as YAML says; everything else stays text.
+
+    A written tag is refused elsewhere (``yaml-tag``); a standard one (``!!int``) still reads the value as
+    it says, any other leaves the text as written.
+    """
+    if tag is None or tag == "!":
+        if style:  # quoted: text (plain style is None, or '' from libyaml)
+            return value
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, implicit)
+    build = _BUILDERS.get(tag)
     if build is None:
-        return node.value
+        return value
     try:
-        return build(node)
+        return build(yaml.ScalarNode(tag, value))
     except (yaml.YAMLError, ValueError):
-        return node.value
+        return value
 
 
 def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
@@ -210,7 +323,7 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
     Returns ``(yaml_text, yaml_first_line, body, body_first_line)`` with 1-based
     line numbers, or None when the file does not start with a front-matter block.
     """
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if not lines or lines[0].rstrip("\r\n").rstrip() != "---":
         return None
     for i in range(1, len(lines)):

@@ -9,6 +9,7 @@ import unicodedata
 from typing import Iterator
 
 from build_hooks.domain.catalogue import MAX_BYTES, finding
+from build_hooks.domain.lines import OTHER_BREAKS, find_chars, split_lines
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.wordchars import char_name, find_bidi, odd_in_heading
 from build_hooks.load.context import Context
@@ -23,7 +24,7 @@ def not_nfc(ctx: Context) -> Iterator[Problem]:
     """
     if unicodedata.is_normalized("NFC", ctx.raw):
         return
-    for number, line in enumerate(ctx.raw.splitlines(), start=1):
+    for number, line in enumerate(split_lines(ctx.raw), start=1):
         if not unicodedata.is_normalized("NFC", line):
             yield finding("not-nfc", ctx.path, number, _first_unnormalised(line) + 1)
 
@@ -47,7 +48,7 @@ def legacy_encoding(ctx: Context) -> Iterator[Problem]:
     """
     if not may_contain_legacy(ctx.raw):
         return
-    for number, line in enumerate(ctx.raw.splitlines(), start=1):
+    for number, line in enumerate(split_lines(ctx.raw), start=1):
         if (found := find_legacy(line)) is not None:
             yield finding("legacy-encoding", ctx.path, number, found.column + 1, word=found.word,
                           encoding=found.encoding)
@@ -59,7 +60,7 @@ def yaml_tab(ctx: Context) -> Iterator[Problem]:
     good: ``signer:\\n  name: …`` (two spaces)
     bad:  ``signer:\\n\\tname: …``
     """
-    for i, line in enumerate(ctx.yaml_text.splitlines()):
+    for i, line in enumerate(split_lines(ctx.yaml_text)):
         if (col := line.find("\t")) >= 0:
             yield finding("yaml-tab", ctx.path, ctx.yaml_line + i, col + 1)
 
@@ -79,7 +80,7 @@ def word_character(ctx: Context) -> Iterator[Problem]:
     """
     if ctx.body_line == 0:
         return
-    for index, line in enumerate(ctx.raw.split("\n")[ctx.body_line - 1:]):
+    for index, line in enumerate(split_lines(ctx.raw)[ctx.body_line - 1:]):
         for col, ch in odd_in_heading(line):
             yield finding("word-character", ctx.path, ctx.body_line + index, col + 1, char=char_name(ch))
 
@@ -90,7 +91,15 @@ def bidi_control(ctx: Context) -> Iterator[Problem]:
     good: ``Sở Xây dựng``
     bad:  ``Sở \u202eXây dựng`` (right-to-left override: shown backwards)
     """
-    if ctx.body_line == 0:
-        return  # without a body the front-matter's YAML reader reports them
-    for line, col, ch in find_bidi("\n".join(ctx.raw.split("\n")[ctx.body_line - 1:])):
-        yield finding("bidi-control", ctx.path, ctx.body_line + line, col + 1, char=char_name(ch))
+    for line, col, ch in find_bidi(ctx.raw):  # the whole file, front-matter included, by the one line model
+        yield finding("bidi-control", ctx.path, line + 1, col + 1, char=char_name(ch))
+
+
+def odd_line_break(ctx: Context) -> Iterator[Problem]:
+    """A line break other than the ordinary one: some programs start a new line there, others do not.
+
+    good: lines ended by Enter (LF or CRLF)
+    bad:  U+2028 LINE SEPARATOR, U+0085, a form feed or vertical tab pasted from Word or a PDF
+    """
+    for line, col, ch in find_chars(ctx.raw, OTHER_BREAKS):
+        yield finding("odd-line-break", ctx.path, line + 1, col + 1, code=f"U+{ord(ch):04X}")

@@ -15,8 +15,8 @@ from build_hooks.load.submission import read_submission
 from build_hooks.rules import body, encoding, values
 
 CHECKS = (encoding.not_nfc, encoding.legacy_encoding, encoding.yaml_tab, encoding.bidi_control,
-          encoding.word_character, values.date_range, values.bad_number, body.raw_html, body.table_cells,
-          body.heading_title, body.empty_section)
+          encoding.odd_line_break, encoding.word_character, values.date_range, values.bad_number, body.raw_html,
+          body.table_cells, body.heading_title, body.empty_section)
 """Every content rule function; each yields problems for one or more catalogue ids."""
 
 
