@@ -7,7 +7,8 @@ submission text can only come from Markdown headings (raw HTML is rejected by
 the checker and code is escaped).
 
 Letter text gets only the extensions a letter needs: tables and fenced code, and
-``toc`` for the ``h-…`` ids of its sub-headings. ``attr_list`` and
+``toc`` for the ``h-…`` ids of its sub-headings, with its ``[TOC]`` marker switched off (a
+paragraph holding only the marker would become an empty list, its text gone). ``attr_list`` and
 ``md_in_html`` stay for the hand-written pages (``mkdocs.yml``): in agency text
 they turned ``{: onclick=…}`` into attributes. Every converted fragment then
 passes the allowlist sanitiser (``sanitize``), so headings in it can only be
@@ -62,7 +63,7 @@ class LetterRenderer:
     def __init__(self) -> None:
         """One Python-Markdown instance for every letter, so its extensions load once."""
         self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
-            "toc": {"slugify": _heading_slug}, "tables": {"use_align_attribute": True}})
+            "toc": {"slugify": _heading_slug, "marker": ""}, "tables": {"use_align_attribute": True}})
         self._md.treeprocessors.register(_ShowLinkTitles(self._md), "show_link_titles", 15)  # after inline (20)
         for name in HIDING_BLOCKS:
             self._md.parser.blockprocessors.deregister(name)

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from build_hooks.domain.catalogue import finding
+from build_hooks.domain.lines import split_lines
 from build_hooks.domain.model import Heading, Outline, Part
 from build_hooks.domain.problems import Problem
 from build_hooks.load.fences import fenced_lines
@@ -71,7 +72,7 @@ def iter_headings(lines: list[str]):
 
 def split_body(body: str, first_line: int, outline: Outline, path: str) -> tuple[list[Part], list[Problem]]:
     """Cut the body into parts by numbered headings; report unknown or misplaced numbers."""
-    lines = body.splitlines(keepends=True)
+    lines = split_lines(body, keepends=True)
     problems: list[Problem] = []
     stack: list[tuple[int, str]] = []  # (level, section id) of open numbered headings
     seen: dict[str, int] = {}
@@ -127,7 +128,7 @@ def _split_closing(parts: list[Part]) -> list[Part]:
     if not parts or not parts[-1].has_text:
         return parts
     last = parts[-1]
-    lines = last.markdown.splitlines(keepends=True)
+    lines = split_lines(last.markdown, keepends=True)
     end = len(lines)
     while end and not lines[end - 1].strip():
         end -= 1
@@ -171,7 +172,7 @@ def shift_headings(markdown: str, by: int) -> str:
     """Move every ATX heading ``by`` levels (clamped to 1..6), leaving fenced code alone."""
     if by == 0:
         return markdown
-    lines = markdown.splitlines(keepends=True)
+    lines = split_lines(markdown, keepends=True)
     for index, level, _text in list(iter_headings(lines)):
         new = max(1, min(6, level + by))
         lines[index] = "#" * new + lines[index][level:]

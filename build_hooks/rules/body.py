@@ -8,7 +8,10 @@ import difflib
 import re
 from typing import Iterator
 
+import markdown
+
 from build_hooks.domain.catalogue import finding
+from build_hooks.domain.lines import split_lines
 from build_hooks.domain.problems import Problem
 from build_hooks.domain.text import fold
 from build_hooks.load.context import Context
@@ -90,23 +93,29 @@ def empty_section(ctx: Context) -> Iterator[Problem]:
         if nested:
             continue
         yield finding("empty-section", ctx.path, part.heading.line, part.heading.level + 2, section=part.section_id)
-    lines = ctx.body.splitlines()
+    lines = split_lines(ctx.body)
     for index, _level, text in iter_headings(lines):
         if not text.strip():
             yield finding("empty-heading", ctx.path, ctx.body_line + index, 1)
 
 
-_TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_CELL_BAR = re.compile(r"(?<!\\)\|")
+_TABLES = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+"""Python-Markdown's own table processor: the rule counts cells exactly as the page will show them."""
 
 
-def _cells(line: str) -> int:
-    line = line.strip()
-    if line.startswith("|"):
-        line = line[1:]
-    if line.endswith("|") and not line.endswith("\\|"):
-        line = line[:-1]
-    return len(_CELL_BAR.findall(line)) + 1
+def _table_columns(header: str, delimiter: str) -> int | None:
+    """The header's cell count when ``header`` and ``delimiter`` start a table for Markdown, else None.
+
+    ``test`` also sets the processor's idea of the row's outer pipes, which ``_split_row`` then uses.
+    """
+    if not _TABLES.test(None, f"{header}\n{delimiter}"):
+        return None
+    return len(_TABLES._split_row(header.strip(" ")))
+
+
+def _cells(row: str) -> int:
+    """Cells Markdown splits ``row`` into, by its own splitter (escaped pipes, ``\\|``, code spans)."""
+    return len(_TABLES._split_row(row.strip(" ")))
 
 
 def table_cells(ctx: Context) -> Iterator[Problem]:
@@ -120,8 +129,7 @@ def table_cells(ctx: Context) -> Iterator[Problem]:
     lines = mask_code(ctx.body).split("\n")
     i = 1
     while i < len(lines):
-        if "|" in lines[i - 1] and _TABLE_RULE.match(lines[i]) and "-" in lines[i]:
-            columns = _cells(lines[i - 1])
+        if "|" in lines[i - 1] and "-" in lines[i] and (columns := _table_columns(lines[i - 1], lines[i])):
             j = i + 1
             while j < len(lines) and lines[j].strip():
                 if (cells := _cells(lines[j])) > columns:

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.dates import DateError, PartialDate, parse_date
+from build_hooks.domain.lines import split_lines
 from build_hooks.domain.numbers import format_number, parse_quantity
 from build_hooks.domain.problems import Problem
 from build_hooks.load.context import Context
@@ -76,7 +77,7 @@ def bad_number(ctx: Context) -> Iterator[Problem]:
 def _as_written(ctx: Context, where: tuple) -> str:
     """The plain scalar at ``where`` as it is written in the front-matter."""
     line, col = ctx.doc.where(where)
-    lines = ctx.yaml_text.splitlines()
+    lines = split_lines(ctx.yaml_text)
     index = line - ctx.yaml_line
     if not 0 <= index < len(lines):
         return ""

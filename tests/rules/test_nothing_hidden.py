@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -74,7 +75,7 @@ def letter(draw) -> tuple[str, list[str]]:
     blocks, used = [], set()
     for _ in range(draw(st.integers(1, 10))):
         kind = draw(st.sampled_from(["para", "para", "definition", "definition", "quote", "list", "table",
-                                     "heading", "fence"]))
+                                     "heading", "fence", "toc"]))
         if kind == "para":
             blocks.append("\n".join(line() for _ in range(draw(st.integers(1, 3)))))
         elif kind == "definition":
@@ -85,7 +86,9 @@ def letter(draw) -> tuple[str, list[str]]:
             blocks.append(f"- {line()}\n\n    " + definition().replace("\n", "\n    ") + f"\n- {line()}")
         elif kind == "table":
             cells = draw(st.integers(2, 3))
+            bar = draw(st.sampled_from([" | ", " \\\\| ", " \\| ", "|"]))  # \\| is a backslash, then a real pipe
             row = " | ".join(words(1) for _ in range(cells + draw(st.integers(0, 1))))
+            row = row.replace(" | ", bar, 1) if bar != " | " else row
             blocks.append(" | ".join(words(1) for _ in range(cells)) + "\n" + "|".join(["---"] * cells) + "\n" + row)
         elif kind == "heading":
             free = [s for s in SECTION_IDS if s not in used and "." not in s]
@@ -93,6 +96,8 @@ def letter(draw) -> tuple[str, list[str]]:
                 sid = draw(st.sampled_from(free))
                 used.add(sid)
                 blocks.append(f"# {sid}. {words(2)}")
+        elif kind == "toc":
+            blocks.append(f"{words(1)} [TOC] {words(1)}" if draw(st.booleans()) else "[TOC]")
         else:
             blocks.append(f"```\n{line()}\n```")
     return HEAD + "\n\n".join(blocks) + "\n", tokens
@@ -152,3 +157,30 @@ def test_every_good_case_shows_every_word():
 def test_visible_words_ignores_markup():
     soup = BeautifulSoup("<article><p>a <a title='b'>c</a></p></article>", "html.parser")
     assert visible_words(soup) == {"a", "c"}
+
+
+HIDING_FORMS = {
+    "escaped-backslash-then-pipe": "| Tk0q | Tk1q |\n|---|---|\n| Tk2q \\\\| Tk3q | Tk4q |",
+    "two-escaped-backslashes": "| Tk0q | Tk1q |\n|---|---|\n| Tk2q \\\\\\\\| Tk3q | Tk4q |",
+    "no-outer-pipes": "Tk0q | Tk1q\n---|---\nTk2q | Tk3q \\\\| Tk4q",
+    "code-span-pipe": "| Tk0q | Tk1q |\n|---|---|\n| `Tk2q | x` | Tk3q | Tk4q |",
+    "toc-alone": "Tk0q\n\n[TOC]\n\nTk1q",
+    "toc-in-paragraph": "Tk0q [TOC] Tk1q",
+}
+
+
+@pytest.mark.parametrize("form", sorted(HIDING_FORMS))
+def test_the_hidden_cell_and_toc_forms_show_their_text_or_are_refused_with_their_line(form):
+    body = HIDING_FORMS[form]
+    text = HEAD + "# II. KẾT QUẢ\n\n## 1. Tuyên truyền\n\n" + body + "\n"
+    submission, problems = check_submission(text, PATH, "so-xay-dung", 2023, ROUND, REGISTRY, TODAY)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        lines = text.split("\n")
+        assert all(p.rule == "table-cells" and "Tk4q" in lines[p.line - 1] for p in errors), errors
+        return
+    page = next(p for p in plan_pages(Corpus(REGISTRY, (ROUND,), {2023: (submission,)}), charts=False)
+                if p.path == "2023/co-quan/so-xay-dung.md")
+    shown = render(page).get_text(" ")
+    expected = set(re.findall(r"Tk\d+q", body)) | ({"[TOC]"} if "TOC" in body else set())
+    assert {w for w in expected if w not in shown} == set(), shown
