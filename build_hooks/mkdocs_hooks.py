@@ -121,6 +121,8 @@ def on_config(config):
     if options.archive is not None:
         corpus = _archive_config(config, corpus, options.archive)
     histories = corpus_histories(corpus, options.source, root)  # unavailable (said on the pages) outside git or shallow
+    if skipped := sorted({c for h in histories.values() for c in h.skipped}):  # said, never a failed build
+        log.info("Bỏ qua %d mục không đọc được trong lịch sử git: %s", len(skipped), ", ".join(skipped))
     pages = _SERVE.letters_first(corpus, histories, config.use_directory_urls)
     letters_first = pages is not None
     if letters_first:  # same pages, same navigation: the 404 page and the sitemap would come out unchanged

@@ -10,17 +10,30 @@ page can show what changed between two versions.
 A build outside git, or from a shallow clone (CI's default checkout), cannot
 know this: the history is then *unavailable*, said on the page, never guessed
 and never a failed build. ``parse_log`` is pure and tested on text.
+
+git's output is read with ``-z``: every field ends with NUL, the one byte a commit
+cannot hold (git refuses it in a message, a name or a path), so a subject full of
+control characters is only a subject. Anything that still does not read as a
+commit (a date that is not a date, a missing field) is skipped and named in the
+build log, never a crash.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-RECORD, UNIT = "\x1e", "\x1f"
-LOG_FORMAT = f"{RECORD}%H{UNIT}%cs{UNIT}%an{UNIT}%s"
-"""Commit id, committer date (when it landed), author name, subject; name-status lines follow."""
+LOG_FORMAT = "%H%x00%cs%x00%an%x00%s"
+"""Commit id, committer date (when it landed), author name, subject; with ``-z`` each ends in NUL and
+the name-status fields follow, NUL-terminated too."""
+LOG_ARGS = ("-c", "core.quotepath=off", "log", "-z", "--first-parent", "-M", "--name-status",
+            f"--format={LOG_FORMAT}")
+
+_COMMIT = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+_STATUS = re.compile(r"[ACDMRTUXB][0-9]{0,3}")
+"""A name-status letter (with a rename's or copy's score): never 40 hex digits, so never a commit id."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,8 @@ class LetterHistory:
     """False outside git or in a shallow clone: nothing is known, which is not "never changed"."""
     reason: str = ""
     """Why the history is unavailable (Vietnamese), for the page."""
+    skipped: tuple[str, ...] = ()
+    """Commits of the repository's log that did not read as commits, left out (the build log names them)."""
 
     @property
     def received(self) -> Change | None:
@@ -68,17 +83,35 @@ class _Track:
     changes: list[Change] = field(default_factory=list)
 
 
-def parse_log(text: str) -> dict[str, list[Change]]:
-    """``git log --name-status -M --format=LOG_FORMAT`` (newest first) -> path now -> changes, oldest first.
+def parse_log(text: str) -> tuple[dict[str, list[Change]], list[str]]:
+    """``git log -z --name-status -M --format=LOG_FORMAT`` (newest first) -> (path now -> changes, oldest
+    first; the ids of commits skipped because they did not read as a commit).
 
     Renames are followed: a letter's changes before ``R100 old new`` are filed under its new name.
     """
-    commits = []
-    for record in text.split(RECORD)[1:]:
-        head, _, names = record.partition("\n")
-        commit, date, author, subject = head.split(UNIT, 3)
-        statuses = [line.split("\t") for line in names.splitlines() if line.strip()]
-        commits.append((commit, _dt.date.fromisoformat(date), author, subject, statuses))
+    fields = text.split("\0")
+    commits, skipped = [], []
+    i = 0
+    while i + 3 < len(fields):
+        commit, date, author, subject = fields[i:i + 4]
+        i += 4
+        statuses = []
+        while i < len(fields) and _STATUS.fullmatch(fields[i].lstrip("\n")):
+            kind = fields[i].lstrip("\n")
+            count = 2 if kind[0] in "RC" else 1
+            statuses.append([kind, *fields[i + 1:i + 1 + count]])
+            i += 1 + count
+        commit = commit.lstrip("\n")
+        try:
+            day = _dt.date.fromisoformat(date)
+        except ValueError:
+            day = None
+        if not _COMMIT.fullmatch(commit) or day is None:
+            skipped.append(commit[:40])
+            while i < len(fields) and not _COMMIT.fullmatch(fields[i].lstrip("\n")):
+                i += 1  # find the next commit
+            continue
+        commits.append((commit, day, author, subject, statuses))
     tracks: dict[str, _Track] = {}
     for commit, date, author, subject, statuses in reversed(commits):  # oldest first
         for status in statuses:
@@ -92,7 +125,7 @@ def parse_log(text: str) -> dict[str, list[Change]]:
                 tracks.pop(paths[0], None)  # deleted: a letter added again later starts anew
             elif paths:
                 tracks.setdefault(paths[-1], _Track()).changes.append(Change(commit, date, author, subject, paths[-1]))
-    return {path: track.changes for path, track in tracks.items()}
+    return {path: track.changes for path, track in tracks.items()}, skipped
 
 
 def _git(cwd: Path, *args: str) -> str | None:
@@ -112,7 +145,10 @@ def _relative(path: Path, root: Path) -> str | None:
 
 
 def read_histories(folder: Path, files: list[Path]) -> dict[Path, LetterHistory]:
-    """History of every letter in ``files`` (absolute paths under ``folder``), by absolute path."""
+    """History of every letter in ``files`` (absolute paths under ``folder``), by absolute path.
+
+    Commits that did not read as commits are left out of every letter's history (``skipped``).
+    """
     top = _git(folder, "rev-parse", "--show-toplevel")
     if top is None:
         return {f: LetterHistory(available=False, reason=UNAVAILABLE_NO_GIT) for f in files}
@@ -122,16 +158,15 @@ def read_histories(folder: Path, files: list[Path]) -> dict[Path, LetterHistory]
     rel = _relative(folder, root)
     if rel is None:
         return {f: LetterHistory(available=False, reason=UNAVAILABLE_NO_GIT) for f in files}
-    log = _git(root, "-c", "core.quotepath=off", "log", "--first-parent", "-M", "--name-status",
-               f"--format={LOG_FORMAT}", "--", rel or ".")
-    tracks = parse_log(log or "")
+    log = _git(root, *LOG_ARGS, "--", rel or ".")
+    tracks, skipped = parse_log(log or "")
     result = {}
     for file in files:
         changes = tracks.get(_relative(file, root) or "", [])
         if len(changes) > 1:  # read every version, for the differences between them
             changes = [Change(c.commit, c.date, c.author, c.subject, c.path, _git(root, "show", f"{c.commit}:{c.path}"))
                        for c in changes]
-        result[file] = LetterHistory(tuple(changes))
+        result[file] = LetterHistory(tuple(changes), skipped=tuple(skipped))
     return result
 
 

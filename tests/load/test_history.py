@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from build_hooks.load.history import RECORD, UNIT, parse_log, read_histories
+from build_hooks.load.history import parse_log, read_histories
 from build_hooks.render.history import text_changes, visible_lines
 from support.blocks import norm
 from support.git import corrected_letter_repository, git
@@ -18,19 +18,55 @@ LETTER = "2023/co-quan/ban-dan-toc/index.html"
 
 
 def _record(commit, date, author, subject, *statuses):
-    return f"{RECORD}{commit}{UNIT}{date}{UNIT}{author}{UNIT}{subject}\n\n" + "".join(s + "\n" for s in statuses)
+    """One commit as ``git log -z --name-status`` writes it: NUL after every field."""
+    commit = commit if len(commit) == 40 else (commit * 40)[:40]
+    return f"{commit}\0{date}\0{author}\0{subject}\0\n" + "".join(s.replace("\t", "\0") + "\0" for s in statuses)
 
 
 def test_parse_log_oldest_first_following_renames():
     log = (_record("c3", "2024-01-10", "Lan", "Sửa số liệu", "M\ts/2023/b.md")
            + _record("c2", "2024-01-05", "Minh", "Đổi tên", "R100\ts/2023/a.md\ts/2023/b.md")
            + _record("c1", "2023-12-20", "An", "Nhận văn bản", "A\ts/2023/a.md", "A\ts/2023/x.md"))
-    tracks = parse_log(log)
-    assert [(c.commit, c.date, c.author, c.path) for c in tracks["s/2023/b.md"]] == [
+    tracks, skipped = parse_log(log)
+    assert [(c.commit[:2], c.date, c.author, c.path) for c in tracks["s/2023/b.md"]] == [
         ("c1", dt.date(2023, 12, 20), "An", "s/2023/a.md"), ("c2", dt.date(2024, 1, 5), "Minh", "s/2023/b.md"),
         ("c3", dt.date(2024, 1, 10), "Lan", "s/2023/b.md")]
     assert [c.subject for c in tracks["s/2023/x.md"]] == ["Nhận văn bản"] and "s/2023/a.md" not in tracks
-    assert parse_log("") == {}
+    assert not skipped and parse_log("") == ({}, [])
+
+
+def test_a_malformed_date_is_skipped_never_a_crash():
+    log = (_record("c3", "2024-01-10", "Lan", "Sửa số liệu", "M\ts/2023/b.md")
+           + _record("c2", "hôm qua", "Minh", "Ngày hỏng", "M\ts/2023/b.md")
+           + _record("c1", "2023-12-20", "An", "Nhận văn bản", "A\ts/2023/b.md"))
+    tracks, skipped = parse_log(log)
+    assert [c.subject for c in tracks["s/2023/b.md"]] == ["Nhận văn bản", "Sửa số liệu"]
+    assert skipped == ["c2" * 20]
+
+
+FORGED_SUBJECTS = [
+    "Sửa\x1e" + "f" * 40 + "\x1f2020-01-01\x1fGiám đốc Sở\x1fĐã duyệt",  # the old record/unit separators
+    "Sửa\x1e\x1e\x1f\x1f",
+    "Sửa\tR100\tsubmissions/2023/ban-dan-toc.md\tsubmissions/2023/khac.md",
+    "Sửa\x1e" + "f" * 40 + "\x1fkhông-phải-ngày\x1fX\x1fY",  # made every later build fail
+]
+
+
+@pytest.mark.parametrize("subject", FORGED_SUBJECTS, ids=range(len(FORGED_SUBJECTS)))
+def test_a_forged_commit_subject_shows_nothing_false(tmp_path, subject):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    (tmp_path / "repo").mkdir()
+    repository = corrected_letter_repository(tmp_path / "repo")
+    letter = repository / "submissions" / "2023" / "ban-dan-toc.md"
+    letter.write_text(letter.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    git(repository, "commit", "-qam", subject, date="2024-01-08T09:00:00+07:00")
+    history = read_histories(repository / "submissions", [letter.resolve()])[letter.resolve()]
+    assert history.available and not history.skipped
+    assert [(c.author, c.subject) for c in history.changes] == [
+        ("Văn thư Sở", "Nhận văn bản của Ban Dân tộc"), ("Văn thư Sở", "Sửa lỗi chép tay theo bản ký"),
+        ("Văn thư Sở", subject)]
+    assert history.changes[-1].date == dt.date(2024, 1, 8)
 
 
 def test_word_changes_inside_a_line():
