@@ -28,11 +28,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
+from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE, YEAR_FOLDER
 from build_hooks.settings import ROOT
 
-SUBMISSION = re.compile(r"^submissions/(?P<year>\d{4})/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}|\d{{4}}/{re.escape(ROUND_FILE)})$")
+SUBMISSION = re.compile(rf"^submissions/(?P<year>{YEAR_FOLDER})/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}|{YEAR_FOLDER}/{re.escape(ROUND_FILE)})$")
+_UNICODE_YEAR = re.compile(r"^submissions/(\d{4})/")
+"""A year folder in digits other than ASCII (full-width ２０２３): named as such by the guard."""
 REGULAR_MODES = {"100644", "100755"}
 SYMLINK_MODE = "120000"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -108,6 +110,10 @@ def _files_problems(changes: list[Change]) -> list[str]:
                     else f"không phải tệp thường ({change.mode})")
             messages.append(f"'{shown(change.path)}' là {kind}; trong submissions/ chỉ nhận tệp thường. "
                             "Thay bằng chính nội dung văn bản.")
+        elif (m := _UNICODE_YEAR.match(change.path)) and not m[1].isascii():
+            messages.append(f"Thư mục năm trong '{shown(change.path)}' không viết bằng chữ số thường 0–9 "
+                            f"({' '.join(f'U+{ord(c):04X}' for c in m[1])}); đổi tên thư mục thành năm viết bằng "
+                            "chữ số 0–9, ví dụ submissions/2024/.")
         elif not SUBMISSION.match(change.path) and not DATA_FILES.match(change.path):
             messages.append(f"Tên tệp '{shown(change.path)}' không hợp lệ: bài nộp là "
                             "submissions/<năm>/<mã-cơ-quan>.md, mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang.")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_hooks.cache import StoredResults, package_key
 from build_hooks.domain.catalogue import finding
-from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE, Corpus, Registry, Round, Submission
+from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE, YEAR_FOLDER, Corpus, Registry, Round, Submission
 from build_hooks.domain.problems import Problem, has_errors, sorted_problems
 from build_hooks.load.reader import did_you_mean
 from build_hooks.load.registry import parse_registry
@@ -23,7 +23,7 @@ from build_hooks.rules.encoding import file_too_large
 from build_hooks.rules.runner import check_submission
 from build_hooks.settings import PARSED_CACHE
 
-YEAR_DIR = re.compile(r"^\d{4}$")
+YEAR_DIR = re.compile(rf"^{YEAR_FOLDER}$")
 IGNORED = {"README.md", ".gitkeep"}
 
 
@@ -81,7 +81,9 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
                 rounds.append(rnd)
                 submissions[rnd.year] = subs
             continue
-        problems.append(finding("unexpected-file", shown(entry), 0, 0, "top", name=entry.name))
+        looks_like_year = entry.is_dir() and len(entry.name) == 4 and entry.name.isdecimal()
+        problems.append(finding("unexpected-file", shown(entry), 0, 0, "year" if looks_like_year else "top",
+                                name=entry.name, codes=" ".join(f"U+{ord(c):04X}" for c in entry.name)))
     if not rounds and not has_errors(problems):
         problems.append(finding("no-round", shown(root), 0, 0))
     rounds.sort(key=lambda r: r.year, reverse=True)

@@ -93,6 +93,8 @@ RULES: tuple[Rule, ...] = (
           "Chuyển nội dung vào tệp <mã-cơ-quan>.md hoặc xóa tệp.", "corpus/tree.py",
           top=Text("'{name}' không phải thư mục năm báo cáo hay danh mục cơ quan.",
                    "Bài nộp đặt trong submissions/<năm>/<mã-cơ-quan>.md."),
+          year=Text("Thư mục '{name}' trông như năm nhưng không viết bằng chữ số thường 0–9 ({codes}).",
+                    "Đổi tên thư mục thành năm viết bằng chữ số 0–9 (gõ lại trên bàn phím), ví dụ 2024."),
           default=Text("'{name}' không phải bài nộp (.md) nên sẽ không được đăng.",
                        "Chuyển nội dung vào tệp <mã-cơ-quan>.md, hoặc xóa tệp này."),
           received=Text("'{name}' không phải bài nộp (.md) nên sẽ không được đăng.",

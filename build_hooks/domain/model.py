@@ -18,6 +18,9 @@ REGISTRY_FILE = "agencies.yml"
 """The registry of agencies, at the top of the submissions tree."""
 ROUND_FILE = "round.yml"
 """One reporting round, in ``submissions/<year>/``."""
+YEAR_FOLDER = "[0-9]{4}"
+"""A round's folder name, as a regular expression: four ASCII digits. Not ``\\d``, which in Python also
+matches full-width (２０２３) and other scripts' digits: a folder a reader cannot tell from the real one."""
 
 
 @dataclass(frozen=True)

@@ -241,3 +241,12 @@ def test_escaping_helpers():
     assert shown("a\nb\x1b") == "a\\x0ab\\x1b"
     assert not judge([f"submissions/2023/{ODD}"]).ok
 
+
+
+@pytest.mark.parametrize("year", ["２０２３", "٢٠٢٣", "२०२३", "2O23"])
+def test_a_year_folder_not_in_ascii_digits_is_named(year):
+    verdict = judge([f"submissions/{year}/so-xay-dung.md"])
+    assert not verdict.ok
+    if year.isdecimal():
+        assert "không viết bằng chữ số thường 0–9" in verdict.messages[0] and "U+" in verdict.messages[0]
+    assert judge([f"submissions/{year}/round.yml"], "maintainer").messages
