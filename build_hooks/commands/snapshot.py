@@ -33,8 +33,18 @@ def cmd_snapshot(args) -> int:
     return 0
 
 
+EXIT_VERIFIED, EXIT_ALTERED, EXIT_UNPROVEN = 0, 1, 3
+"""``verify``'s exit status: 0 consistent and its origin proven (the recorded ``.sha256`` matches, or the
+manifest's signature is good); 1 altered, malformed or not matching; 3 consistent with its own manifest
+but nothing proves where it came from (no ``.sha256`` beside it, no ``--key``): whoever changed a file
+could have rewritten the manifest too. (2 stays argparse's: the command was called wrongly.)"""
+
+
 def cmd_verify(args) -> int:
-    """Check a snapshot zip against its manifest.json; name every file added, missing or changed."""
+    """Check a snapshot zip against its manifest.json; name every file added, missing or changed.
+
+    Exit 0: consistent and origin proven; 1: altered or malformed; 3: consistent, origin unproven.
+    """
     from build_hooks.publish.snapshot import (
         SnapshotError,
         checksum_path,
@@ -51,7 +61,7 @@ def cmd_verify(args) -> int:
             verify_signature(path, Path(args.key), Path(args.sig) if args.sig else None)
     except (SnapshotError, OSError, ValueError, zipfile.BadZipFile) as exc:
         print(exc, file=sys.stderr)
-        return 1
+        return EXIT_ALTERED
     for line in result.lines():
         print(line)
     print(f"SHA-256: {digest}", file=sys.stderr)
@@ -65,7 +75,15 @@ def cmd_verify(args) -> int:
     verdict = "khớp với manifest" if result.ok else "KHÔNG khớp với manifest"
     print(f"{args.zip}: {verdict} (năm {manifest.get('year')}, commit {manifest.get('source_commit')}).",
           file=sys.stderr)
-    return 0 if result.ok and checksum_ok else 1
+    if not (result.ok and checksum_ok):
+        return EXIT_ALTERED
+    if not recorded.is_file() and not args.key:
+        print(f"CHƯA CHỨNG MINH ĐƯỢC NGUỒN GỐC: chỉ kiểm tra được các tệp khớp với manifest nằm trong chính tệp zip. "
+              f"Không có tệp {recorded.name} bên cạnh và không có khóa công khai (--key), nên ai sửa tệp cũng có thể "
+              "sửa cả manifest. Đặt tệp .sha256 đã lưu khi tạo bản lưu trữ cạnh tệp zip, hoặc chạy lại với "
+              "--key <khóa-công-khai-của-Sở>.", file=sys.stderr)
+        return EXIT_UNPROVEN
+    return EXIT_VERIFIED
 
 
 def register(sub) -> None:

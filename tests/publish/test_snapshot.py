@@ -128,12 +128,14 @@ def _verify_cli(*args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=60)
 
 
-def test_verify_accepts_the_zip_as_written(synthetic_snapshot):
+def test_verify_accepts_the_zip_as_written_but_says_its_origin_is_unproven(synthetic_snapshot):
+    """Without a recorded .sha256 or a key, only the zip's own manifest was checked: exit 3, said plainly."""
     result, manifest = verify_zip(synthetic_snapshot.zip)
     assert result.ok and result.lines() == []
+    assert not checksum_path(synthetic_snapshot.zip).exists()
     proc = _verify_cli(synthetic_snapshot.zip)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout == ""
+    assert proc.returncode == 3, proc.stderr
+    assert proc.stdout == "" and "CHƯA CHỨNG MINH ĐƯỢC NGUỒN GỐC" in proc.stderr
 
 
 @pytest.mark.parametrize("kind", ["changed", "missing", "added"])
