@@ -291,6 +291,14 @@ RULES: tuple[Rule, ...] = (
           default=Text("Dòng bảng có {cells} ô, nhiều hơn {columns} cột của dòng tiêu đề; ô thừa sẽ không hiện "
                        "trên trang.",
                        "Thêm cột vào dòng tiêu đề và dòng '|---|', hoặc gộp nội dung ô thừa vào ô khác.")),
+    _rule("markdown-runs", ERROR, "Một đoạn văn có hàng trăm dấu '[' hoặc '<' liền nhau (thường do dán nhầm): dựng "
+          "trang sẽ rất chậm.", "Xóa các dấu thừa hoặc tách đoạn.", "rules/body.py",
+          bracket=Text("Đoạn văn này có {count} dấu '[' (tối đa {limit} trong một đoạn): trình dựng trang sẽ "
+                       "chạy rất lâu.", "Đây thường là văn bản dán nhầm: xóa các dấu '[' thừa, hoặc tách thành "
+                       "nhiều đoạn (cách nhau một dòng trống)."),
+          tag=Text("Văn bản có {count} chỗ '<' liền trước chữ cái (tối đa {limit}); từ chỗ này trở đi trình dựng "
+                   "trang sẽ chạy rất lâu.", "Đây thường là văn bản dán nhầm: xóa các dấu '<' thừa, hoặc viết "
+                   "'< ' (có dấu cách) khi muốn nói 'nhỏ hơn'.")),
     _rule("raw-html", ERROR, "Có mã HTML trong nội dung (<script>, <b>, <!-- -->, …).", "Chỉ dùng Markdown thường.",
           "rules/body.py, rules/raw_html.py",
           default=Text("Có mã HTML '{text}' trong nội dung; chỉ dùng Markdown thường.",

@@ -34,6 +34,42 @@ def raw_html(ctx: Context) -> Iterator[Problem]:
         yield finding(HTML_RULES[found.kind], ctx.path, ctx.body_line + line, col + 1, text=shown.replace("\n", " "))
 
 
+MAX_OPENERS = 100
+"""Most link openers ``[`` one paragraph may hold, and tag or autolink openers ``<x`` a whole letter may.
+
+Python-Markdown looks for the end of every unmatched ``[`` from each one in turn, so a run of them in
+one paragraph costs the square of its length (16,000 ``[`` took 31 s to build); its raw-HTML reader
+does the same with ``<a …`` and ``<http…`` over the whole text, paragraphs or not. A 1 MiB letter could
+stall the build for hours. A letter's paragraph has a handful of ``[``; a letter has no tags at all
+(``raw-html``). 100 cost a millisecond or two."""
+_BRACKET = re.compile(r"\[")
+_TAG_OPENER = re.compile(r"<[A-Za-z/!?]")
+
+
+def markdown_runs(ctx: Context) -> Iterator[Problem]:
+    """A long run of ``[`` in a paragraph, or of ``<a``/``<http`` in the letter: Python-Markdown's time grows
+    with its square.
+
+    good: ``Theo Quyết định [1], [2] và [3]; tỷ lệ < 5%.``
+    bad:  a pasted block of thousands of ``[`` or ``<a`` (code spans and fences do not count)
+    """
+    if "[" not in ctx.body and "<" not in ctx.body:
+        return
+    masked = mask_code(ctx.body)
+    offset = 0
+    for block in re.split(r"(\n[ \t]*\n)", masked):
+        if block.count("[") > MAX_OPENERS:
+            line, col = line_col(ctx.body, offset + len(block) - len(block.lstrip()))
+            yield finding("markdown-runs", ctx.path, ctx.body_line + line, col + 1, "bracket",
+                          count=block.count("["), limit=MAX_OPENERS)
+        offset += len(block)
+    tags = [m.start() for m in _TAG_OPENER.finditer(masked)]
+    if len(tags) > MAX_OPENERS:
+        line, col = line_col(ctx.body, tags[MAX_OPENERS])
+        yield finding("markdown-runs", ctx.path, ctx.body_line + line, col + 1, "tag", count=len(tags),
+                      limit=MAX_OPENERS)
+
+
 def _numbered_headings(ctx: Context):
     """The parts opened by a numbered heading that maps to an outline section."""
     if ctx.submission is None:

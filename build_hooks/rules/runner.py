@@ -16,7 +16,7 @@ from build_hooks.rules import body, encoding, values
 
 CHECKS = (encoding.not_nfc, encoding.legacy_encoding, encoding.yaml_tab, encoding.bidi_control,
           encoding.odd_line_break, encoding.word_character, values.date_range, values.bad_number, body.raw_html,
-          body.table_cells, body.heading_title, body.empty_section)
+          body.markdown_runs, body.table_cells, body.heading_title, body.empty_section)
 """Every content rule function; each yields problems for one or more catalogue ids."""
 
 
