@@ -1,6 +1,7 @@
 # The two commands of the README:
 #   make serve   set up .venv and serve the site from submissions/ at http://127.0.0.1:8000
-#   make test    set up .venv with the test tools, lint with ruff and run the whole test suite
+#   make test    set up .venv with the test tools, lint with ruff, audit the workflows with zizmor and run the
+#                whole test suite
 # Also: make build (static site in site/), make check (validate submissions only).
 
 PYTHON ?= python3
@@ -22,6 +23,7 @@ check: $(VENV)/.site
 test: $(VENV)/.dev
 	bash scripts/ensure-system-packages.sh
 	$(BIN)/ruff check .
+	$(BIN)/zizmor --persona auditor --offline --quiet .github/workflows
 	$(BIN)/python -m pytest
 
 $(VENV)/.site: requirements.txt

@@ -18,14 +18,15 @@ from build_hooks.commands import (
     guard,
     handbook,
     import_letter,
+    lock_check,
     new,
     schema,
     snapshot,
     synthetic,
 )
 
-COMMANDS = (check, new, import_letter, codeowners, guard, schema, handbook, snapshot, export, demo, synthetic,
-            benchmark)
+COMMANDS = (check, new, import_letter, codeowners, guard, lock_check, schema, handbook, snapshot, export, demo,
+            synthetic, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

@@ -250,3 +250,67 @@ def test_a_year_folder_not_in_ascii_digits_is_named(year):
     if year.isdecimal():
         assert "không viết bằng chữ số thường 0–9" in verdict.messages[0] and "U+" in verdict.messages[0]
     assert judge([f"submissions/{year}/round.yml"], "maintainer").messages
+
+
+def _evil_wheel(folder: Path) -> Path:
+    """A wheel whose only content is a .pth that ends every Python process of its interpreter with exit 0."""
+    import base64
+    import hashlib
+    import zipfile
+
+    files = {"evil_hook.pth": "import os; os._exit(0)\n",
+             "evil-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: evil\nVersion: 1.0\n",
+             "evil-1.0.dist-info/WHEEL": "Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: true\n"
+                                         "Tag: py3-none-any\n"}
+
+    def digest(text: str) -> str:
+        return base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()).rstrip(b"=").decode()
+
+    record = "".join(f"{name},sha256={digest(text)},{len(text.encode())}\n" for name, text in files.items())
+    record += "evil-1.0.dist-info/RECORD,,\n"
+    wheel = folder / "evil-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        for name, text in {**files, "evil-1.0.dist-info/RECORD": record}.items():
+            archive.writestr(name, text)
+    return wheel
+
+
+def test_a_local_wheel_in_the_pull_requests_lock_does_not_change_the_guards_verdict(repo, tmp_path):
+    """Issue 23, class 1. The pull request's lock names a wheel of its own, with its hash.
+
+    Installed before the guard (the old workflow), its .pth ends the guard with exit 0: the verdict on
+    another agency's letter flips to "accepted". The workflow now sets the guard's interpreter up from
+    the target branch's lock only (``test_ci_files``), so the guard runs as below on an interpreter that
+    never saw the pull request's lock, and says 1; the check job's lock-check then refuses the lock.
+    """
+    import hashlib
+    import sysconfig
+
+    from build_hooks.commands.lock_check import lock_problems
+
+    wheel = _evil_wheel(tmp_path)
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    pr_lock = (ROOT / "requirements.lock").read_text(encoding="utf-8") + f"\n./{wheel.name} --hash=sha256:{digest}\n"
+    branch(repo, "wheel-in-lock", lambda r: (edit("submissions/2023/ban-dan-toc.md")(r),
+                                             (r / "requirements.lock").write_text(pr_lock, encoding="utf-8"),
+                                             shutil.copy(wheel, r / wheel.name)))
+    # The attack as it was: the pull request's lock installed into the guard's interpreter.
+    attacked = tmp_path / "attacked"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(attacked)], check=True)
+    site = Path(subprocess.run([str(attacked / "bin" / "python"), "-c",
+                                "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    (site / "project-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", str(site),
+                    str(repo / wheel.name)], check=True, capture_output=True)
+    code = repo.parent / "base"
+    env = dict(os.environ, **QUIET_MKDOCS_ENV)
+    args = ["-m", "build_hooks", "guard", "--base", "main", "--author", MEMBER, "--repo", str(repo),
+            "--format", "github"]
+    flipped = subprocess.run([str(attacked / "bin" / "python"), "-E", "-s", *args], cwd=code, env=env,
+                             capture_output=True, text=True)
+    assert flipped.returncode == 0 and flipped.stdout == ""  # why the guard's environment must not come from the PR
+    # The workflow now: the guard's interpreter comes from the target branch's lock; the verdict stands.
+    verdict = subprocess.run([sys.executable, "-E", "-s", *args], cwd=code, env=env, capture_output=True, text=True)
+    assert verdict.returncode == 1 and "không thuộc cơ quan ban-dan-toc" in verdict.stdout
+    assert len(lock_problems(pr_lock)) == 1 and wheel.name in lock_problems(pr_lock)[0]
