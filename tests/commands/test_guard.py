@@ -34,6 +34,7 @@ def repo(tmp_path_factory) -> Path:
     repo = root / "repo"
     shutil.copytree(ROOT / "build_hooks", repo / "build_hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "submissions", repo / "submissions")
+    shutil.copy(ROOT / "requirements.lock", repo / "requirements.lock")  # the guard job installs it
     shutil.copy(ROOT / "tests" / "cases" / "good" / "base.md", repo / LETTER)
     registry = repo / "submissions" / "agencies.yml"
     text = registry.read_text(encoding="utf-8")
@@ -275,18 +276,67 @@ def _evil_wheel(folder: Path) -> Path:
     return wheel
 
 
+def _guard_job_as_written(workflow: Path, pr: Path, base: Path, author: str, tmp: Path) -> subprocess.CompletedProcess:
+    """Run the job of ``workflow`` that holds the guard, up to the guard, as its ``run`` lines say.
+
+    The pull request's checkout is ``pr`` (``$GITHUB_WORKSPACE``), the target branch's is ``base``
+    (``.nhanh-dich``); a step runs in the folder its ``working-directory`` names. Per line: a
+    ``lock_check.py`` call runs for real, and a refusal ends the job (returned as it is); a ``pip
+    install … -r LOCK`` installs into the guard's interpreter, offline, every entry of LOCK that names
+    a file (a wheel the pull request brings), hash-checked, while the index packages are stood in for
+    by this test's own environment (built from the same lock); the guard line runs the guard on that
+    interpreter with the flags it writes, judging ``pr`` against ``main``."""
+    import shlex
+    import sysconfig
+
+    import yaml
+
+    jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+    steps = next(job["steps"] for job in jobs.values() if "build_hooks guard" in str(job))
+    interpreter = tmp / "guard-python"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(interpreter)], check=True)
+    python = interpreter / "bin" / "python"
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                               capture_output=True, text=True, check=True).stdout.strip())
+    (site / "index-packages.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    env = dict(os.environ, **QUIET_MKDOCS_ENV)
+    env.pop("PYTHONPATH", None)
+    for step in steps:
+        cwd = base if step.get("working-directory") == ".nhanh-dich" else pr
+        for line in step.get("run", "").replace("\\\n", " ").splitlines():
+            words = shlex.split(line.replace(".nhanh-dich/", f"{base}/"))
+            if any(w.endswith("lock_check.py") for w in words):
+                script = next(w for w in words if w.endswith("lock_check.py"))
+                proc = subprocess.run([sys.executable, "-I", script, *words[words.index(script) + 1:]], cwd=cwd,
+                                      env=env, capture_output=True, text=True)
+                if proc.returncode:
+                    return proc
+            elif "pip" in words and "install" in words:
+                lock = cwd / words[words.index("-r") + 1]
+                entries = [e for e in lock.read_text(encoding="utf-8").replace("\\\n", " ").splitlines()
+                           if e.strip() and not e.lstrip().startswith("#") and "==" not in e.split()[0]]
+                if entries:
+                    files = tmp / "file-entries.txt"
+                    files.write_text("\n".join(entries) + "\n", encoding="utf-8")
+                    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+                                    "--require-hashes", "--target", str(site), "-r", str(files)], cwd=cwd,
+                                   check=True, capture_output=True)
+            elif "build_hooks" in words and "guard" in words:
+                flags = words[1:words.index("-m")]
+                return subprocess.run([str(python), *flags, "-m", "build_hooks", "guard", "--base", "main",
+                                       "--author", author, "--repo", str(pr), "--format", "github"], cwd=base,
+                                      env=env, capture_output=True, text=True)
+    raise AssertionError("no guard line in " + str(workflow))
+
+
 def test_a_local_wheel_in_the_pull_requests_lock_does_not_change_the_guards_verdict(repo, tmp_path):
     """Issue 23, class 1. The pull request's lock names a wheel of its own, with its hash.
 
     Installed before the guard (the old workflow), its .pth ends the guard with exit 0: the verdict on
-    another agency's letter flips to "accepted". The workflow now sets the guard's interpreter up from
-    the target branch's lock only (``test_ci_files``), so the guard runs as below on an interpreter that
-    never saw the pull request's lock, and says 1; the check job's lock-check then refuses the lock.
-    """
+    another agency's letter flips to "accepted". The guard job of ``pull-request.yml``, run as written
+    (``_guard_job_as_written``), sets the guard's interpreter up from the target branch's lock only, so
+    the guard still says 1; the check job's lock-check then refuses the pull request's lock."""
     import hashlib
-    import sysconfig
-
-    from build_hooks.commands.lock_check import lock_problems
 
     wheel = _evil_wheel(tmp_path)
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
@@ -294,23 +344,20 @@ def test_a_local_wheel_in_the_pull_requests_lock_does_not_change_the_guards_verd
     branch(repo, "wheel-in-lock", lambda r: (edit("submissions/2023/ban-dan-toc.md")(r),
                                              (r / "requirements.lock").write_text(pr_lock, encoding="utf-8"),
                                              shutil.copy(wheel, r / wheel.name)))
-    # The attack as it was: the pull request's lock installed into the guard's interpreter.
-    attacked = tmp_path / "attacked"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(attacked)], check=True)
-    site = Path(subprocess.run([str(attacked / "bin" / "python"), "-c",
-                                "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               capture_output=True, text=True, check=True).stdout.strip())
-    (site / "project-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", str(site),
-                    str(repo / wheel.name)], check=True, capture_output=True)
     code = repo.parent / "base"
-    env = dict(os.environ, **QUIET_MKDOCS_ENV)
-    args = ["-m", "build_hooks", "guard", "--base", "main", "--author", MEMBER, "--repo", str(repo),
-            "--format", "github"]
-    flipped = subprocess.run([str(attacked / "bin" / "python"), "-E", "-s", *args], cwd=code, env=env,
-                             capture_output=True, text=True)
+    # The attack: the pull request's lock installed into the guard's interpreter ends the guard with 0.
+    attacked = tmp_path / "attacked"
+    attacked.mkdir()
+    lock_first = attacked / "pull-request.yml"
+    lock_first.write_text(
+        "jobs:\n  check:\n    steps:\n"
+        "      - run: python -m pip install --require-hashes -r requirements.lock\n"
+        "      - working-directory: .nhanh-dich\n        run: python -m build_hooks guard\n", encoding="utf-8")
+    flipped = _guard_job_as_written(lock_first, repo, code, MEMBER, attacked)
     assert flipped.returncode == 0 and flipped.stdout == ""  # why the guard's environment must not come from the PR
-    # The workflow now: the guard's interpreter comes from the target branch's lock; the verdict stands.
-    verdict = subprocess.run([sys.executable, "-E", "-s", *args], cwd=code, env=env, capture_output=True, text=True)
-    assert verdict.returncode == 1 and "không thuộc cơ quan ban-dan-toc" in verdict.stdout
+    # The workflow as it is: the verdict stands.
+    verdict = _guard_job_as_written(ROOT / ".github" / "workflows" / "pull-request.yml", repo, code, MEMBER, tmp_path)
+    assert verdict.returncode == 1 and "không thuộc cơ quan ban-dan-toc" in verdict.stdout, verdict.stderr
+    from build_hooks.commands.lock_check import lock_problems
+
     assert len(lock_problems(pr_lock)) == 1 and wheel.name in lock_problems(pr_lock)[0]
