@@ -14,6 +14,7 @@ from build_hooks.commands import (
     check,
     codeowners,
     demo,
+    draft,
     export,
     guard,
     handbook,
@@ -24,7 +25,7 @@ from build_hooks.commands import (
     synthetic,
 )
 
-COMMANDS = (check, new, import_letter, codeowners, guard, schema, handbook, snapshot, export, demo, synthetic,
+COMMANDS = (check, new, import_letter, draft, codeowners, guard, schema, handbook, snapshot, export, demo, synthetic,
             benchmark)
 """Command modules in the order ``--help`` lists them."""
 

@@ -28,11 +28,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
+from build_hooks.domain.model import REGISTRY_FILE, REPORT_FILE, ROUND_FILE
 from build_hooks.settings import ROOT
 
 SUBMISSION = re.compile(r"^submissions/(?P<year>\d{4})/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}|\d{{4}}/{re.escape(ROUND_FILE)})$")
+DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}"
+                        rf"|\d{{4}}/(?:{re.escape(ROUND_FILE)}|{re.escape(REPORT_FILE)}))$")
+"""The registry, the rounds and the Sở's own reports: maintainers' files, never an agency's."""
 REGULAR_MODES = {"100644", "100755"}
 SYMLINK_MODE = "120000"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

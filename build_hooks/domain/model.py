@@ -18,6 +18,10 @@ REGISTRY_FILE = "agencies.yml"
 """The registry of agencies, at the top of the submissions tree."""
 ROUND_FILE = "round.yml"
 """One reporting round, in ``submissions/<year>/``."""
+REPORT_FILE = "_bao-cao-so-cong-thuong.md"
+"""The Sở's own report of a round, in ``submissions/<year>/``: a name no agency id (``[a-z0-9-]+``) can take."""
+REPORT_ISSUER = "so-cong-thuong"
+"""The registry id of the Sở Công Thương, which issues the report (its letter head)."""
 
 
 @dataclass(frozen=True)
@@ -377,6 +381,8 @@ class Corpus:
     """Newest first."""
     submissions: dict[int, tuple[Submission, ...]]
     """Per year, in registry order."""
+    reports: dict[int, Submission] = field(default_factory=dict)
+    """Per year, the Sở's own report (``REPORT_FILE``) where the round has one."""
 
     def round(self, year: int) -> Round | None:
         """The round of ``year``, or None."""
@@ -387,4 +393,5 @@ class Corpus:
         rnd = self.round(year)
         if rnd is None:
             return None
-        return Corpus(self.registry, (rnd,), {year: self.submissions.get(year, ())})
+        reports = {year: self.reports[year]} if year in self.reports else {}
+        return Corpus(self.registry, (rnd,), {year: self.submissions.get(year, ())}, reports)

@@ -199,3 +199,15 @@ def _projects(sub: Submission, frags: Fragments) -> str:
     rows = [[p.name, p.appendix, p.status, p.note] for p in sub.projects]
     heads = ["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"]
     return frags.heading(2, "Dự án (mục II.7)", PROJECTS_ANCHOR) + "\n" + html_table(heads, rows)
+
+
+def render_document(rnd: Round, issuer: Agency, sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
+    """The document alone in its ND30 frame: header, body by section, closing, Nơi nhận and signature.
+
+    The Sở's own report (``render.issued_report``) is drawn by it as every letter is.
+    """
+    out = [frags.hidden(_header(issuer, sub)), _body(rnd, sub, frags, letters)]
+    if sub.closing is not None:
+        out.append(frags.hidden(_closing(sub.closing.markdown, letters)))
+    out.append(frags.hidden(_footer(sub)))
+    return "\n".join(out)

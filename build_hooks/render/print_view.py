@@ -38,7 +38,7 @@ def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Regi
     issuer = registry.get(ISSUER_ID)
     report = issued_report(rnd, issuer.code if issuer else "SCT")
     return "\n".join([
-        f'<p class="screen-only" markdown>[← Báo cáo tổng hợp năm {rnd.year}]({back}) · '
+        f'<p class="screen-only" markdown>[← Tổng hợp ý kiến các cơ quan năm {rnd.year}]({back}) · '
         "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.<br>"
         f"{downloads(page, rnd.year, pdf)}</p>\n",
         frags.add(_letterhead(rnd, registry, report)),

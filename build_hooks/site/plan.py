@@ -11,7 +11,7 @@ from dataclasses import replace
 from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.aggregate.projects import merge_projects
-from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Round
+from build_hooks.domain.model import AGENCY_GROUPS, REPORT_ISSUER, Corpus, Round
 from build_hooks.letter_text.convert import LetterRenderer
 from build_hooks.load.history import LetterHistory
 from build_hooks.memo import Identity
@@ -36,6 +36,7 @@ from build_hooks.render.guide import render_guide
 from build_hooks.render.history import NOT_SHOWN
 from build_hooks.render.home import list_order, render_agency_index, render_landing, render_round_home
 from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
+from build_hooks.render.issued_report import render_issued_report
 from build_hooks.render.letter import render_agency_page
 from build_hooks.render.print_view import render_print
 from build_hooks.render.projects import render_projects
@@ -72,8 +73,15 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         expected = set(rnd.expected)
         tab = (year_section(rnd.year),)
         report, printed, status, listed = Fragments(), Fragments(), Fragments(), Fragments()
-        round_pages = [
-            _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf), tab),
+        round_pages = [_page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf,
+                                                                                 rnd.year in corpus.reports), tab)]
+        if (issued := corpus.reports.get(rnd.year)) is not None:
+            issued_frags = Fragments()
+            round_pages.append(_page("issued-report", paths.issued_report(rnd.year),
+                                     render_issued_report(rnd, corpus.registry.get(REPORT_ISSUER), issued,
+                                                          issued_frags, letters, directory_urls),
+                                     tab, issued_frags))
+        round_pages += [
             _page("report", paths.report(rnd.year),
                   render_report(rnd, subs, corpus.registry, report, letters, pdf, directory_urls), tab, report),
             _page("print", paths.print_view(rnd.year),
