@@ -16,6 +16,7 @@ import datetime as _dt
 import io
 import re
 import zipfile
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.section import WD_SECTION
@@ -54,7 +55,7 @@ def docx_bytes(doc: ReportDocument) -> bytes:
     _properties(word, doc)
     buffer = io.BytesIO()
     word.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return _fixed_zip(buffer.getvalue(), _company(doc))
 
 
 # --- page and styles -----------------------------------------------------------------------
@@ -249,8 +250,11 @@ def _end_mark(word) -> None:
 
 
 def _foot(word, doc: ReportDocument) -> None:
-    _line(word, "", size=BODY_PT)
+    for paragraph in word.paragraphs[-2:]:  # the last lines of the body go over with the signature
+        paragraph.paragraph_format.keep_with_next = True
+    _line(word, "", size=BODY_PT).paragraph_format.keep_with_next = True
     left, right = _two_columns(word, (80, 85))
+    _tr_flag(left._tc.getparent(), "w:cantSplit")  # Nơi nhận and the signature on one page, never split
     label = _line(left, "Nơi nhận:", size=12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, first=True)
     label.paragraph_format.keep_with_next = True
     for i, line in enumerate(doc.cc):
@@ -320,6 +324,11 @@ def _table(word, block: Table) -> None:
         return
     table = word.add_table(rows=len(block.rows), cols=columns)
     table.style = word.styles["Table Grid"]
+    _widths(table, block, columns)
+    for i in range(block.header_rows):  # repeated at the top of every page the table runs onto
+        _row_flag(table.rows[i], "w:tblHeader")
+    for row in table.rows:
+        _row_flag(row, "w:cantSplit")
     for i, row in enumerate(block.rows):
         for j in range(columns):
             cell = table.cell(i, j)
@@ -333,13 +342,46 @@ def _table(word, block: Table) -> None:
     _line(word, "", size=6)
 
 
+TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
+
+
+def _widths(table, block: Table, columns: int) -> None:
+    """Columns sized by their content: each gets a share of the text width by its longest word and
+    its longest text, a number column stays narrow and no column is starved."""
+    need = []
+    for j in range(columns):
+        texts = ["".join(r.text for r in row[j]) for row in block.rows if j < len(row)]
+        longest = max((len(t) for t in texts), default=1)
+        word = max((len(w) for t in texts for w in t.split()), default=1)
+        need.append(max(word, min(longest, 60), 3))
+    total = sum(need)
+    table.autofit = False
+    for j, column in enumerate(table.columns):
+        width = Mm(max(12.0, TEXT_WIDTH_MM * need[j] / total))
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def _row_flag(row, tag: str) -> None:
+    """A row property without a value (``w:tblHeader``, ``w:cantSplit``)."""
+    _tr_flag(row._tr, tag)
+
+
+def _tr_flag(tr, tag: str) -> None:
+    props = tr.get_or_add_trPr()
+    flag = OxmlElement(tag)
+    flag.set(qn("w:val"), "true")
+    props.append(flag)
+
+
 # --- reproducibility -----------------------------------------------------------------------
 
 def _properties(word, doc: ReportDocument) -> None:
     props = word.core_properties
     props.title = doc.title
     props.subject = doc.subject
-    props.author = props.last_modified_by = doc.org.title() if doc.org else "Sở Công Thương"
+    props.author = props.last_modified_by = _company(doc)
     props.created = props.modified = FIXED_TIME.replace(tzinfo=None)
     props.last_printed = FIXED_TIME.replace(tzinfo=None)
     props.revision = 1
@@ -347,13 +389,43 @@ def _properties(word, doc: ReportDocument) -> None:
     props.comments = props.keywords = props.category = ""
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same entries in the same order, every one dated ``ZIP_TIME``."""
+def _company(doc: ReportDocument) -> str:
+    """The issuing body as the file's Company: ``Sở Công Thương``."""
+    return doc.org.title() if doc.org else "Sở Công Thương"
+
+
+THUMBNAIL = "docProps/thumbnail.jpeg"
+"""python-docx's default template carries a thumbnail of an empty page: the report is not that page."""
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           "<Company>{company}</Company><DocSecurity>0</DocSecurity></Properties>")
+"""The extended properties: the Sở as company; none of the template's (Normal.dotm, "Microsoft Macintosh Word")."""
+
+
+def _cleaned(name: str, data: bytes, company: str) -> bytes | None:
+    """A part of the file without python-docx's template leftovers; None drops the part."""
+    if name == THUMBNAIL:
+        return None
+    if name == "docProps/app.xml":
+        return APP_XML.format(company=xml_escape(company)).encode("utf-8")
+    if name == "_rels/.rels":
+        return re.sub(rb'<Relationship [^>]*Target="docProps/thumbnail\.jpeg"/>', b"", data)
+    if name == "word/styles.xml":  # the document defaults too: Vietnamese, so Word proofs it as such
+        return re.sub(rb'<w:lang w:val="en-US"[^>]*/>', b'<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>',
+                      data)
+    return data
+
+
+def _fixed_zip(data: bytes, company: str = "Sở Công Thương") -> bytes:
+    """The same entries in the same order, every one dated ``ZIP_TIME``, template leftovers removed."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
+            content = _cleaned(info.filename, source.read(info.filename), company)
+            if content is None:
+                continue
             entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o100644 << 16
-            target.writestr(entry, source.read(info.filename), compresslevel=9)
+            target.writestr(entry, content, compresslevel=9)
     return out.getvalue()

@@ -111,11 +111,17 @@ def number_line(number: str) -> str:
     return f"Số: {number}"
 
 
-def place_date(report: IssuedReport, place: str) -> str:
-    """``Quảng Ngãi, ngày … tháng … năm …`` with blanks left for hand-filling where the date is."""
+def place_date(report: IssuedReport, place: str, year: int) -> str:
+    """``Quảng Ngãi, ngày … tháng … năm 2023``: blanks for hand-filling where the date is, the year always."""
     if report.date is None:
-        return f"{place}, ngày{BLANK}tháng{BLANK}năm{BLANK}"
+        return f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
     return report.date.long(place)
+
+
+def from_submission(sub: Submission) -> IssuedReport:
+    """The head of the Sở's own report file (``REPORT_FILE``), as the round's ``report`` block gives it."""
+    return IssuedReport(kind=sub.kind, number=sub.number, date=sub.date, subject=sub.subject,
+                        recipients=sub.recipients, signer=sub.signer or Signer("", ""), cc=sub.cc)
 
 
 def build_document(corpus: Corpus, year: int, letters: LetterRenderer | None = None) -> ReportDocument:
@@ -128,12 +134,32 @@ def build_document(corpus: Corpus, year: int, letters: LetterRenderer | None = N
     parent = issuer.parent if issuer and issuer.parent else "UBND TỈNH QUẢNG NGÃI"
     org = issuer.header if issuer else "SỞ CÔNG THƯƠNG"
     place = issuer.place if issuer else "Quảng Ngãi"
-    report = issued_report(rnd, issuer.code if issuer else "SCT")
+    letters = letters or LetterRenderer()
+    written = corpus.reports.get(year)
+    if written is not None:  # the Sở's own text: printed as the clerk wrote it
+        report = from_submission(written)
+        blocks = report_blocks(rnd, written, letters)
+    else:  # no report file yet: the working compilation, laid out as a report
+        report = issued_report(rnd, issuer.code if issuer else "SCT")
+        blocks = body_blocks(corpus, rnd, subs, letters)
     return ReportDocument(
-        year=year, parent=parent, org=org, number=number_line(report.number), place_date=place_date(report, place),
-        kind=nfc(report.kind.upper()), subject=subject_of(report, rnd), recipients=report.recipients,
-        blocks=tuple(body_blocks(corpus, rnd, subs, letters or LetterRenderer())), cc=report.cc,
-        signer=report.signer, demo=rnd.demo)
+        year=year, parent=parent, org=org, number=number_line(report.number),
+        place_date=place_date(report, place, year), kind=nfc(report.kind.upper()), subject=subject_of(report, rnd),
+        recipients=report.recipients, blocks=tuple(blocks), cc=report.cc, signer=report.signer, demo=rnd.demo)
+
+
+def report_blocks(rnd: Round, sub: Submission, letters: LetterRenderer) -> list[Block]:
+    """The body of the Sở's report file: its text in order, its numbered headings as the outline's."""
+    out: list[Block] = []
+    if rnd.demo:
+        out.append(Para((Run(DEMO_NOTE, bold=True),), "note"))
+    for part in sub.parts:
+        if part.heading is not None:
+            number, _, title = " ".join(part.heading.text.split()).partition(" ")
+            out.append(Heading(min(3, part.heading.level), number, title, part.section_id))
+        if part.has_text:
+            out += html_blocks(letters.html(part.markdown))
+    return out
 
 
 def body_blocks(corpus: Corpus, rnd: Round, subs: tuple[Submission, ...], letters: LetterRenderer) -> list[Block]:

@@ -80,7 +80,8 @@ def _header(agency: Agency, sub: Submission) -> str:
         title = (f'<div class="cv-kind"><p class="cv-kind-name"><strong>{esc(sub.kind.upper())}'
                  f'</strong></p>' + (f'<p class="cv-kind-subject"><strong>{esc(sub.subject)}</strong></p>'
                                      if sub.subject else "") + "</div>\n")
-    date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm \u2003"
+    # ND30: the year is printed even when day and month are left for hand-filling
+    date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm {sub.year}"
     recipients = ""
     if len(sub.recipients) == 1:
         recipients = f'<p class="cv-recipient">Kính gửi: {esc(sub.recipients[0])}.</p>'

@@ -65,7 +65,7 @@ def _letterhead(rnd: Round, registry: Registry, report: IssuedReport) -> str:
         f'<p class="doc-number">{esc(number_line(report.number))}</p></div>\n'
         f'<div class="doc-nation"><p class="doc-motto">{NATION}</p>'
         f'<p class="doc-motto2">{MOTTO}</p>'
-        f'<p class="doc-date"><em>{esc(place_date(report, place))}</em></p></div>\n'
+        f'<p class="doc-date"><em>{esc(place_date(report, place, rnd.year))}</em></p></div>\n'
         '</div>\n'
         f'<p class="doc-kind">{esc(report.kind.upper())}</p>\n'
         f'<p class="doc-subject">{esc(subject_of(report, rnd))}</p>\n'

@@ -1,0 +1,82 @@
+"""The Sở's own report file exported: its text, not the compilation, in a clean ND30 Word file and PDF."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from support.blocks import norm
+from support.round_of_replies import write_round
+from support.site import run_cli
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("report-export")
+    tree = write_round(root)
+    assert run_cli("draft", "2023", "--submissions", str(tree)).returncode == 0
+    files = {}
+    for fmt in ("docx", "pdf"):
+        files[fmt] = root / f"r.{fmt}"
+        proc = run_cli("export", "2023", "--submissions", str(tree), "--format", fmt, "-o", str(files[fmt]))
+        assert proc.returncode == 0, proc.stderr
+    return files
+
+
+def docx_text(path: Path) -> list[str]:
+    return [norm(p.text) for p in Document(str(path)).paragraphs if p.text.strip()]
+
+
+def test_the_docx_is_the_sos_text_not_the_compilation(exported):
+    texts = docx_text(exported["docx"])
+    assert "Sở Xây dựng: Hoàn thành quy hoạch chung xây dựng Khu kinh tế Dung Quất." in texts
+    assert texts[-1] == "Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./."
+    joined = "\n".join(texts)
+    for tool in ["Chưa có cơ quan nào", "Phần mở đầu", "tổng hợp như sau", "báo cáo để Sở Công Thương tổng hợp"]:
+        assert tool not in joined
+    assert joined.count("./.") == 1
+
+
+def test_the_docx_has_no_template_leftovers_and_speaks_vietnamese(exported):
+    with zipfile.ZipFile(exported["docx"]) as z:
+        names = z.namelist()
+        app = z.read("docProps/app.xml").decode()
+        rels = z.read("_rels/.rels").decode()
+        styles = z.read("word/styles.xml").decode()
+    assert "docProps/thumbnail.jpeg" not in names and "thumbnail" not in rels
+    assert "Macintosh" not in app and "Normal.dotm" not in app and "<Company>Sở Công Thương</Company>" in app
+    assert "en-US" not in styles and 'w:val="vi-VN"' in styles
+    props = Document(str(exported["docx"])).core_properties
+    assert props.language == "vi-VN" and props.author == "Sở Công Thương"
+    assert props.title.startswith("Báo cáo Tình hình triển khai")
+
+
+def test_the_date_line_prints_the_year(exported):
+    word = Document(str(exported["docx"]))
+    header = word.tables[0].rows[0].cells[1]
+    assert re.fullmatch(r"Quảng Ngãi, ngày\s+tháng\s+năm 2023", norm(header.paragraphs[-1].text))
+
+
+def test_tables_repeat_their_header_rows_and_size_columns_by_content(exported):
+    word = Document(str(exported["docx"]))
+    rollup = next(t for t in word.tables if t.rows[0].cells[-1].text == "Toàn tỉnh")
+    assert rollup.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert rollup.rows[1]._tr.trPr is None or rollup.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None
+    widths = [c.width for c in rollup.columns]
+    assert widths[1] > 2 * widths[0]  # "Chỉ tiêu" holds sentences, "STT" a number
+
+
+def test_the_pdf_holds_the_same_paragraphs_in_the_same_order(exported):
+    with pdfplumber.open(exported["pdf"]) as pdf:
+        text = norm(" ".join(page.extract_text() or "" for page in pdf.pages))
+    wanted = ["BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "Sở Xây dựng: Hoàn thành quy hoạch",
+              "III. TỒN TẠI HẠN CHẾ", "IV. ĐỀ XUẤT, KIẾN NGHỊ", "xem xét, chỉ đạo./.", "Nơi nhận:"]
+    positions = [text.find(w) for w in wanted]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), positions
+    assert re.search(r"Quảng Ngãi, ngày\s+tháng\s+năm 2023", text)
