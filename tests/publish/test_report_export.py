@@ -1,7 +1,6 @@
 """The Sở's own report file exported: its text, not the compilation, in a clean ND30 Word file and PDF."""
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
