@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from build_hooks.cache import StoredResults, code_key
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
+from build_hooks.letter_text import merged_tables
 from build_hooks.letter_text.sanitize import sanitize
 from build_hooks.settings import LETTER_CACHE
 
@@ -64,6 +65,7 @@ class LetterRenderer:
         self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
             "toc": {"slugify": _heading_slug}, "tables": {"use_align_attribute": True}})
         self._md.treeprocessors.register(_ShowLinkTitles(self._md), "show_link_titles", 15)  # after inline (20)
+        merged_tables.register(self._md)  # several header rows, << and ^^ (handbook/format.md)
         for name in HIDING_BLOCKS:
             self._md.parser.blockprocessors.deregister(name)
         for name in HIDING_INLINES:
@@ -102,7 +104,8 @@ last build used, nothing older."""
 
 def _stored() -> StoredResults:
     if not _STORED:
-        code = code_key(__name__, "build_hooks.letter_text.sanitize", distributions=CONVERTING_DISTRIBUTIONS)
+        code = code_key(__name__, "build_hooks.letter_text.sanitize", "build_hooks.letter_text.merged_tables",
+                        distributions=CONVERTING_DISTRIBUTIONS)
         _STORED.append(StoredResults(LETTER_CACHE, LETTER_CACHE, code))
     return _STORED[0]
 

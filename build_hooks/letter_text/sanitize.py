@@ -36,12 +36,14 @@ TAGS = frozenset({
 ATTRIBUTES = {
     "a": {"href", "title"},
     "ol": {"start"},
-    "th": {"align"},
-    "td": {"align"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
     "code": {"class"},
     **{f"h{n}": {"id"} for n in range(1, 7)},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+MAX_SPAN = 50
+"""The largest ``colspan``/``rowspan`` a merged cell may have."""
 _HEADING_ID = re.compile(r"h-[a-z0-9-]*(?:_\d+)?")
 _CODE_CLASS = re.compile(r"language-[A-Za-z0-9_+-]+")
 _ALIGN = frozenset({"left", "right", "center"})
@@ -57,6 +59,8 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
         return value if value in _ALIGN else None
     if attribute == "start":
         return value if value.isdigit() else None
+    if attribute in ("colspan", "rowspan"):  # merged cells (letter_text.merged_tables): small whole numbers
+        return value if value.isdigit() and 1 < int(value) <= MAX_SPAN else None
     return value
 
 

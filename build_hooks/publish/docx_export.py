@@ -319,45 +319,54 @@ def _paragraph(word, para: Para) -> None:
 
 
 def _table(word, block: Table) -> None:
-    columns = max((len(row) for row in block.rows), default=0)
+    """A Word table: merged cells merged (``gridSpan``/``vMerge``), header rows repeated on every page."""
+    columns, placed = block.grid()
     if not columns:
         return
     table = word.add_table(rows=len(block.rows), cols=columns)
     table.style = word.styles["Table Grid"]
-    _widths(table, block, columns)
+    _widths(table, block, columns, placed)
     for i in range(block.header_rows):  # repeated at the top of every page the table runs onto
         _row_flag(table.rows[i], "w:tblHeader")
     for row in table.rows:
         _row_flag(row, "w:cantSplit")
-    for i, row in enumerate(block.rows):
-        for j in range(columns):
-            cell = table.cell(i, j)
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.first_line_indent = Mm(0)
-            paragraph.paragraph_format.space_after = Pt(0)
-            _runs(paragraph, row[j] if j < len(row) else (), size=13)
-            if i < block.header_rows:
-                for run in paragraph.runs:
-                    run.bold = True
+    for i, col, cols, down, j in placed:
+        cell = table.cell(i, col)
+        if cols > 1 or down > 1:
+            cell = cell.merge(table.cell(i + down - 1, col + cols - 1))
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.first_line_indent = Mm(0)
+        paragraph.paragraph_format.space_after = Pt(0)
+        _runs(paragraph, block.rows[i][j], size=13)
+        if i < block.header_rows:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            for run in paragraph.runs:
+                run.bold = True
     _line(word, "", size=6)
 
 
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 
 
-def _widths(table, block: Table, columns: int) -> None:
-    """Columns sized by their content: each gets a share of the text width by its longest word and
-    its longest text, a number column stays narrow and no column is starved."""
-    need = []
+CHAR_MM = 3.0
+"""About the width of a bold character of Times New Roman 13 pt, in millimetres (a cell adds 4.5 mm of padding)."""
+
+
+def _widths(table, block: Table, columns: int, placed) -> None:
+    """Columns sized by their content: every column at least as wide as its longest word (so "STT" and
+    "Đơn vị" never break), the rest of the text width shared by the length of each column's text."""
+    floor, want = [], []
     for j in range(columns):
-        texts = ["".join(r.text for r in row[j]) for row in block.rows if j < len(row)]
-        longest = max((len(t) for t in texts), default=1)
+        texts = ["".join(r.text for r in block.rows[i][k]) for i, col, cols, _, k in placed if col == j and cols == 1]
         word = max((len(w) for t in texts for w in t.split()), default=1)
-        need.append(max(word, min(longest, 60), 3))
-    total = sum(need)
+        floor.append(min(word, 14) * CHAR_MM + 4.5)
+        want.append(max(min(max((len(t) for t in texts), default=1), 80) * CHAR_MM + 4.5, floor[-1]))
+    spare = max(0.0, TEXT_WIDTH_MM - sum(floor))
+    extra = [w - f for w, f in zip(want, floor, strict=True)]
+    share = sum(extra) or 1.0
     table.autofit = False
     for j, column in enumerate(table.columns):
-        width = Mm(max(12.0, TEXT_WIDTH_MM * need[j] / total))
+        width = Mm(floor[j] + min(extra[j], spare * extra[j] / share))
         column.width = width
         for cell in column.cells:
             cell.width = width

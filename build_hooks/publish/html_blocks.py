@@ -39,6 +39,29 @@ class Table:
 
     rows: tuple[tuple[tuple[Run, ...], ...], ...]
     header_rows: int = 0
+    spans: tuple[tuple[tuple[int, int], ...], ...] = ()
+    """For each cell of ``rows``, ``(colspan, rowspan)`` of a merged cell (empty: no merged cells)."""
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """``(colspan, rowspan)`` of cell ``j`` of row ``i`` (``(1, 1)`` when not merged)."""
+        return self.spans[i][j] if self.spans else (1, 1)
+
+    def grid(self) -> tuple[int, list[tuple[int, int, int, int, int]]]:
+        """The table as a grid, as HTML lays a table with spans out: the number of columns, and each
+        cell as ``(row, column, colspan, rowspan, index in its row)``."""
+        taken: set[tuple[int, int]] = set()
+        placed = []
+        for i, row in enumerate(self.rows):
+            col = 0
+            for j in range(len(row)):
+                while (i, col) in taken:
+                    col += 1
+                cols, down = self.span(i, j)
+                down = min(down, len(self.rows) - i)
+                taken.update((i + a, col + b) for a in range(down) for b in range(cols))
+                placed.append((i, col, cols, down, j))
+                col += cols
+        return max((c for _, c in taken), default=-1) + 1, placed
 
 
 @dataclass
@@ -147,13 +170,21 @@ def _list(node: _Node, out: list, level: int, ordered: bool) -> None:
 
 
 def _table(node: _Node) -> Table:
-    rows, header = [], 0
+    rows, header, spans = [], 0, []
     for tr in _find(node, "tr"):
-        cells = tuple(_clean(_inline(td)) for td in tr.children if not isinstance(td, str) and td.tag in ("th", "td"))
+        tds = [td for td in tr.children if not isinstance(td, str) and td.tag in ("th", "td")]
+        cells = tuple(_clean(_inline(td)) for td in tds)
+        spans.append(tuple((_span(td, "colspan"), _span(td, "rowspan")) for td in tds))
         if cells and all(not isinstance(td, str) and td.tag == "th" for td in tr.children if not isinstance(td, str)):
             header += 1 if header == len(rows) else 0
         rows.append(cells)
-    return Table(tuple(rows), header)
+    merged = any(span != (1, 1) for row in spans for span in row)
+    return Table(tuple(rows), header, tuple(spans) if merged else ())
+
+
+def _span(td: _Node, attribute: str) -> int:
+    value = td.attrs.get(attribute) or "1"
+    return int(value) if value.isdigit() and int(value) > 0 else 1
 
 
 def _find(node: _Node, tag: str) -> list[_Node]:

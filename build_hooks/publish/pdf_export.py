@@ -95,11 +95,19 @@ def _para(para: Para) -> str:
 
 
 def _table(block: Table) -> str:
+    """Header rows in ``thead`` (WeasyPrint repeats them on every page), merged cells with their spans."""
     rows = []
     for i, row in enumerate(block.rows):
         tag = "th" if i < block.header_rows else "td"
-        rows.append("<tr>" + "".join(f"<{tag}>{_runs(cell)}</{tag}>" for cell in row) + "</tr>")
-    return '<table class="data">' + "".join(rows) + "</table>"
+        cells = []
+        for j, cell in enumerate(row):
+            cols, down = block.span(i, j)
+            attrs = (f' colspan="{cols}"' if cols > 1 else "") + (f' rowspan="{down}"' if down > 1 else "")
+            cells.append(f"<{tag}{attrs}>{_runs(cell)}</{tag}>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head, body = rows[: block.header_rows], rows[block.header_rows:]
+    return ('<table class="data">' + (f"<thead>{''.join(head)}</thead>" if head else "")
+            + f"<tbody>{''.join(body)}</tbody></table>")
 
 
 def _block(block) -> str:

@@ -79,3 +79,26 @@ def test_the_pdf_holds_the_same_paragraphs_in_the_same_order(exported):
     positions = [text.find(w) for w in wanted]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), positions
     assert re.search(r"Quảng Ngãi, ngày\s+tháng\s+năm 2023", text)
+
+
+def test_merged_cells_are_merged_in_the_docx(exported):
+    word = Document(str(exported["docx"]))
+    table = next(t for t in word.tables if any(c.text == "Năm 2023" for c in t.rows[0].cells))
+    first = table.rows[0]._tr
+    spans = [tc.tcPr.find(qn("w:gridSpan")) for tc in first.findall(qn("w:tc"))]
+    assert [s.get(qn("w:val")) if s is not None else "1" for s in spans] == ["1", "1", "2"]
+    second = [tc.tcPr.find(qn("w:vMerge")) for tc in table.rows[1]._tr.findall(qn("w:tc"))]
+    assert [m is not None for m in second] == [True, True, False, False]  # STT and Chỉ tiêu run down
+    for row in table.rows[:2]:
+        assert row._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert table.rows[2]._tr.trPr.find(qn("w:tblHeader")) is None
+
+
+def test_merged_cells_and_header_rows_in_the_pdf(exported):
+    with pdfplumber.open(exported["pdf"]) as pdf:
+        words = [w for page in pdf.pages for w in page.extract_words()]
+    year = next(w for w in words if w["text"] == "2023" and any(v["text"] == "Năm" and abs(v["top"] - w["top"]) < 2
+                                                                  for v in words))
+    plan = next(w for w in words if w["text"] == "Kế" and w["top"] > year["top"] and w["top"] - year["top"] < 30)
+    done = next(w for w in words if w["text"] == "Thực" and abs(w["top"] - plan["top"]) < 2)
+    assert plan["x0"] < year["x0"] < done["x1"]  # "Năm 2023" stands over both of its columns

@@ -40,3 +40,11 @@ def test_the_compilation_is_named_as_the_working_compilation(built):
     assert norm(page.h1.get_text()).rstrip("¶ ") == "Tổng hợp ý kiến các cơ quan năm 2023"
     nav = [norm(a.get_text()) for a in page.select("nav a")]
     assert "Báo cáo của Sở Công Thương" in nav and "Tổng hợp ý kiến các cơ quan" in nav
+
+
+def test_merged_header_cells_reach_the_page(built):
+    for page in ("2023/bao-cao-so-cong-thuong/index.html", "2023/co-quan/so-ke-hoach-va-dau-tu/index.html"):
+        soup = BeautifulSoup(built.page(page), "html.parser")
+        year = soup.find("th", string="Năm 2023")
+        assert year is not None and year["colspan"] == "2", page
+        assert year.find_parent("table").find("th", string="STT")["rowspan"] == "2"
