@@ -22,11 +22,14 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from build_hooks.publish.html_blocks import Para, Table
+from build_hooks.publish.html_blocks import Note, Para, Table
 from build_hooks.publish.report_document import MOTTO, NATION, Heading, ReportDocument
 
 FONT = "Times New Roman"
@@ -48,10 +51,13 @@ def docx_bytes(doc: ReportDocument) -> bytes:
     _page(word)
     _letterhead(word, doc)
     _title(word, doc)
+    notes: list[str] = []
     for block in doc.blocks:
-        _block(word, block)
+        _block(word, block, notes)
     _end_mark(word)
     _foot(word, doc)
+    _annex(word, doc, notes)
+    _footnotes(word, notes)
     _properties(word, doc)
     buffer = io.BytesIO()
     word.save(buffer)
@@ -215,6 +221,8 @@ def _letterhead(word, doc: ReportDocument) -> None:
     _line(left, doc.org, size=13, bold=True)
     _rule(left, 22, HEADER_COLUMNS_MM[0])
     _line(left, doc.number, size=13)
+    if not doc.kind:  # a công văn: its trích yếu under the number, no kind line (ND30, Phụ lục I)
+        _line(left, doc.subject, size=12)
     _line(right, NATION, size=NATION_PT, bold=True, first=True)
     _line(right, MOTTO, size=BODY_PT, bold=True)
     _rule(right, 62, HEADER_COLUMNS_MM[1])
@@ -223,9 +231,10 @@ def _letterhead(word, doc: ReportDocument) -> None:
 
 def _title(word, doc: ReportDocument) -> None:
     _line(word, "", size=BODY_PT)
-    _line(word, doc.kind, bold=True)
-    _line(word, doc.subject, bold=True)
-    _rule(word, 40, 165)
+    if doc.kind:
+        _line(word, doc.kind, bold=True)
+        _line(word, doc.subject, bold=True)
+        _rule(word, 40, 165)
     if len(doc.recipients) == 1:
         _line(word, f"Kính gửi: {doc.recipients[0]}.", after=12)
     elif doc.recipients:
@@ -269,19 +278,36 @@ def _foot(word, doc: ReportDocument) -> None:
     _line(right, signer.name, bold=True)
 
 
+def _annex(word, doc: ReportDocument, notes: list[str]) -> None:
+    """What the document sends with it (the request's đề cương), on a page of its own after the signature."""
+    if not doc.annex:
+        return
+    for i, text in enumerate(doc.annex_title):
+        paragraph = _line(word, text, bold=i == 0, italic=i > 0)
+        if i == 0:
+            paragraph.paragraph_format.page_break_before = True
+    _line(word, "", size=6)
+    for block in doc.annex:
+        _block(word, block, notes)
+
+
 # --- body ----------------------------------------------------------------------------------
 
-def _block(word, block) -> None:
+def _block(word, block, notes: list[str]) -> None:
     if isinstance(block, Heading):
         word.add_heading(xml_text(block.text), level=block.level)
     elif isinstance(block, Table):
-        _table(word, block)
+        _table(word, block, notes)
     else:
-        _paragraph(word, block)
+        _paragraph(word, block, notes)
 
 
-def _runs(paragraph, runs, size: float | None = None) -> None:
+def _runs(paragraph, runs, notes: list[str], size: float | None = None) -> None:
     for run in runs:
+        if isinstance(run, Note):
+            notes.append(run.note)
+            _footnote_call(paragraph, len(notes))
+            continue
         if run.text == "\n":
             paragraph.add_run().add_break(WD_BREAK.LINE)
             continue
@@ -292,7 +318,7 @@ def _runs(paragraph, runs, size: float | None = None) -> None:
             r.font.size = Pt(size)
 
 
-def _paragraph(word, para: Para) -> None:
+def _paragraph(word, para: Para, notes: list[str]) -> None:
     paragraph = word.add_paragraph()
     fmt = paragraph.paragraph_format
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -312,13 +338,13 @@ def _paragraph(word, para: Para) -> None:
     elif para.role == "quote":
         fmt.left_indent = Mm(10)
     bold_all = para.role == "subheading"
-    _runs(paragraph, para.runs)
+    _runs(paragraph, para.runs, notes)
     if bold_all:
         for run in paragraph.runs:
             run.bold = True
 
 
-def _table(word, block: Table) -> None:
+def _table(word, block: Table, notes: list[str]) -> None:
     """A Word table: merged cells merged (``gridSpan``/``vMerge``), header rows repeated on every page."""
     columns, placed = block.grid()
     if not columns:
@@ -337,7 +363,7 @@ def _table(word, block: Table) -> None:
         paragraph = cell.paragraphs[0]
         paragraph.paragraph_format.first_line_indent = Mm(0)
         paragraph.paragraph_format.space_after = Pt(0)
-        _runs(paragraph, block.rows[i][j], size=13)
+        _runs(paragraph, block.rows[i][j], notes, size=13)
         if i < block.header_rows:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             for run in paragraph.runs:
@@ -382,6 +408,52 @@ def _tr_flag(tr, tag: str) -> None:
     flag = OxmlElement(tag)
     flag.set(qn("w:val"), "true")
     props.append(flag)
+
+
+# --- footnotes ---------------------------------------------------------------------------
+
+FOOTNOTES_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTE_PT = 12
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _footnote_call(paragraph, number: int) -> None:
+    """The superscript reference to footnote ``number`` (python-docx has no footnote API)."""
+    run = paragraph.add_run()
+    props = run._r.get_or_add_rPr()
+    align = OxmlElement("w:vertAlign")
+    align.set(qn("w:val"), "superscript")
+    props.append(align)
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), str(number))
+    run._r.append(reference)
+
+
+def _footnotes(word, notes: list[str]) -> None:
+    """The footnotes part (``word/footnotes.xml``): Word's two separators, then each note, 12 pt."""
+    if not notes:
+        return
+    size = f'<w:sz w:val="{FOOTNOTE_PT * 2}"/>'
+    separators = "".join(
+        f'<w:footnote w:type="{kind}" w:id="{i}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+        f'w:lineRule="auto"/></w:pPr><w:r><w:{kind}/></w:r></w:p></w:footnote>'
+        for i, kind in ((-1, "separator"), (0, "continuationSeparator")))
+    body = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="both"/></w:pPr>'
+        f'<w:r><w:rPr><w:vertAlign w:val="superscript"/>{size}</w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr>{size}</w:rPr><w:t xml:space="preserve"> {xml_escape(xml_text(text))}</w:t></w:r></w:p>'
+        "</w:footnote>" for n, text in enumerate(notes, 1))
+    blob = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
+            f"{separators}{body}</w:footnotes>").encode("utf-8")
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_TYPE, blob, word.part.package)
+    word.part.relate_to(part, RT.FOOTNOTES)
+    settings = word.settings.element
+    footnote_pr = OxmlElement("w:footnotePr")
+    for i in (-1, 0):
+        ref = OxmlElement("w:footnote")
+        ref.set(qn("w:id"), str(i))
+        footnote_pr.append(ref)
+    settings.append(footnote_pr)
 
 
 # --- reproducibility -----------------------------------------------------------------------

@@ -34,6 +34,13 @@ class Para:
 
 
 @dataclass(frozen=True)
+class Note(Run):
+    """A footnote's call: ``text`` is empty, ``note`` what the footnote says (foot of the page)."""
+
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Table:
     """A table of the letter; every cell is a tuple of runs."""
 
@@ -109,13 +116,52 @@ BLOCK_TAGS = {"p", "ul", "ol", "li", "table", "pre", "blockquote", "div", "h1", 
 
 
 def html_blocks(html: str) -> list[Para | Table]:
-    """The blocks of a piece of letter HTML, in order."""
+    """The blocks of a piece of letter HTML, in order; a footnote is a ``Note`` where it is called."""
     out: list[Para | Table] = []
-    _blocks(parse_html(html), out, role="body", level=0)
+    root = parse_html(html)
+    notes = _take_footnotes(root)
+    _blocks(root, out, role="body", level=0, notes=notes)
     return out
 
 
-def _blocks(node: _Node, out: list, role: str, level: int) -> None:
+def _take_footnotes(node: _Node) -> dict[str, str]:
+    """The footnote list Python-Markdown puts at the end (``div.footnote``), taken out: id -> text."""
+    notes = {}
+    for child in list(node.children):
+        if isinstance(child, _Node) and child.tag == "div" and child.attrs.get("class") == "footnote":
+            node.children.remove(child)
+            for li in _find(child, "li"):
+                backrefs = [a for a in _find(li, "a") if a.attrs.get("class") == "footnote-backref"]
+                for a in backrefs:
+                    _remove(li, a)
+                notes["#" + (li.attrs.get("id") or "")] = nfc(" ".join("".join(_text(li)).split()))
+        elif isinstance(child, _Node):
+            notes.update(_take_footnotes(child))
+    return notes
+
+
+def _remove(node: _Node, target: _Node) -> None:
+    for child in list(node.children):
+        if child is target:
+            node.children.remove(child)
+        elif isinstance(child, _Node):
+            _remove(child, target)
+
+
+def _blocks(node: _Node, out: list, role: str, level: int, notes: dict[str, str] | None = None) -> None:
+    notes = notes if notes is not None else (_NOTES[-1] if _NOTES else {})  # nested: the passage's own
+    _NOTES.append(notes)
+    try:
+        _blocks_with(node, out, role, level, notes)
+    finally:
+        _NOTES.pop()
+
+
+_NOTES: list[dict[str, str]] = []
+"""The footnotes of the passage being read (``_inline_all`` turns their calls into ``Note`` runs)."""
+
+
+def _blocks_with(node: _Node, out: list, role: str, level: int, notes: dict[str, str]) -> None:
     pending: list = []  # inline content directly inside a container (e.g. a tight list item)
 
     def flush() -> None:
@@ -208,9 +254,19 @@ def _inline_all(items: list, bold: bool = False, italic: bool = False) -> list[R
             runs.append(Run("\n", bold, italic))
         elif item.tag in ("ul", "ol"):
             continue
+        elif item.tag == "sup" and (call := _note_call(item)) is not None:
+            runs.append(call)
         else:
             runs += _inline(item, bold or item.tag in ("strong", "b"), italic or item.tag in ("em", "i"))
     return runs
+
+
+def _note_call(sup: _Node) -> Note | None:
+    """A footnote's call (``<sup><a class="footnote-ref" href="#fn-…">1</a></sup>``) as a ``Note``."""
+    links = [a for a in sup.children if isinstance(a, _Node) and a.attrs.get("class") == "footnote-ref"]
+    if not links or not _NOTES:
+        return None
+    return Note("", note=_NOTES[-1].get(links[0].attrs.get("href") or "", ""))
 
 
 def _inline(node: _Node, bold: bool = False, italic: bool = False) -> list[Run]:
@@ -221,22 +277,28 @@ def _clean(runs: list[Run]) -> tuple[Run, ...]:
     """Join runs of one look, fold source line breaks into spaces, trim the ends, NFC."""
     merged: list[Run] = []
     for run in runs:
+        if isinstance(run, Note):
+            merged.append(run)
+            continue
         text = " ".join(part for part in run.text.replace("\r", "").split("\n")) if run.text != "\n" else "\n"
         text = " ".join(text.split(" ")) if text != "\n" else text
-        if merged and merged[-1].bold == run.bold and merged[-1].italic == run.italic and text != "\n" \
-                and merged[-1].text != "\n":
+        if merged and not isinstance(merged[-1], Note) and merged[-1].bold == run.bold \
+                and merged[-1].italic == run.italic and text != "\n" and merged[-1].text != "\n":
             merged[-1] = Run(merged[-1].text + text, run.bold, run.italic)
         else:
             merged.append(Run(text, run.bold, run.italic))
-    while merged and not merged[0].text.strip():
+    while merged and not isinstance(merged[0], Note) and not merged[0].text.strip():
         merged.pop(0)
-    while merged and not merged[-1].text.strip():
+    while merged and not isinstance(merged[-1], Note) and not merged[-1].text.strip():
         merged.pop()
     if not merged:
         return ()
-    merged[0] = Run(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
-    merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
-    return tuple(Run(nfc(_squeeze(r.text)), r.bold, r.italic) for r in merged if r.text)
+    if not isinstance(merged[0], Note):
+        merged[0] = Run(merged[0].text.lstrip(), merged[0].bold, merged[0].italic)
+    if not isinstance(merged[-1], Note):
+        merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].bold, merged[-1].italic)
+    return tuple(r if isinstance(r, Note) else Run(nfc(_squeeze(r.text)), r.bold, r.italic)
+                 for r in merged if r.text or isinstance(r, Note))
 
 
 def _squeeze(text: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 
-from build_hooks.publish.html_blocks import Para, Run, Table
+from build_hooks.publish.html_blocks import Note, Para, Run, Table
 from build_hooks.publish.report_document import MOTTO, NATION, Heading, ReportDocument
 
 FONT_STACK = '"Times New Roman", "Liberation Serif", Tinos, serif'
@@ -46,6 +46,10 @@ p { margin: 0 0 6pt; text-align: justify; text-indent: 10mm; orphans: 2; widows:
 .number { margin-top: 4pt !important; }
 .title { margin: 12pt 0 6pt; }
 .title .kind, .title .subject { font-weight: bold; }
+.title .sub { font-style: italic; }
+.issuer .vv { font-size: 12pt; margin-top: 2pt !important; }
+.annex { break-before: page; }
+.annex h1, .annex h2, .annex h3 { break-after: auto; }
 .recipients { text-align: center; text-indent: 0; margin: 6pt 0 12pt; }
 .recipients-list { margin: 0 0 0 45mm; text-indent: 0; text-align: left; }
 h1, h2, h3 { font-size: 14pt; font-weight: bold; margin: 6pt 0; text-indent: 10mm; text-align: justify;
@@ -59,6 +63,11 @@ p.quote { margin-left: 10mm; }
 table.data { width: 100%%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 13pt; }
 table.data td, table.data th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 table.data th { font-weight: bold; }
+.fn { float: footnote; font-size: 12pt; font-weight: normal; font-style: normal; text-indent: 0;
+      text-align: justify; }
+.fn::footnote-call { content: counter(footnote); vertical-align: super; font-size: 9pt; line-height: 1; }
+.fn::footnote-marker { content: counter(footnote) " "; vertical-align: super; font-size: 9pt; }
+@page { @footnote { border-top: 0.5pt solid #000; padding-top: 3pt; max-height: 40%%; } }
 .foot { width: 100%%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; }
 .foot td { border: none; vertical-align: top; padding: 0; }
 .foot .cc { width: 80mm; }
@@ -76,6 +85,9 @@ def _e(text: str) -> str:
 def _runs(runs: tuple[Run, ...]) -> str:
     out = []
     for run in runs:
+        if isinstance(run, Note):  # WeasyPrint puts it at the foot of the page, numbered
+            out.append(f'<span class="fn">{_e(run.note)}</span>')
+            continue
         if run.text == "\n":
             out.append("<br>")
             continue
@@ -149,20 +161,26 @@ def report_html(doc: ReportDocument) -> str:
         '<table class="head"><tr>'
         f'<td class="issuer"><p>{_e(doc.parent)}</p><p class="org">{_e(doc.org)}</p>'
         '<p class="rule" style="width:22mm"></p>'
-        f'<p class="number">{_e(doc.number)}</p></td>'
+        f'<p class="number">{_e(doc.number)}</p>'
+        + (f'<p class="vv">{_e(doc.subject)}</p>' if not doc.kind else "") + "</td>"
         f'<td class="nation"><p class="q">{NATION}</p><p class="m">{MOTTO}</p>'
         '<p class="rule" style="width:62mm"></p>'
         f'<p class="date">{_e(doc.place_date)}</p></td></tr></table>'
     )
     title = (f'<div class="title"><p class="kind">{_e(doc.kind)}</p><p class="subject">{_e(doc.subject)}</p>'
-             '<p class="rule" style="width:40mm"></p></div>')
+             '<p class="rule" style="width:40mm"></p></div>') if doc.kind else '<div class="title"></div>'
+    annex = ""
+    if doc.annex:  # the request's đề cương, after the signature on a page of its own
+        titles = "".join(f'<p class="{"kind" if i == 0 else "sub"}">{_e(t)}</p>' for i, t in enumerate(doc.annex_title))
+        annex = (f'<div class="annex"><div class="title">{titles}</div>' + "".join(_block(b) for b in doc.annex)
+                 + "</div>")
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
         f"<title>{_e(doc.title)}</title>"
         f'<meta name="author" content="{_e(doc.org)}">'
         f'<meta name="dcterms.created" content="{FIXED_DATE}"><meta name="dcterms.modified" content="{FIXED_DATE}">'
         f"<style>{CSS % {'fonts': FONT_STACK}}</style></head><body>"
-        + head + title + _recipients(doc) + "".join(body) + _foot(doc) + "</body></html>"
+        + head + title + _recipients(doc) + "".join(body) + _foot(doc) + annex + "</body></html>"
     )
 
 

@@ -70,6 +70,10 @@ class ReportDocument:
     cc: tuple[str, ...]
     signer: Signer
     demo: bool = False
+    annex: tuple[Block, ...] = ()
+    """What the document sends with it, after the signature on a page of its own (the request's đề cương)."""
+    annex_title: tuple[str, ...] = ()
+    """The annex's centred title lines: ``ĐỀ CƯƠNG BÁO CÁO``, ``(Kèm theo Công văn số … )``."""
 
     @property
     def title(self) -> str:

@@ -102,3 +102,32 @@ def test_merged_cells_and_header_rows_in_the_pdf(exported):
     plan = next(w for w in words if w["text"] == "Kế" and w["top"] > year["top"] and w["top"] - year["top"] < 30)
     done = next(w for w in words if w["text"] == "Thực" and abs(w["top"] - plan["top"]) < 2)
     assert plan["x0"] < year["x0"] < done["x1"]  # "Năm 2023" stands over both of its columns
+
+
+NOTES = ["Số liệu ước tính của Cục Thống kê, tháng 12/2023.", "Theo phản ánh của nhà đầu tư tại hội nghị đối thoại."]
+
+
+def test_real_footnotes_in_the_docx(exported):
+    with zipfile.ZipFile(exported["docx"]) as z:
+        footnotes = z.read("word/footnotes.xml").decode()
+        document = z.read("word/document.xml").decode()
+        types = z.read("[Content_Types].xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert "wordprocessingml.footnotes+xml" in types and "relationships/footnotes" in rels
+    for n, note in enumerate(NOTES, 1):
+        assert re.search(rf'<w:footnote w:id="{n}">.*?{re.escape(note)}', footnotes)
+    assert re.findall(r'<w:footnoteReference w:id="(\d+)"/>', document) == ["1", "2"]
+    assert "[^" not in "\n".join(docx_text(exported["docx"]))
+
+
+def test_footnotes_at_the_foot_of_a_pdf_page(exported):
+    with pdfplumber.open(exported["pdf"]) as pdf:
+        assert "[^" not in "".join(page.extract_text() or "" for page in pdf.pages)
+        for note in NOTES:
+            page = next(p for p in pdf.pages if note.split(",")[0] in norm(p.extract_text() or ""))
+            lines = page.extract_text_lines()
+            line = next(x for x in lines if note.split(",")[0][:20] in norm(x["text"]))
+            assert line is lines[-1] or all(x["top"] <= line["top"] for x in lines if x is not line
+                                            and NOTES[0][:10] not in x["text"] and NOTES[1][:10] not in x["text"])
+            size = next(c["size"] for c in line["chars"] if c["text"].strip() and not c["text"].isdigit())
+            assert 11 < size < 13  # 12 pt, under the body's 14 pt

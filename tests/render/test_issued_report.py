@@ -48,3 +48,14 @@ def test_merged_header_cells_reach_the_page(built):
         year = soup.find("th", string="Năm 2023")
         assert year is not None and year["colspan"] == "2", page
         assert year.find_parent("table").find("th", string="STT")["rowspan"] == "2"
+
+
+def test_footnotes_are_footnotes_of_the_page(built):
+    soup = BeautifulSoup(built.page("2023/bao-cao-so-cong-thuong/index.html"), "html.parser")
+    calls = soup.select("sup a.footnote-ref")
+    assert len(calls) == 2
+    for call in calls:
+        note = soup.find("li", id=call["href"].lstrip("#"))
+        assert note is not None and note.find_parent("div", class_="footnote") is not None
+    assert "Số liệu ước tính của Cục Thống kê" in soup.select_one("div.footnote").get_text()
+    assert "[^" not in soup.select_one("article").get_text()
