@@ -68,6 +68,7 @@ table.data th { font-weight: bold; }
 .fn::footnote-call { content: counter(footnote); vertical-align: super; font-size: 9pt; line-height: 1; }
 .fn::footnote-marker { content: counter(footnote) " "; vertical-align: super; font-size: 9pt; }
 @page { @footnote { border-top: 0.5pt solid #000; padding-top: 3pt; max-height: 40%%; } }
+.end { break-inside: avoid; }
 .foot { width: 100%%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; }
 .foot td { border: none; vertical-align: top; padding: 0; }
 .foot .cc { width: 80mm; }
@@ -150,6 +151,10 @@ def _foot(doc: ReportDocument) -> str:
             f'<td class="sign">{sign}</td></tr></table>')
 
 
+KEPT_WITH_FOOT = 2
+"""How many of the body's last blocks go over to the next page with Nơi nhận and the signature."""
+
+
 def report_html(doc: ReportDocument) -> str:
     """The whole document as one HTML page; every piece of data is escaped."""
     body = [_block(b) for b in doc.blocks]
@@ -170,7 +175,7 @@ def report_html(doc: ReportDocument) -> str:
     title = (f'<div class="title"><p class="kind">{_e(doc.kind)}</p><p class="subject">{_e(doc.subject)}</p>'
              '<p class="rule" style="width:40mm"></p></div>') if doc.kind else '<div class="title"></div>'
     annex = ""
-    if doc.annex:  # the request's đề cương, after the signature on a page of its own
+    if getattr(doc, "annex", ()):  # the đề cương of a ``round_letters.LetterDocument``, after the signature
         titles = "".join(f'<p class="{"kind" if i == 0 else "sub"}">{_e(t)}</p>' for i, t in enumerate(doc.annex_title))
         annex = (f'<div class="annex"><div class="title">{titles}</div>' + "".join(_block(b) for b in doc.annex)
                  + "</div>")
@@ -180,7 +185,9 @@ def report_html(doc: ReportDocument) -> str:
         f'<meta name="author" content="{_e(doc.org)}">'
         f'<meta name="dcterms.created" content="{FIXED_DATE}"><meta name="dcterms.modified" content="{FIXED_DATE}">'
         f"<style>{CSS % {'fonts': FONT_STACK}}</style></head><body>"
-        + head + title + _recipients(doc) + "".join(body) + _foot(doc) + annex + "</body></html>"
+        + head + title + _recipients(doc) + "".join(body[:-KEPT_WITH_FOOT])
+        # the last lines of the body, Nơi nhận and the signature on one page: never the foot alone
+        + f'<div class="end">{"".join(body[-KEPT_WITH_FOOT:])}{_foot(doc)}</div>' + annex + "</body></html>"
     )
 
 

@@ -24,6 +24,8 @@ BLANK = "\u2003\u2003"
 """Space left for a hand-written day or number (two em spaces, as ``PartialDate.long`` leaves)."""
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DEFAULT_SIGNER_TITLE = "Giám đốc"
+"""The position printed when the report names none yet: the head of the Sở (the clerk adds KT. and the deputy)."""
 PREAMBLE_TITLE = "Phần mở đầu và nội dung chung của các văn bản"
 NO_CONTENT = "Chưa có cơ quan nào báo cáo nội dung mục này."
 DEMO_NOTE = "DỮ LIỆU MINH HỌA: văn bản này được dựng từ dữ liệu tạo tự động, không phải báo cáo thật."
@@ -146,10 +148,13 @@ def build_document(corpus: Corpus, year: int, letters: LetterRenderer | None = N
     else:  # no report file yet: the working compilation, laid out as a report
         report = issued_report(rnd, issuer.code if issuer else "SCT")
         blocks = body_blocks(corpus, rnd, subs, letters)
+    signer = report.signer
+    if not signer.title:  # ND30: the signature block is always drawn; a Sở's report is signed for its head
+        signer = Signer(signer.name, DEFAULT_SIGNER_TITLE, signer.on_behalf)
     return ReportDocument(
         year=year, parent=parent, org=org, number=number_line(report.number),
         place_date=place_date(report, place, year), kind=nfc(report.kind.upper()), subject=subject_of(report, rnd),
-        recipients=report.recipients, blocks=tuple(blocks), cc=report.cc, signer=report.signer, demo=rnd.demo)
+        recipients=report.recipients, blocks=tuple(blocks), cc=report.cc, signer=signer, demo=rnd.demo)
 
 
 def report_blocks(rnd: Round, sub: Submission, letters: LetterRenderer) -> list[Block]:

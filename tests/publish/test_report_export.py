@@ -131,3 +131,21 @@ def test_footnotes_at_the_foot_of_a_pdf_page(exported):
                                             and NOTES[0][:10] not in x["text"] and NOTES[1][:10] not in x["text"])
             size = next(c["size"] for c in line["chars"] if c["text"].strip() and not c["text"].isdigit())
             assert 11 < size < 13  # 12 pt, under the body's 14 pt
+
+
+def test_the_signature_block_is_always_drawn_and_kept_with_the_body(exported):
+    word = Document(str(exported["docx"]))
+    foot = word.tables[-1]
+    sign = [norm(p.text) for p in foot.rows[0].cells[1].paragraphs if p.text.strip()]
+    assert sign == ["GIÁM ĐỐC"]  # no signer yet: the head's position, room for the signature and the name
+    assert foot.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    body = word.element.body
+    before = body[list(body).index(foot._tbl) - 1]
+    assert before.tag == qn("w:p") and before.pPr.keepNext is not None  # goes over with the foot
+    with pdfplumber.open(exported["pdf"]) as pdf:
+        page = next(p for p in pdf.pages if "Nơi nhận:" in (p.extract_text() or ""))
+        lines = [norm(x["text"]) for x in page.extract_text_lines()]
+    at = next(i for i, x in enumerate(lines) if x.startswith("Nơi nhận:"))
+    above = [x for x in lines[:at] if not x.isdigit()]  # the page number is not the body
+    assert len(above) >= 2 and above[-1].endswith("xem xét, chỉ đạo./."), lines
+    assert "GIÁM ĐỐC" in " ".join(lines)
