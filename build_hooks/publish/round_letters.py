@@ -13,7 +13,10 @@ the number (``kind`` empty).
 """
 from __future__ import annotations
 
+import datetime as _dt
+
 from build_hooks.domain.model import REPORT_ISSUER, Corpus, IssuedReport, Round, Signer
+from build_hooks.pages import paths
 from build_hooks.pages.markup import section_label
 from build_hooks.publish.html_blocks import Para, Run
 from build_hooks.publish.report_document import BLANK, Heading, ReportDocument, place_date
@@ -33,6 +36,22 @@ def file_name(document: str, year: int, fmt: str) -> str:
 def document_for(corpus: Corpus, year: int, document: str) -> ReportDocument:
     """The request or the reminder of round ``year``."""
     return request_document(corpus, year) if document == "request" else reminder_document(corpus, year)
+
+
+def reminder_due(corpus: Corpus, year: int, today: _dt.date) -> bool:
+    """The deadline of round ``year`` has passed (a month-only deadline: its month) and someone has not answered."""
+    rnd = corpus.round(year)
+    if rnd is None or rnd.deadline is None or not not_answered(corpus, year):
+        return False
+    deadline = rnd.deadline
+    last = deadline.to_date() or (_dt.date(deadline.year + deadline.month // 12, deadline.month % 12 + 1, 1)
+                                  - _dt.timedelta(days=1))
+    return today > last
+
+
+def reminder_site_path(year: int) -> str:
+    """Where the site publishes the reminder (Word only), beside the round's open data."""
+    return paths.data_file(year, file_name("reminder", year, "docx"))
 
 
 def answered(corpus: Corpus, year: int) -> set[str]:
