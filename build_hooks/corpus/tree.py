@@ -145,6 +145,10 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
             continue
         # The Sở's own report is read and checked as a letter of the Sở (its letter head, its signer).
         agency_id = REPORT_ISSUER if entry.name == REPORT_FILE else entry.stem
+        if registry.get(agency_id) is None and entry.name == REPORT_FILE:  # the Sở's report needs its letter head
+            problems.append(finding("unknown-agency", shown(entry), 1, 1, "expected", agency=REPORT_ISSUER,
+                                    suggestion=""))
+            continue
         if registry.get(agency_id) is None:
             problems.append(finding("unknown-agency", shown(entry), 1, 1, name=entry.name,
                                     suggestion=did_you_mean(entry.stem, registry.ids())))

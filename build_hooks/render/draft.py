@@ -101,8 +101,11 @@ def _front_matter(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
     signer = report.signer if report else None
     if signer and signer.name and signer.title:
         lines += ["signer:", f"  name: {_yaml_text(signer.name)}", f"  title: {_yaml_text(signer.title)}"]
-        if signer.on_behalf:
-            lines.append(f"  on_behalf: {_yaml_text(signer.on_behalf)}")
+        authority = (signer.on_behalf,) if isinstance(signer.on_behalf, str) else tuple(signer.on_behalf)
+        if len(authority) == 1:
+            lines.append(f"  on_behalf: {_yaml_text(authority[0])}")
+        elif authority:  # TM. … over KT. …
+            lines.append("  on_behalf: [" + ", ".join(_yaml_text(a) for a in authority) + "]")
     else:
         lines.append("# signer: {on_behalf: KT. Giám đốc, title: Phó Giám đốc, name: …}  (người ký, khi đã rõ)")
     cc = report.cc if report and report.cc else ("Như trên", "Lưu: VT")
@@ -229,20 +232,17 @@ def _definitions(text: str, agency_id: str, notes: dict[str, dict[str, str]]) ->
 
 
 def _indicator_table(rnd: Round, submissions, registry: Registry) -> str:
-    """One row per indicator and unit; one column per agency that gave figures; the province total
-    where every figure is a plain number in the same unit and the unit is an amount, not a rate."""
+    """One row per indicator and unit: the round's target, each agency's figure (in one cell, so that
+    forty agencies still fit the page's width), and the province total where every figure is a plain
+    number in the same unit and the unit is an amount, not a rate."""
     rows = [r for r in indicator_rows(rnd, submissions, registry) if r.figures]
-    agencies = [registry.get(s.agency) for s in submissions if s.indicators and registry.get(s.agency)]
-    headers = ["STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch"] + [md(a.name) for a in agencies] + ["Toàn tỉnh"]
-    body = []
-    for i, row in enumerate(rows, 1):
-        by_agency = {f.agency.id: f.value.value for f in row.figures}
-        cells = [str(i), md(row.definition.name), md(row.unit), md(_figure(row.target, row.unit))]
-        cells += [md(_figure(by_agency.get(a.id), row.unit)) for a in agencies]
-        cells.append(md(_total(row)))
-        body.append(cells)
+    headers = ["STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Số liệu của các cơ quan", "Toàn tỉnh"]
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |" for cells in body]
+    for i, row in enumerate(rows, 1):
+        figures = "; ".join(f"{f.agency.name}: {_figure(f.value.value, row.unit)}" for f in row.figures)
+        cells = [str(i), md(row.definition.name), md(row.unit), md(_figure(row.target, row.unit)), md(figures),
+                 md(_total(row))]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -85,11 +85,12 @@ def test_footnotes_and_merged_header_table_are_carried(drafted):
 
 def test_indicator_roll_up_sums_amounts_only(drafted):
     i1 = section_text(report(drafted)[0], "I.1")
-    assert "| STT | Chỉ tiêu | Đơn vị | Kế hoạch | Sở Kế hoạch và Đầu tư | Sở Xây dựng | Toàn tỉnh |" in i1
+    assert "| STT | Chỉ tiêu | Đơn vị | Kế hoạch | Số liệu của các cơ quan | Toàn tỉnh |" in i1
     rows = {r.split(" | ")[1]: r for r in i1.split("\n") if r.startswith("| ") and r[2].isdigit()}
-    assert rows["Tốc độ tăng trưởng giá trị gia tăng công nghiệp"].endswith("| % | 8 - 9 | 9,5 | 9 |  |")
+    assert rows["Tốc độ tăng trưởng giá trị gia tăng công nghiệp"].endswith(
+        "| % | 8 - 9 | Sở Kế hoạch và Đầu tư: 9,5; Sở Xây dựng: 9 |  |")  # rates are not added up
     amounts = next(r for name, r in rows.items() if name.startswith("Thu hút đầu tư"))
-    assert amounts.endswith("| tỷ đồng |  | 1.200 | 300,5 | 1.500,5 |")
+    assert amounts.endswith("| tỷ đồng |  | Sở Kế hoạch và Đầu tư: 1.200; Sở Xây dựng: 300,5 | 1.500,5 |")
 
 
 def test_projects_come_from_the_data(drafted):
@@ -121,3 +122,26 @@ def test_rerun_never_overwrites_and_says_what_changed(drafted, tmp_path):
     assert target.read_text(encoding="utf-8") == edited
     assert run_cli("draft", "2023", "--submissions", str(drafted), "--force").returncode == 0
     assert "Đã hoàn thành" not in target.read_text(encoding="utf-8")
+
+
+def test_a_synthetic_round_with_a_named_signer_drafts_and_checks(tmp_path):
+    from build_hooks.dev.synthetic import write_round as synthetic_round
+
+    tree = tmp_path / "submissions"
+    synthetic_round(tree, 6)
+    assert run_cli("draft", "2023", "--submissions", str(tree)).returncode == 0
+    sub, _ = report(tree)
+    assert sub.signer.title == "Phó Giám đốc" and sub.signer.on_behalf == ("KT. Giám đốc",)
+
+
+def test_without_the_sos_registry_entry_the_report_file_says_what_is_missing(drafted, tmp_path):
+    import shutil
+
+    tree = tmp_path / "submissions"
+    shutil.copytree(drafted, tree)
+    registry = tree / "agencies.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("so-cong-thuong:", "so-cong-thuong-cu:", 1), encoding="utf-8")
+    proc = run_cli("check", "--submissions", str(tree))
+    assert proc.returncode == 1
+    assert f"{REPORT_FILE}:1:1: lỗi: Cơ quan 'so-cong-thuong' không có trong danh mục cơ quan." in proc.stdout
