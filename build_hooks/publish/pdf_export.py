@@ -24,13 +24,15 @@ FONT_STACK = '"Times New Roman", "Liberation Serif", Tinos, serif'
 FIXED_DATE = "2000-01-01T00:00:00Z"
 MIME = "application/pdf"
 
-CSS = """
+PAGE_CSS = """
 @page {
   size: A4; margin: 20mm 15mm 20mm 30mm; font-family: %(fonts)s;
   @top-center { content: counter(page); font-family: %(fonts)s; font-size: 14pt; vertical-align: bottom;
                 padding-bottom: 4mm; }
 }
 @page :first { @top-center { content: none; } }
+"""
+DOCUMENT_CSS = """
 html { font-family: %(fonts)s; font-size: 14pt; }
 body { margin: 0; line-height: 1.25; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 10mm; orphans: 2; widows: 2; }
@@ -77,6 +79,8 @@ table.data th { font-weight: bold; }
 .foot .sign p { font-weight: bold; }
 .foot .sign .space { height: 30mm; }
 """
+CSS = PAGE_CSS + DOCUMENT_CSS
+"""The PDF's style sheet; the site's print view uses ``DOCUMENT_CSS`` under its own ``@page``."""
 
 
 def _e(text: str) -> str:
@@ -157,6 +161,17 @@ KEPT_WITH_FOOT = 2
 
 def report_html(doc: ReportDocument) -> str:
     """The whole document as one HTML page; every piece of data is escaped."""
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        f"<title>{_e(doc.title)}</title>"
+        f'<meta name="author" content="{_e(doc.org)}">'
+        f'<meta name="dcterms.created" content="{FIXED_DATE}"><meta name="dcterms.modified" content="{FIXED_DATE}">'
+        f"<style>{CSS % {'fonts': FONT_STACK}}</style></head><body>" + document_html(doc) + "</body></html>"
+    )
+
+
+def document_html(doc: ReportDocument) -> str:
+    """The document itself, head to signature and annex: what the PDF prints and the print view shows."""
     body = [_block(b) for b in doc.blocks]
     if not body or not body[-1].endswith("</p>"):
         body.append("<p>./.</p>")
@@ -179,16 +194,9 @@ def report_html(doc: ReportDocument) -> str:
         titles = "".join(f'<p class="{"kind" if i == 0 else "sub"}">{_e(t)}</p>' for i, t in enumerate(doc.annex_title))
         annex = (f'<div class="annex"><div class="title">{titles}</div>' + "".join(_block(b) for b in doc.annex)
                  + "</div>")
-    return (
-        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{_e(doc.title)}</title>"
-        f'<meta name="author" content="{_e(doc.org)}">'
-        f'<meta name="dcterms.created" content="{FIXED_DATE}"><meta name="dcterms.modified" content="{FIXED_DATE}">'
-        f"<style>{CSS % {'fonts': FONT_STACK}}</style></head><body>"
-        + head + title + _recipients(doc) + "".join(body[:-KEPT_WITH_FOOT])
-        # the last lines of the body, Nơi nhận and the signature on one page: never the foot alone
-        + f'<div class="end">{"".join(body[-KEPT_WITH_FOOT:])}{_foot(doc)}</div>' + annex + "</body></html>"
-    )
+    return (head + title + _recipients(doc) + "".join(body[:-KEPT_WITH_FOOT])
+            # the last lines of the body, Nơi nhận and the signature on one page: never the foot alone
+            + f'<div class="end">{"".join(body[-KEPT_WITH_FOOT:])}{_foot(doc)}</div>' + annex)
 
 
 def pdf_bytes(doc: ReportDocument) -> bytes:
