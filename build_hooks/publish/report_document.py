@@ -26,8 +26,8 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DEFAULT_SIGNER_TITLE = "Giám đốc"
 """The position printed when the report names none yet: the head of the Sở (the clerk adds KT. and the deputy)."""
-PREAMBLE_TITLE = "Phần mở đầu và nội dung chung của các văn bản"
-NO_CONTENT = "Chưa có cơ quan nào báo cáo nội dung mục này."
+CLOSING = "Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./."
+"""The Sở's closing of a report laid out from the compilation (a drafted report file has its own)."""
 DEMO_NOTE = "DỮ LIỆU MINH HỌA: văn bản này được dựng từ dữ liệu tạo tự động, không phải báo cáo thật."
 
 
@@ -172,32 +172,33 @@ def report_blocks(rnd: Round, sub: Submission, letters: LetterRenderer) -> list[
 
 
 def body_blocks(corpus: Corpus, rnd: Round, subs: tuple[Submission, ...], letters: LetterRenderer) -> list[Block]:
-    """The body: an opening sentence, then every outline section with its contributions, then the rest."""
+    """The compilation laid out as a report, in the Sở's voice as far as a compilation can be: an opening
+    citing the request, the agencies with no assigned task named once, every outline section as the
+    outline prints it (Roman parts in capitals, the request's instructions left out) with the
+    contributions attributed to their agencies, and the Sở's closing. The agencies' openings and
+    closings (text outside every section) and any word of the tool stay on the site's compilation."""
     table = by_section(rnd, subs, corpus.registry)
     out: list[Block] = []
     if rnd.demo:
         out.append(Para((Run(DEMO_NOTE, bold=True),), "note"))
-    opening = "Trên cơ sở văn bản trả lời"
+    subject = rnd.title.removeprefix("Báo cáo ").removeprefix("báo cáo ")
+    opening = "Trên cơ sở báo cáo của các cơ quan, đơn vị"
     if rnd.request.number:
-        opening += f" {rnd.request.cite()}"
-    opening += f" của các cơ quan, đơn vị (đã nhận {len(subs)} văn bản), Sở Công Thương tổng hợp như sau:"
-    out.append(Para((Run(opening),)))
+        opening += f" theo đề nghị tại {rnd.request.cite()}"
+    out.append(Para((Run(f"{opening}, Sở Công Thương báo cáo {subject[:1].lower() + subject[1:]} như sau:"),)))
+    no_task = [corpus.registry.get(s.agency).name for s in subs
+               if s.no_assigned_tasks and corpus.registry.get(s.agency)]
+    if no_task:
+        names = ", ".join(no_task[:-1]) + " và " + no_task[-1] if len(no_task) > 1 else no_task[0]
+        verb = "báo cáo không được" if len(no_task) == 1 else "đều báo cáo không được"
+        out.append(Para((Run(f"{names} {verb} giao nhiệm vụ trong Kế hoạch."),)))
     for section in rnd.outline.sections:
         number = section_label(section.id)
-        out.append(Heading(min(3, section.depth), number, section.title, section.id))
-        if section.note:
-            out.append(Para((Run(section.note, italic=True),), "note"))
-        items = table.get(section.id, [])
-        for contribution in items:
+        title = nfc(section.title.upper()) if section.depth == 1 else section.title
+        out.append(Heading(min(3, section.depth), number, title, section.id))
+        for contribution in table.get(section.id, []):
             out += _contribution(contribution, letters)
-        if not items and not any(table.get(d.id) for d in rnd.outline.descendants(section.id)):
-            out.append(Para((Run(NO_CONTENT, italic=True),), "note"))
-    if preamble := table.get(None, []):
-        out.append(Heading(1, "", PREAMBLE_TITLE, None))
-        out.append(Para((Run("Phần văn bản không thuộc mục nào của đề cương (mở đầu, căn cứ, kết luận).",
-                             italic=True),), "note"))
-        for contribution in preamble:
-            out += _contribution(contribution, letters)
+    out.append(Para((Run(CLOSING),)))
     return out
 
 
