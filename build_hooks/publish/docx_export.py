@@ -54,6 +54,7 @@ def docx_bytes(doc: ReportDocument) -> bytes:
     notes: list[str] = []
     for block in doc.blocks:
         _block(word, block, notes)
+    _release_heading_runs(word)
     _end_mark(word)
     _foot(word, doc)
     _annex(word, doc, notes)
@@ -292,6 +293,16 @@ def _annex(word, doc: ReportDocument, notes: list[str]) -> None:
 
 
 # --- body ----------------------------------------------------------------------------------
+
+def _release_heading_runs(word) -> None:
+    """A heading directly followed by another heading does not keep with it (as the PDF's ``h.run``):
+    a run of empty sections must not go over to the next page whole, leaving a half-empty page."""
+    paragraphs = word.paragraphs
+    for paragraph, following in zip(paragraphs, paragraphs[1:], strict=False):
+        if paragraph.style.name.startswith("Heading") and following.style.name.startswith("Heading") \
+                and paragraph._p.getnext() is following._p:
+            paragraph.paragraph_format.keep_with_next = False
+
 
 def _block(word, block, notes: list[str]) -> None:
     if isinstance(block, Heading):

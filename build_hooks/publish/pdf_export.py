@@ -52,6 +52,9 @@ p { margin: 0 0 6pt; text-align: justify; text-indent: 10mm; orphans: 2; widows:
 .issuer .vv { font-size: 12pt; margin-top: 2pt !important; }
 .annex { break-before: page; }
 .annex h1, .annex h2, .annex h3 { break-after: auto; }
+/* a heading followed by another heading (a section nobody has written yet) may end a page: a chain of
+   "keep with next" headings would otherwise go over whole and leave the page before it half empty */
+h1.run, h2.run, h3.run { break-after: auto; }
 .recipients { text-align: center; text-indent: 0; margin: 6pt 0 12pt; }
 .recipients-list { margin: 0 0 0 45mm; text-indent: 0; text-align: left; }
 h1, h2, h3 { font-size: 14pt; font-weight: bold; margin: 6pt 0; text-indent: 10mm; text-align: justify;
@@ -173,6 +176,9 @@ def report_html(doc: ReportDocument) -> str:
 def document_html(doc: ReportDocument) -> str:
     """The document itself, head to signature and annex: what the PDF prints and the print view shows."""
     body = [_block(b) for b in doc.blocks]
+    for i, (block, following) in enumerate(zip(doc.blocks, doc.blocks[1:], strict=False)):
+        if isinstance(block, Heading) and isinstance(following, Heading):  # see ``.run``
+            body[i] = body[i].replace(f"<h{block.level}>", f'<h{block.level} class="run">', 1)
     if not body or not body[-1].endswith("</p>"):
         body.append("<p>./.</p>")
     elif not body[-1].endswith("./.</p>"):

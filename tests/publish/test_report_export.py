@@ -149,3 +149,24 @@ def test_the_signature_block_is_always_drawn_and_kept_with_the_body(exported):
     above = [x for x in lines[:at] if not x.isdigit()]  # the page number is not the body
     assert len(above) >= 2 and above[-1].endswith("xem xét, chỉ đạo./."), lines
     assert "GIÁM ĐỐC" in " ".join(lines)
+
+
+def test_a_run_of_unwritten_sections_does_not_leave_a_half_empty_page(tmp_path):
+    """The real round's draft: every section but the opening still empty, headings one after another."""
+    import shutil
+
+    from build_hooks.settings import SUBMISSIONS_DIR
+
+    tree = tmp_path / "submissions"
+    shutil.copytree(SUBMISSIONS_DIR, tree)
+    assert run_cli("draft", "2023", "--submissions", str(tree)).returncode == 0
+    files = {fmt: tmp_path / f"r.{fmt}" for fmt in ("docx", "pdf")}
+    for fmt, path in files.items():
+        assert run_cli("export", "2023", "--submissions", str(tree), "--format", fmt, "-o", str(path)).returncode == 0
+    with pdfplumber.open(files["pdf"]) as pdf:
+        first = norm(pdf.pages[0].extract_text())
+    assert "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" in first and "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ" in first
+    paragraphs = Document(str(files["docx"])).paragraphs
+    headings = [p for p in paragraphs if p.style.name.startswith("Heading")]
+    i1 = next(p for p in headings if p.text.startswith("I. "))
+    assert i1.paragraph_format.keep_with_next is False  # "1. …" follows it directly
