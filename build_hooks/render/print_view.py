@@ -24,6 +24,22 @@ from build_hooks.publish.pdf_export import DOCUMENT_CSS, FONT_STACK, document_ht
 from build_hooks.publish.report_document import build_document
 
 _NOTE = re.compile(r'<span class="fn">(.*?)</span>', re.S)
+STYLESHEET = "assets/stylesheets/van-ban-nd30.css"
+"""The PDF's style sheet for the print view (``overrides/print.html`` links it); the site publishes it."""
+
+
+def document_stylesheet() -> bytes:
+    """``pdf_export.DOCUMENT_CSS`` for the print view: under ``.nd30``, with what a browser needs besides."""
+    style = (DOCUMENT_CSS % {"fonts": FONT_STACK}).replace("html {", ".nd30 {").replace("body {", ".nd30 {")
+    style += """
+.nd30 sup.fn-call { font-size: 9pt; line-height: 1; }
+.nd30 .fn-list { border-top: 0.5pt solid #000; width: 50mm; padding-top: 3pt; margin-top: 12pt; font-size: 11pt; }
+.nd30 .fn-list li { width: 160mm; }
+/* the sheet's older rules (a part per page, dashed rules on screen) do not apply to the document */
+.sheet .nd30 h1, .sheet .nd30 h2, .sheet .nd30 h3 { break-before: auto; page-break-before: auto; border-top: none;
+  padding-top: 0; margin: 6pt 0; text-align: justify; text-indent: 10mm; }
+"""
+    return style.encode("utf-8")
 
 
 def render_print(corpus: Corpus, rnd: Round, frags: Fragments, letters: LetterRenderer, pdf: bool = True) -> str:
@@ -42,16 +58,9 @@ def render_print(corpus: Corpus, rnd: Round, frags: Fragments, letters: LetterRe
     document = _NOTE.sub(call, document)
     if notes:
         document += '<ol class="fn-list">' + "".join(f"<li>{n}</li>" for n in notes) + "</ol>"
-    style = (DOCUMENT_CSS % {"fonts": FONT_STACK}).replace("html {", ".nd30 {").replace("body {", ".nd30 {")
-    style += (".nd30 sup.fn-call { font-size: 9pt; line-height: 1; }"
-              " .nd30 .fn-list { border-top: 0.5pt solid #000; width: 50mm; padding-top: 3pt; margin-top: 12pt;"
-              " font-size: 11pt; } .nd30 .fn-list li { width: 160mm; }"
-              # the sheet's older rules (a part per page, dashed rules on screen) do not apply to the document
-              " .sheet .nd30 h1, .sheet .nd30 h2, .sheet .nd30 h3 { break-before: auto; page-break-before: auto;"
-              " border-top: none; padding-top: 0; margin: 6pt 0; text-align: justify; text-indent: 10mm; }")
     return "\n".join([
         f'<p class="screen-only" markdown>[← {back_label} năm {rnd.year}]({paths.rel(page, back_to)}) · '
         "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.<br>"
         f"{downloads(page, rnd.year, pdf)}</p>\n",
-        frags.add(f'<style>{style}</style><div class="nd30">{document}</div>'),
+        frags.add(f'<div class="nd30">{document}</div>'),
     ])

@@ -40,7 +40,8 @@ from build_hooks.render.home import list_order, render_agency_index, render_land
 from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
 from build_hooks.render.issued_report import render_issued_report
 from build_hooks.render.letter import render_agency_page
-from build_hooks.render.print_view import render_print
+from build_hooks.render.print_view import STYLESHEET as PRINT_STYLESHEET
+from build_hooks.render.print_view import document_stylesheet, render_print
 from build_hooks.render.projects import render_projects
 from build_hooks.render.report import render_report
 from build_hooks.render.status import Dates, render_status
@@ -272,7 +273,8 @@ def plan_data_files(corpus: Corpus, pdf: bool = True, today: _dt.date | None = N
     files += schema_files()
     reminders = [DataFile(reminder_site_path(r.year), export_bytes(reminder_document(corpus, r.year), "docx"))
                  for r in corpus.rounds if today and reminder_due(corpus, r.year, today)]
-    return files + [site_zip(files)] + document_files(corpus, pdf) + reminders
+    return files + [site_zip(files)] + document_files(corpus, pdf) + reminders + [
+        DataFile(PRINT_STYLESHEET, document_stylesheet())]
 
 
 def plan_data_paths(corpus: Corpus, pdf: bool = True, today: _dt.date | None = None) -> list[str]:
@@ -284,7 +286,8 @@ def plan_data_paths(corpus: Corpus, pdf: bool = True, today: _dt.date | None = N
     out = [paths.data_file(r.year, name) for r in corpus.rounds for name in (*ROUND_FILES, workbook_name(r.year))]
     out += [paths.schema_file(name) for name in SCHEMA_FILES] + [ZIP_PATH]
     out += [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
-    return out + [reminder_site_path(r.year) for r in corpus.rounds if today and reminder_due(corpus, r.year, today)]
+    out += [reminder_site_path(r.year) for r in corpus.rounds if today and reminder_due(corpus, r.year, today)]
+    return out + [PRINT_STYLESHEET]
 
 
 def _newest_names(corpus: Corpus) -> dict[str, str]:
