@@ -148,7 +148,7 @@ def test_consolidated_report_screenshot_and_its_print_link(synthetic_http, page)
     page.screenshot(path=str(ARTIFACTS / "consolidated-report.png"), full_page=False)
     page.locator("a.print-view-link").click()
     page.wait_for_url(re.compile(r"/2023/bao-cao-tong-hop-ban-in/$"))
-    assert page.locator(".doc-kind").text_content() == "BÁO CÁO"
+    assert page.locator(".nd30 .title .kind").text_content() == "BÁO CÁO"
 
 
 @pytest.mark.parametrize("query", ["cong nghiep", "công nghiệp"])
