@@ -14,6 +14,7 @@ from build_hooks.commands import (
     check,
     codeowners,
     demo,
+    draft,
     export,
     guard,
     handbook,
@@ -25,8 +26,8 @@ from build_hooks.commands import (
     synthetic,
 )
 
-COMMANDS = (check, new, import_letter, codeowners, guard, lock_check, schema, handbook, snapshot, export, demo,
-            synthetic, benchmark)
+COMMANDS = (check, new, import_letter, draft, codeowners, guard, lock_check, schema, handbook, snapshot, export,
+            demo, synthetic, benchmark)
 """Command modules in the order ``--help`` lists them."""
 
 

@@ -28,6 +28,7 @@ State lives in ``_STATE``, a ``BuildState`` replaced in ``on_config``, because
 """
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
 import logging
@@ -120,6 +121,7 @@ def on_config(config):
     _stop_on(problems, f"dữ liệu báo cáo ({options.source})", strict=config.strict, failed=corpus is None)
     if options.archive is not None:
         corpus = _archive_config(config, corpus, options.archive)
+    today = options.today or _dt.date.today()  # past a deadline, the status page links the reminder
     histories = corpus_histories(corpus, options.source, root)  # unavailable (said on the pages) outside git or shallow
     if skipped := sorted({c for h in histories.values() for c in h.skipped}):  # said, never a failed build
         log.info("Bỏ qua %d mục không đọc được trong lịch sử git: %s", len(skipped), ", ".join(skipped))
@@ -129,12 +131,13 @@ def on_config(config):
         config.theme.static_templates.clear()
     else:
         pages = plan_pages(corpus, config.use_directory_urls, charts=options.charts, guide=options.archive is None,
-                           pdf=options.pdf, histories=histories)
+                           pdf=options.pdf, histories=histories, today=today)
     if _SERVE.incremental:  # the pages first; the downloads after them, in another process
-        _SERVE.planned(corpus, pages, histories, lambda: plan_data_files(corpus, pdf=options.pdf), letters_first)
-        data_files = [DataFile(path, b"") for path in plan_data_paths(corpus, pdf=options.pdf)]
+        _SERVE.planned(corpus, pages, histories, lambda: plan_data_files(corpus, pdf=options.pdf, today=today),
+                       letters_first)
+        data_files = [DataFile(path, b"") for path in plan_data_paths(corpus, pdf=options.pdf, today=today)]
     else:
-        data_files = plan_data_files(corpus, pdf=options.pdf)
+        data_files = plan_data_files(corpus, pdf=options.pdf, today=today)
     _STATE = BuildState(options, pages, data_files, {p.path: p for p in pages})
     contexts = letter_contexts(corpus)
     _STATE.search_contexts = {paths.page_url(path, config.use_directory_urls): context

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from build_hooks.commands.generated_file import write_or_compare
-from build_hooks.domain.model import Registry
+from build_hooks.domain.model import REPORT_FILE, Registry
 from build_hooks.domain.problems import has_errors
 from build_hooks.settings import ROOT, SUBMISSIONS_DIR
 
@@ -42,6 +42,7 @@ def render_codeowners(registry: Registry) -> str:
     for agency in registry.agencies:
         owners = " ".join(owner_handle(r) for r in agency.reviewers) or FALLBACK_OWNER
         lines.append(f"/submissions/*/{agency.id}.md  {owners}")
+    lines.append(f"/submissions/*/{REPORT_FILE}  {FALLBACK_OWNER}")  # the Sở's own report: maintainers only
     return "\n".join(lines) + "\n"
 
 

@@ -28,11 +28,13 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE, YEAR_FOLDER
+from build_hooks.domain.model import REGISTRY_FILE, REPORT_FILE, ROUND_FILE, YEAR_FOLDER
 from build_hooks.settings import ROOT
 
 SUBMISSION = re.compile(rf"^submissions/(?P<year>{YEAR_FOLDER})/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}|{YEAR_FOLDER}/{re.escape(ROUND_FILE)})$")
+DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}"
+                        rf"|{YEAR_FOLDER}/(?:{re.escape(ROUND_FILE)}|{re.escape(REPORT_FILE)}))$")
+"""The registry, the rounds and the Sở's own reports: maintainers' files, never an agency's."""
 _UNICODE_YEAR = re.compile(r"^submissions/(\d{4})/")
 """A year folder in digits other than ASCII (full-width ２０２３): named as such by the guard."""
 REGULAR_MODES = {"100644", "100755"}

@@ -85,6 +85,12 @@ def _summary(imported, fmt: str, seconds: float, sections: list[str]) -> list[st
 
 def cmd_import(args) -> int:
     """Import a .docx, text-layer .pdf or .txt letter into submissions/<year>/<agency>.md."""
+    if args.report is not None:  # the Sở's own report, back from Word
+        from build_hooks.commands.import_report import cmd_import_report
+        return cmd_import_report(args)
+    if not args.agency:
+        print("import: ghi --agency (mã cơ quan) hoặc --report NĂM (báo cáo của Sở).", file=sys.stderr)
+        return 2
     from build_hooks.corpus.tree import load_corpus
     from build_hooks.domain.problems import sorted_problems
     from build_hooks.importer.convert import (
@@ -143,7 +149,9 @@ def register(sub) -> None:
     """Add this module's subcommands to the ``python -m build_hooks`` parser."""
     c = sub.add_parser("import", help=cmd_import.__doc__)
     c.add_argument("path", help="the letter: .docx, .pdf with a text layer, or .txt")
-    c.add_argument("--agency", required=True, help="agency id from submissions/agencies.yml")
+    c.add_argument("--agency", help="agency id from submissions/agencies.yml")
+    c.add_argument("--report", type=int, metavar="YEAR",
+                   help="an edited export of the Sở's report, back into submissions/YEAR/_bao-cao-so-cong-thuong.md")
     c.add_argument("--year", type=int, help="round (default: the letter's year if it has a round, else the newest)")
     c.add_argument("--output", help="write here instead of submissions/<year>/<agency>.md")
     c.add_argument("--force", action="store_true", help="overwrite an existing file")

@@ -13,7 +13,17 @@ from pathlib import Path
 
 from build_hooks.cache import StoredResults, package_key
 from build_hooks.domain.catalogue import finding
-from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE, YEAR_FOLDER, Corpus, Registry, Round, Submission
+from build_hooks.domain.model import (
+    REGISTRY_FILE,
+    REPORT_FILE,
+    REPORT_ISSUER,
+    ROUND_FILE,
+    YEAR_FOLDER,
+    Corpus,
+    Registry,
+    Round,
+    Submission,
+)
 from build_hooks.domain.problems import Problem, has_errors, sorted_problems
 from build_hooks.load.reader import did_you_mean
 from build_hooks.load.registry import parse_registry
@@ -67,6 +77,7 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     problems += probs
     rounds: list[Round] = []
     submissions: dict[int, tuple[Submission, ...]] = {}
+    reports: dict[int, Submission] = {}
     for entry in sorted(root.iterdir()):
         if entry.is_symlink():
             problems.append(symlink_problem(shown(entry), entry.name))
@@ -74,12 +85,14 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
         if entry.name in IGNORED or entry.name == REGISTRY_FILE or entry.name.startswith("."):
             continue
         if entry.is_dir() and YEAR_DIR.match(entry.name):
-            rnd, subs, probs = _load_round(entry, int(entry.name), registry, shown, only, today, registry_key,
+            rnd, subs, report, probs = _load_round(entry, int(entry.name), registry, shown, only, today, registry_key,
                                            stored and only is None)
             problems += probs
             if rnd is not None:
                 rounds.append(rnd)
                 submissions[rnd.year] = subs
+                if report is not None:
+                    reports[rnd.year] = report
             continue
         looks_like_year = entry.is_dir() and len(entry.name) == 4 and entry.name.isdecimal()
         problems.append(finding("unexpected-file", shown(entry), 0, 0, "year" if looks_like_year else "top",
@@ -87,7 +100,7 @@ def load_corpus(root: Path, base: Path | None = None, only: set[Path] | None = N
     if not rounds and not has_errors(problems):
         problems.append(finding("no-round", shown(root), 0, 0))
     rounds.sort(key=lambda r: r.year, reverse=True)
-    return Corpus(registry, tuple(rounds), submissions), sorted_problems(problems)
+    return Corpus(registry, tuple(rounds), submissions, reports), sorted_problems(problems)
 
 
 PARSE_DISTRIBUTIONS = ("PyYAML", "Markdown")
@@ -108,7 +121,7 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
     problems: list[Problem] = []
     round_path = folder / ROUND_FILE
     if not round_path.is_file():
-        return None, (), [finding("missing-round", shown(round_path), 0, 0, year=year)]
+        return None, (), None, [finding("missing-round", shown(round_path), 0, 0, year=year)]
     text, problems = read_text(round_path, shown(round_path))
     round_key = ("round", text or "", shown(round_path), year, registry_key)
     rnd, probs = remembered(round_key, parse_round, text or "", shown(round_path), year, registry)
@@ -119,6 +132,7 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         context = "\0".join((package_key(PARSE_DISTRIBUTIONS), repr(round_key), str(today)))
         disk = StoredResults(PARSED_CACHE, str(year), context)
     subs: list[Submission] = []
+    report: Submission | None = None
     for entry in sorted(folder.iterdir()):
         if entry.is_symlink():
             problems.append(symlink_problem(shown(entry), entry.name))
@@ -132,7 +146,13 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
             continue
         if only is not None and entry.resolve() not in only:
             continue
-        if registry.get(entry.stem) is None:
+        # The Sở's own report is read and checked as a letter of the Sở (its letter head, its signer).
+        agency_id = REPORT_ISSUER if entry.name == REPORT_FILE else entry.stem
+        if registry.get(agency_id) is None and entry.name == REPORT_FILE:  # the Sở's report needs its letter head
+            problems.append(finding("unknown-agency", shown(entry), 1, 1, "expected", agency=REPORT_ISSUER,
+                                    suggestion=""))
+            continue
+        if registry.get(agency_id) is None:
             problems.append(finding("unknown-agency", shown(entry), 1, 1, name=entry.name,
                                     suggestion=did_you_mean(entry.stem, registry.ids())))
             continue
@@ -146,18 +166,20 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         problems += probs
         if text is None:
             continue
-        key = ("letter", text, shown(entry), entry.stem, year, round_key, today)
-        parse = partial(check_submission, text, shown(entry), entry.stem, year, rnd, registry, today)
+        key = ("letter", text, shown(entry), agency_id, year, round_key, today)
+        parse = partial(check_submission, text, shown(entry), agency_id, year, rnd, registry, today)
         if disk is None:
             sub, probs = remembered(key, parse)
         else:
-            stored_key = "\0".join((text, shown(entry), entry.stem))  # the rest is the disk's context
+            stored_key = "\0".join((text, shown(entry), agency_id))  # the rest is the disk's context
             sub, probs = remembered(key, partial(disk.get, stored_key, parse))
             disk.keep(stored_key, (sub, probs))
         problems += probs
-        if sub is not None:
+        if sub is not None and entry.name == REPORT_FILE:
+            report = sub
+        elif sub is not None:
             subs.append(sub)
     subs.sort(key=lambda s: registry.order(s.agency))
     if disk is not None:
         disk.save()
-    return rnd, tuple(subs), problems
+    return rnd, tuple(subs), report, problems

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from build_hooks.domain.model import AGENCY_GROUPS, REGISTRY_FILE, ROUND_FILE
+from build_hooks.domain.model import AGENCY_GROUPS, REGISTRY_FILE, REPORT_ISSUER, ROUND_FILE
 from build_hooks.settings import SUBMISSIONS_DIR
 
 REAL_ROOT = SUBMISSIONS_DIR
@@ -78,10 +78,12 @@ def write_round(root: Path, agencies: int, years=(2023,), seed: int = 1, unexpec
     for i in range(agencies):
         registry[f"co-quan-{i:04d}"] = {"name": f"Cơ quan minh họa số {i}", "code": f"CQ{i}",
                                        "group": tuple(AGENCY_GROUPS)[i % 3]}
-    (root / REGISTRY_FILE).write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    base = load_real_round(2023)
     written: dict = {"agencies": list(registry), "years": {}, "figures": {}, "projects": {}}
     ids = list(registry)
+    # the Sở that compiles the round: the letter head of its report (``draft``, ``export``); it answers nothing
+    registry[REPORT_ISSUER] = {"name": "Sở Công Thương", "code": "SCT", "header": "SỞ CÔNG THƯƠNG", "group": "so-nganh"}
+    (root / REGISTRY_FILE).write_text(yaml.safe_dump(registry, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    base = load_real_round(2023)
     for year in years:
         folder = root / str(year)
         folder.mkdir(exist_ok=True)

@@ -21,6 +21,10 @@ ROUND_FILE = "round.yml"
 YEAR_FOLDER = "[0-9]{4}"
 """A round's folder name, as a regular expression: four ASCII digits. Not ``\\d``, which in Python also
 matches full-width (２０２３) and other scripts' digits: a folder a reader cannot tell from the real one."""
+REPORT_FILE = "_bao-cao-so-cong-thuong.md"
+"""The Sở's own report of a round, in ``submissions/<year>/``: a name no agency id (``[a-z0-9-]+``) can take."""
+REPORT_ISSUER = "so-cong-thuong"
+"""The registry id of the Sở Công Thương, which issues the report (its letter head)."""
 
 
 @dataclass(frozen=True)
@@ -380,6 +384,8 @@ class Corpus:
     """Newest first."""
     submissions: dict[int, tuple[Submission, ...]]
     """Per year, in registry order."""
+    reports: dict[int, Submission] = field(default_factory=dict)
+    """Per year, the Sở's own report (``REPORT_FILE``) where the round has one."""
 
     def round(self, year: int) -> Round | None:
         """The round of ``year``, or None."""
@@ -390,4 +396,5 @@ class Corpus:
         rnd = self.round(year)
         if rnd is None:
             return None
-        return Corpus(self.registry, (rnd,), {year: self.submissions.get(year, ())})
+        reports = {year: self.reports[year]} if year in self.reports else {}
+        return Corpus(self.registry, (rnd,), {year: self.submissions.get(year, ())}, reports)

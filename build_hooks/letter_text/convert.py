@@ -16,6 +16,7 @@ those Markdown made.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import markdown
@@ -24,11 +25,16 @@ from markdown.treeprocessors import Treeprocessor
 from build_hooks.cache import StoredResults, code_key
 from build_hooks.domain.model import Part
 from build_hooks.domain.text import slugify
+from build_hooks.letter_text import merged_tables
 from build_hooks.letter_text.sanitize import sanitize
 from build_hooks.settings import LETTER_CACHE
 
-EXTENSIONS = ["tables", "fenced_code", "toc"]
-"""Not mkdocs.yml's list: no attr_list, md_in_html or admonition in agency text."""
+EXTENSIONS = ["tables", "fenced_code", "toc", "footnotes"]
+"""Not mkdocs.yml's list: no attr_list, md_in_html or admonition in agency text. ``footnotes``:
+``[^1]`` and its definition in one passage become a footnote (``handbook/format.md``)."""
+FOOTNOTE_ID = re.compile(r'(id="|href="#)(fn|fnref):')
+"""Python-Markdown's footnote ids (``fn:1``), made the passage's own below: two passages on one page
+(two letters' ``[^1]``) must not share an id, and the same passage must get the same ids in any build."""
 HIDING_BLOCKS = ("reference",)
 """Block constructs that make a letter's words vanish from the page: a link definition
 (``[Ghi chú]: Xem …``, also ``[^a]: …`` without the footnotes extension) is consumed and
@@ -63,8 +69,10 @@ class LetterRenderer:
     def __init__(self) -> None:
         """One Python-Markdown instance for every letter, so its extensions load once."""
         self._md = markdown.Markdown(extensions=EXTENSIONS, extension_configs={
-            "toc": {"slugify": _heading_slug, "marker": ""}, "tables": {"use_align_attribute": True}})
+            "toc": {"slugify": _heading_slug, "marker": ""}, "tables": {"use_align_attribute": True},
+            "footnotes": {"BACKLINK_TITLE": ""}})  # no title: it would be English, and is shown as text
         self._md.treeprocessors.register(_ShowLinkTitles(self._md), "show_link_titles", 15)  # after inline (20)
+        merged_tables.register(self._md)  # several header rows, << and ^^ (handbook/format.md)
         for name in HIDING_BLOCKS:
             self._md.parser.blockprocessors.deregister(name)
         for name in HIDING_INLINES:
@@ -81,8 +89,15 @@ class LetterRenderer:
         if html is None:
             if len(_CONVERTED) >= CACHE_LIMIT:
                 _CONVERTED.clear()
-            html = _CONVERTED[text] = _stored().get(text, lambda: sanitize(self._md.reset().convert(text)))
+            html = _CONVERTED[text] = _stored().get(text, lambda: sanitize(self._convert(text)))
         return html
+
+    def _convert(self, text: str) -> str:
+        html = self._md.reset().convert(text)
+        if "fn:" not in html:
+            return html
+        own = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+        return FOOTNOTE_ID.sub(lambda m: f"{m[1]}{m[2]}-{own}-", html)
 
 
 CACHE_LIMIT = 200_000
@@ -103,7 +118,8 @@ last build used, nothing older."""
 
 def _stored() -> StoredResults:
     if not _STORED:
-        code = code_key(__name__, "build_hooks.letter_text.sanitize", distributions=CONVERTING_DISTRIBUTIONS)
+        code = code_key(__name__, "build_hooks.letter_text.sanitize", "build_hooks.letter_text.merged_tables",
+                        distributions=CONVERTING_DISTRIBUTIONS)
         _STORED.append(StoredResults(LETTER_CACHE, LETTER_CACHE, code))
     return _STORED[0]
 

@@ -27,8 +27,9 @@ class PageKind:
 PAGE_KINDS: dict[str, PageKind] = {k.kind: k for k in (
     PageKind("landing", "Trang chủ", "Báo cáo phát triển công nghiệp tỉnh Quảng Ngãi"),
     PageKind("round-home", "Tổng quan", "Năm {year}"),
-    PageKind("report", "Báo cáo tổng hợp", "Báo cáo tổng hợp năm {year}"),
-    PageKind("print", "Bản in báo cáo tổng hợp", "Báo cáo tổng hợp năm {year}"),
+    PageKind("issued-report", "Báo cáo của Sở Công Thương", "Báo cáo của Sở Công Thương năm {year}"),
+    PageKind("report", "Tổng hợp ý kiến các cơ quan", "Tổng hợp ý kiến các cơ quan năm {year}"),
+    PageKind("print", "Bản in tổng hợp ý kiến các cơ quan", "Tổng hợp ý kiến các cơ quan năm {year}"),
     PageKind("status", "Tình hình nộp báo cáo", "Tình hình nộp báo cáo năm {year}"),
     PageKind("agencies", "Danh sách cơ quan", "Văn bản của các cơ quan năm {year}"),
     PageKind("letter", "{agency}", "{agency}"),

@@ -17,8 +17,13 @@ def home(year: int) -> str:
 
 
 def report(year: int) -> str:
-    """A round's consolidated report."""
+    """A round's compilation of every agency's contribution ("Tổng hợp ý kiến các cơ quan")."""
     return f"{year}/bao-cao-tong-hop.md"
+
+
+def issued_report(year: int) -> str:
+    """A round's report of the Sở Công Thương, the document it signs (``REPORT_FILE``)."""
+    return f"{year}/bao-cao-so-cong-thuong.md"
 
 
 def status(year: int) -> str:

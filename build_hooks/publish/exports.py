@@ -95,4 +95,4 @@ def document_files(corpus: Corpus, pdf: bool = True, letters: LetterRenderer | N
 def source_key(corpus: Corpus, year: int) -> str:
     """Everything round ``year``'s document is made from: our code, the registry, the round and its letters."""
     return "\0".join((package_key(CONVERTING_DISTRIBUTIONS), repr(corpus.registry), repr(corpus.round(year)),
-                      repr(corpus.submissions.get(year, ()))))
+                      repr(corpus.submissions.get(year, ())), repr(corpus.reports.get(year))))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 
-from build_hooks.publish.html_blocks import Para, Run, Table
+from build_hooks.publish.html_blocks import Note, Para, Run, Table
 from build_hooks.publish.report_document import MOTTO, NATION, Heading, ReportDocument
 
 FONT_STACK = '"Times New Roman", "Liberation Serif", Tinos, serif'
@@ -24,13 +24,15 @@ FONT_STACK = '"Times New Roman", "Liberation Serif", Tinos, serif'
 FIXED_DATE = "2000-01-01T00:00:00Z"
 MIME = "application/pdf"
 
-CSS = """
+PAGE_CSS = """
 @page {
   size: A4; margin: 20mm 15mm 20mm 30mm; font-family: %(fonts)s;
   @top-center { content: counter(page); font-family: %(fonts)s; font-size: 14pt; vertical-align: bottom;
                 padding-bottom: 4mm; }
 }
 @page :first { @top-center { content: none; } }
+"""
+DOCUMENT_CSS = """
 html { font-family: %(fonts)s; font-size: 14pt; }
 body { margin: 0; line-height: 1.25; }
 p { margin: 0 0 6pt; text-align: justify; text-indent: 10mm; orphans: 2; widows: 2; }
@@ -46,6 +48,13 @@ p { margin: 0 0 6pt; text-align: justify; text-indent: 10mm; orphans: 2; widows:
 .number { margin-top: 4pt !important; }
 .title { margin: 12pt 0 6pt; }
 .title .kind, .title .subject { font-weight: bold; }
+.title .sub { font-style: italic; }
+.issuer .vv { font-size: 12pt; margin-top: 2pt !important; }
+.annex { break-before: page; }
+.annex h1, .annex h2, .annex h3 { break-after: auto; }
+/* a heading followed by another heading (a section nobody has written yet) may end a page: a chain of
+   "keep with next" headings would otherwise go over whole and leave the page before it half empty */
+h1.run, h2.run, h3.run { break-after: auto; }
 .recipients { text-align: center; text-indent: 0; margin: 6pt 0 12pt; }
 .recipients-list { margin: 0 0 0 45mm; text-indent: 0; text-align: left; }
 h1, h2, h3 { font-size: 14pt; font-weight: bold; margin: 6pt 0; text-indent: 10mm; text-align: justify;
@@ -59,6 +68,12 @@ p.quote { margin-left: 10mm; }
 table.data { width: 100%%; border-collapse: collapse; margin: 4pt 0 8pt; font-size: 13pt; }
 table.data td, table.data th { border: 0.75pt solid #000; padding: 2pt 4pt; vertical-align: top; text-align: left; }
 table.data th { font-weight: bold; }
+.fn { float: footnote; font-size: 12pt; font-weight: normal; font-style: normal; text-indent: 0;
+      text-align: justify; }
+.fn::footnote-call { content: counter(footnote); vertical-align: super; font-size: 9pt; line-height: 1; }
+.fn::footnote-marker { content: counter(footnote) " "; vertical-align: super; font-size: 9pt; }
+@page { @footnote { border-top: 0.5pt solid #000; padding-top: 3pt; max-height: 40%%; } }
+.end { break-inside: avoid; }
 .foot { width: 100%%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; }
 .foot td { border: none; vertical-align: top; padding: 0; }
 .foot .cc { width: 80mm; }
@@ -67,6 +82,8 @@ table.data th { font-weight: bold; }
 .foot .sign p { font-weight: bold; }
 .foot .sign .space { height: 30mm; }
 """
+CSS = PAGE_CSS + DOCUMENT_CSS
+"""The PDF's style sheet; the site's print view uses ``DOCUMENT_CSS`` under its own ``@page``."""
 
 
 def _e(text: str) -> str:
@@ -76,6 +93,9 @@ def _e(text: str) -> str:
 def _runs(runs: tuple[Run, ...]) -> str:
     out = []
     for run in runs:
+        if isinstance(run, Note):  # WeasyPrint puts it at the foot of the page, numbered
+            out.append(f'<span class="fn">{_e(run.note)}</span>')
+            continue
         if run.text == "\n":
             out.append("<br>")
             continue
@@ -95,11 +115,19 @@ def _para(para: Para) -> str:
 
 
 def _table(block: Table) -> str:
+    """Header rows in ``thead`` (WeasyPrint repeats them on every page), merged cells with their spans."""
     rows = []
     for i, row in enumerate(block.rows):
         tag = "th" if i < block.header_rows else "td"
-        rows.append("<tr>" + "".join(f"<{tag}>{_runs(cell)}</{tag}>" for cell in row) + "</tr>")
-    return '<table class="data">' + "".join(rows) + "</table>"
+        cells = []
+        for j, cell in enumerate(row):
+            cols, down = block.span(i, j)
+            attrs = (f' colspan="{cols}"' if cols > 1 else "") + (f' rowspan="{down}"' if down > 1 else "")
+            cells.append(f"<{tag}{attrs}>{_runs(cell)}</{tag}>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head, body = rows[: block.header_rows], rows[block.header_rows:]
+    return ('<table class="data">' + (f"<thead>{''.join(head)}</thead>" if head else "")
+            + f"<tbody>{''.join(body)}</tbody></table>")
 
 
 def _block(block) -> str:
@@ -130,9 +158,27 @@ def _foot(doc: ReportDocument) -> str:
             f'<td class="sign">{sign}</td></tr></table>')
 
 
+KEPT_WITH_FOOT = 2
+"""How many of the body's last blocks go over to the next page with Nơi nhận and the signature."""
+
+
 def report_html(doc: ReportDocument) -> str:
     """The whole document as one HTML page; every piece of data is escaped."""
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        f"<title>{_e(doc.title)}</title>"
+        f'<meta name="author" content="{_e(doc.org)}">'
+        f'<meta name="dcterms.created" content="{FIXED_DATE}"><meta name="dcterms.modified" content="{FIXED_DATE}">'
+        f"<style>{CSS % {'fonts': FONT_STACK}}</style></head><body>" + document_html(doc) + "</body></html>"
+    )
+
+
+def document_html(doc: ReportDocument) -> str:
+    """The document itself, head to signature and annex: what the PDF prints and the print view shows."""
     body = [_block(b) for b in doc.blocks]
+    for i, (block, following) in enumerate(zip(doc.blocks, doc.blocks[1:], strict=False)):
+        if isinstance(block, Heading) and isinstance(following, Heading):  # see ``.run``
+            body[i] = body[i].replace(f"<h{block.level}>", f'<h{block.level} class="run">', 1)
     if not body or not body[-1].endswith("</p>"):
         body.append("<p>./.</p>")
     elif not body[-1].endswith("./.</p>"):
@@ -141,21 +187,22 @@ def report_html(doc: ReportDocument) -> str:
         '<table class="head"><tr>'
         f'<td class="issuer"><p>{_e(doc.parent)}</p><p class="org">{_e(doc.org)}</p>'
         '<p class="rule" style="width:22mm"></p>'
-        f'<p class="number">{_e(doc.number)}</p></td>'
+        f'<p class="number">{_e(doc.number)}</p>'
+        + (f'<p class="vv">{_e(doc.subject)}</p>' if not doc.kind else "") + "</td>"
         f'<td class="nation"><p class="q">{NATION}</p><p class="m">{MOTTO}</p>'
         '<p class="rule" style="width:62mm"></p>'
         f'<p class="date">{_e(doc.place_date)}</p></td></tr></table>'
     )
     title = (f'<div class="title"><p class="kind">{_e(doc.kind)}</p><p class="subject">{_e(doc.subject)}</p>'
-             '<p class="rule" style="width:40mm"></p></div>')
-    return (
-        '<!doctype html><html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{_e(doc.title)}</title>"
-        f'<meta name="author" content="{_e(doc.org)}">'
-        f'<meta name="dcterms.created" content="{FIXED_DATE}"><meta name="dcterms.modified" content="{FIXED_DATE}">'
-        f"<style>{CSS % {'fonts': FONT_STACK}}</style></head><body>"
-        + head + title + _recipients(doc) + "".join(body) + _foot(doc) + "</body></html>"
-    )
+             '<p class="rule" style="width:40mm"></p></div>') if doc.kind else '<div class="title"></div>'
+    annex = ""
+    if getattr(doc, "annex", ()):  # the đề cương of a ``round_letters.LetterDocument``, after the signature
+        titles = "".join(f'<p class="{"kind" if i == 0 else "sub"}">{_e(t)}</p>' for i, t in enumerate(doc.annex_title))
+        annex = (f'<div class="annex"><div class="title">{titles}</div>' + "".join(_block(b) for b in doc.annex)
+                 + "</div>")
+    return (head + title + _recipients(doc) + "".join(body[:-KEPT_WITH_FOOT])
+            # the last lines of the body, Nơi nhận and the signature on one page: never the foot alone
+            + f'<div class="end">{"".join(body[-KEPT_WITH_FOOT:])}{_foot(doc)}</div>' + annex)
 
 
 def pdf_bytes(doc: ReportDocument) -> bytes:

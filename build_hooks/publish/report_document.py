@@ -24,8 +24,10 @@ BLANK = "\u2003\u2003"
 """Space left for a hand-written day or number (two em spaces, as ``PartialDate.long`` leaves)."""
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-PREAMBLE_TITLE = "Phần mở đầu và nội dung chung của các văn bản"
-NO_CONTENT = "Chưa có cơ quan nào báo cáo nội dung mục này."
+DEFAULT_SIGNER_TITLE = "Giám đốc"
+"""The position printed when the report names none yet: the head of the Sở (the clerk adds KT. and the deputy)."""
+CLOSING = "Sở Công Thương kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./."
+"""The Sở's closing of a report laid out from the compilation (a drafted report file has its own)."""
 DEMO_NOTE = "DỮ LIỆU MINH HỌA: văn bản này được dựng từ dữ liệu tạo tự động, không phải báo cáo thật."
 
 
@@ -70,6 +72,10 @@ class ReportDocument:
     cc: tuple[str, ...]
     signer: Signer
     demo: bool = False
+    annex: tuple[Block, ...] = ()
+    """What the document sends with it, after the signature on a page of its own (the request's đề cương)."""
+    annex_title: tuple[str, ...] = ()
+    """The annex's centred title lines: ``ĐỀ CƯƠNG BÁO CÁO``, ``(Kèm theo Công văn số … )``."""
 
     @property
     def title(self) -> str:
@@ -111,11 +117,17 @@ def number_line(number: str) -> str:
     return f"Số: {number}"
 
 
-def place_date(report: IssuedReport, place: str) -> str:
-    """``Quảng Ngãi, ngày … tháng … năm …`` with blanks left for hand-filling where the date is."""
+def place_date(report: IssuedReport, place: str, year: int) -> str:
+    """``Quảng Ngãi, ngày … tháng … năm 2023``: blanks for hand-filling where the date is, the year always."""
     if report.date is None:
-        return f"{place}, ngày{BLANK}tháng{BLANK}năm{BLANK}"
+        return f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
     return report.date.long(place)
+
+
+def from_submission(sub: Submission) -> IssuedReport:
+    """The head of the Sở's own report file (``REPORT_FILE``), as the round's ``report`` block gives it."""
+    return IssuedReport(kind=sub.kind, number=sub.number, date=sub.date, subject=sub.subject,
+                        recipients=sub.recipients, signer=sub.signer or Signer("", ""), cc=sub.cc)
 
 
 def build_document(corpus: Corpus, year: int, letters: LetterRenderer | None = None) -> ReportDocument:
@@ -128,41 +140,65 @@ def build_document(corpus: Corpus, year: int, letters: LetterRenderer | None = N
     parent = issuer.parent if issuer and issuer.parent else "UBND TỈNH QUẢNG NGÃI"
     org = issuer.header if issuer else "SỞ CÔNG THƯƠNG"
     place = issuer.place if issuer else "Quảng Ngãi"
-    report = issued_report(rnd, issuer.code if issuer else "SCT")
+    letters = letters or LetterRenderer()
+    written = corpus.reports.get(year)
+    if written is not None:  # the Sở's own text: printed as the clerk wrote it
+        report = from_submission(written)
+        blocks = report_blocks(rnd, written, letters)
+    else:  # no report file yet: the working compilation, laid out as a report
+        report = issued_report(rnd, issuer.code if issuer else "SCT")
+        blocks = body_blocks(corpus, rnd, subs, letters)
+    signer = report.signer
+    if not signer.title:  # ND30: the signature block is always drawn; a Sở's report is signed for its head
+        signer = Signer(signer.name, DEFAULT_SIGNER_TITLE, signer.on_behalf)
     return ReportDocument(
-        year=year, parent=parent, org=org, number=number_line(report.number), place_date=place_date(report, place),
-        kind=nfc(report.kind.upper()), subject=subject_of(report, rnd), recipients=report.recipients,
-        blocks=tuple(body_blocks(corpus, rnd, subs, letters or LetterRenderer())), cc=report.cc,
-        signer=report.signer, demo=rnd.demo)
+        year=year, parent=parent, org=org, number=number_line(report.number),
+        place_date=place_date(report, place, year), kind=nfc(report.kind.upper()), subject=subject_of(report, rnd),
+        recipients=report.recipients, blocks=tuple(blocks), cc=report.cc, signer=signer, demo=rnd.demo)
+
+
+def report_blocks(rnd: Round, sub: Submission, letters: LetterRenderer) -> list[Block]:
+    """The body of the Sở's report file: its text in order, its numbered headings as the outline's."""
+    out: list[Block] = []
+    if rnd.demo:
+        out.append(Para((Run(DEMO_NOTE, bold=True),), "note"))
+    for part in sub.parts:
+        if part.heading is not None:
+            number, _, title = " ".join(part.heading.text.split()).partition(" ")
+            out.append(Heading(min(3, part.heading.level), number, title, part.section_id))
+        if part.has_text:
+            out += html_blocks(letters.html(part.markdown))
+    return out
 
 
 def body_blocks(corpus: Corpus, rnd: Round, subs: tuple[Submission, ...], letters: LetterRenderer) -> list[Block]:
-    """The body: an opening sentence, then every outline section with its contributions, then the rest."""
+    """The compilation laid out as a report, in the Sở's voice as far as a compilation can be: an opening
+    citing the request, the agencies with no assigned task named once, every outline section as the
+    outline prints it (Roman parts in capitals, the request's instructions left out) with the
+    contributions attributed to their agencies, and the Sở's closing. The agencies' openings and
+    closings (text outside every section) and any word of the tool stay on the site's compilation."""
     table = by_section(rnd, subs, corpus.registry)
     out: list[Block] = []
     if rnd.demo:
         out.append(Para((Run(DEMO_NOTE, bold=True),), "note"))
-    opening = "Trên cơ sở văn bản trả lời"
+    subject = rnd.title.removeprefix("Báo cáo ").removeprefix("báo cáo ")
+    opening = "Trên cơ sở báo cáo của các cơ quan, đơn vị"
     if rnd.request.number:
-        opening += f" {rnd.request.cite()}"
-    opening += f" của các cơ quan, đơn vị (đã nhận {len(subs)} văn bản), Sở Công Thương tổng hợp như sau:"
-    out.append(Para((Run(opening),)))
+        opening += f" theo đề nghị tại {rnd.request.cite()}"
+    out.append(Para((Run(f"{opening}, Sở Công Thương báo cáo {subject[:1].lower() + subject[1:]} như sau:"),)))
+    no_task = [corpus.registry.get(s.agency).name for s in subs
+               if s.no_assigned_tasks and corpus.registry.get(s.agency)]
+    if no_task:
+        names = ", ".join(no_task[:-1]) + " và " + no_task[-1] if len(no_task) > 1 else no_task[0]
+        verb = "báo cáo không được" if len(no_task) == 1 else "đều báo cáo không được"
+        out.append(Para((Run(f"{names} {verb} giao nhiệm vụ trong Kế hoạch."),)))
     for section in rnd.outline.sections:
         number = section_label(section.id)
-        out.append(Heading(min(3, section.depth), number, section.title, section.id))
-        if section.note:
-            out.append(Para((Run(section.note, italic=True),), "note"))
-        items = table.get(section.id, [])
-        for contribution in items:
+        title = nfc(section.title.upper()) if section.depth == 1 else section.title
+        out.append(Heading(min(3, section.depth), number, title, section.id))
+        for contribution in table.get(section.id, []):
             out += _contribution(contribution, letters)
-        if not items and not any(table.get(d.id) for d in rnd.outline.descendants(section.id)):
-            out.append(Para((Run(NO_CONTENT, italic=True),), "note"))
-    if preamble := table.get(None, []):
-        out.append(Heading(1, "", PREAMBLE_TITLE, None))
-        out.append(Para((Run("Phần văn bản không thuộc mục nào của đề cương (mở đầu, căn cứ, kết luận).",
-                             italic=True),), "note"))
-        for contribution in preamble:
-            out += _contribution(contribution, letters)
+    out.append(Para((Run(CLOSING),)))
     return out
 
 

@@ -12,7 +12,7 @@ from build_hooks.publish.exports import downloads
 from build_hooks.publish.report_document import issued_report, number_line
 
 
-def render_round_home(rnd: Round, submissions: tuple[Submission, ...], pdf: bool = True) -> str:
+def render_round_home(rnd: Round, submissions: tuple[Submission, ...], pdf: bool = True, issued: bool = False) -> str:
     """A round's overview: the request, its legal bases, the outline and links to every page of the round."""
     page = paths.home(rnd.year)
     answered = answered_count(rnd, submissions)
@@ -25,8 +25,11 @@ def render_round_home(rnd: Round, submissions: tuple[Submission, ...], pdf: bool
     out.append(f"- Đã trả lời: **{answered}/{len(rnd.expected)}** cơ quan được đề nghị báo cáo")
     out.append(f"- Tổng số văn bản đã nhận: **{len(submissions)}**\n")
     out.append("## Nội dung\n")
-    out.append(f"- {link('Báo cáo tổng hợp theo đề cương', paths.rel(page, paths.report(rnd.year)))}: "
-               "nội dung của mọi cơ quan, xếp theo từng mục.")
+    if issued:
+        out.append(f"- {link('Báo cáo của Sở Công Thương', paths.rel(page, paths.issued_report(rnd.year)))}: "
+                   "văn bản Sở gửi Ủy ban nhân dân tỉnh.")
+    out.append(f"- {link('Tổng hợp ý kiến các cơ quan', paths.rel(page, paths.report(rnd.year)))}: "
+               "nội dung của mọi cơ quan, xếp theo từng mục của đề cương.")
     out.append(f"- {link('Tình hình nộp báo cáo', paths.rel(page, paths.status(rnd.year)))}: "
                "cơ quan nào đã trả lời, mục nào đã có nội dung.")
     out.append(f"- {link('Văn bản của từng cơ quan', paths.rel(page, paths.agencies(rnd.year)))}.")
@@ -100,7 +103,7 @@ def render_landing(corpus: Corpus, guide: bool = True) -> str:
            "cơ quan được đề nghị báo cáo.\n",
            f"- {link('Tổng quan', paths.rel(paths.LANDING, paths.home(newest.year)))}: "
            "yêu cầu báo cáo, căn cứ, đề cương",
-           f"- {link('Báo cáo tổng hợp', paths.rel(paths.LANDING, paths.report(newest.year)))}: "
+           f"- {link('Tổng hợp ý kiến các cơ quan', paths.rel(paths.LANDING, paths.report(newest.year)))}: "
            "nội dung của mọi cơ quan theo từng mục của đề cương",
            f"- {link('Tình hình nộp báo cáo', paths.rel(paths.LANDING, paths.status(newest.year)))}: "
            "cơ quan nào đã trả lời, mục nào đã có nội dung",

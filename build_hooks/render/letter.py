@@ -80,7 +80,8 @@ def _header(agency: Agency, sub: Submission) -> str:
         title = (f'<div class="cv-kind"><p class="cv-kind-name"><strong>{esc(sub.kind.upper())}'
                  f'</strong></p>' + (f'<p class="cv-kind-subject"><strong>{esc(sub.subject)}</strong></p>'
                                      if sub.subject else "") + "</div>\n")
-    date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm \u2003"
+    # ND30: the year is printed even when day and month are left for hand-filling
+    date = sub.date.long(agency.place) if sub.date else f"{agency.place}, ngày \u2003 tháng \u2003 năm {sub.year}"
     recipients = ""
     if len(sub.recipients) == 1:
         recipients = f'<p class="cv-recipient">Kính gửi: {esc(sub.recipients[0])}.</p>'
@@ -199,3 +200,15 @@ def _projects(sub: Submission, frags: Fragments) -> str:
     rows = [[p.name, p.appendix, p.status, p.note] for p in sub.projects]
     heads = ["Dự án", "Phụ lục", "Tình trạng", "Ghi chú"]
     return frags.heading(2, "Dự án (mục II.7)", PROJECTS_ANCHOR) + "\n" + html_table(heads, rows)
+
+
+def render_document(rnd: Round, issuer: Agency, sub: Submission, frags: Fragments, letters: LetterRenderer) -> str:
+    """The document alone in its ND30 frame: header, body by section, closing, Nơi nhận and signature.
+
+    The Sở's own report (``render.issued_report``) is drawn by it as every letter is.
+    """
+    out = [frags.hidden(_header(issuer, sub)), _body(rnd, sub, frags, letters)]
+    if sub.closing is not None:
+        out.append(frags.hidden(_closing(sub.closing.markdown, letters)))
+    out.append(frags.hidden(_footer(sub)))
+    return "\n".join(out)

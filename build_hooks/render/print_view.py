@@ -1,85 +1,66 @@
-"""The print view: a round's consolidated report as one page laid out for A4 paper.
+"""The print view: the Sở's report of a round as one page laid out for A4 paper.
 
-It follows the layout of Nghị định 30/2020/NĐ-CP for administrative documents:
-the issuing body over its parent on the left, the national motto on the right,
-number and date left blank for hand-filling at dispatch (as signed letters are),
-then "BÁO CÁO" and its subject. The theme template ``overrides/print.html``
-and ``assets/stylesheets/print-a4.css`` set the paper: Times New Roman 14 pt,
-margins 20 mm top and bottom, 30 mm left, 15 mm right, each part (I., II., …)
-on a new page, page numbers centred at the top from the second page on.
+It is the same document as the DOCX and the PDF, drawn from the same model
+(``publish/report_document.py``) by the same HTML writer as the PDF
+(``publish/pdf_export.document_html``, with its style sheet): the ND30 header, kind
+and trích yếu, Kính gửi, the body, the end mark, Nơi nhận and the signature block.
+When the round has the Sở's own report file that is what it prints; otherwise the
+working compilation laid out as a report. The theme template ``overrides/print.html``
+and ``assets/stylesheets/print-a4.css`` set the paper (A4, margins 20 mm top and
+bottom, 30 mm left, 15 mm right, page numbers centred at the top from the second
+page on). A browser has no foot-of-page footnotes: they are numbered in the text
+and listed under a short rule after the signature.
 """
 from __future__ import annotations
 
-from build_hooks.domain.model import IssuedReport, Registry, Round, Submission
+import re
+
+from build_hooks.domain.model import Corpus, Round
 from build_hooks.letter_text.convert import LetterRenderer
 from build_hooks.pages import paths
 from build_hooks.pages.fragments import Fragments
-from build_hooks.pages.markup import esc
 from build_hooks.publish.exports import downloads
-from build_hooks.publish.report_document import (
-    MOTTO,
-    NATION,
-    issued_report,
-    number_line,
-    place_date,
-    subject_of,
-)
-from build_hooks.render.report import report_body
+from build_hooks.publish.pdf_export import DOCUMENT_CSS, FONT_STACK, document_html
+from build_hooks.publish.report_document import build_document
 
-ISSUER_ID = "so-cong-thuong"
-"""The body that compiles the report; its registry entry gives the letter head."""
+_NOTE = re.compile(r'<span class="fn">(.*?)</span>', re.S)
+STYLESHEET = "assets/stylesheets/van-ban-nd30.css"
+"""The PDF's style sheet for the print view (``overrides/print.html`` links it); the site publishes it."""
 
 
-def render_print(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
-                 letters: LetterRenderer, pdf: bool = True, directory_urls: bool = True) -> str:
-    """The consolidated report laid out for A4 printing, one page without the site's navigation."""
+def document_stylesheet() -> bytes:
+    """``pdf_export.DOCUMENT_CSS`` for the print view: under ``.nd30``, with what a browser needs besides."""
+    style = (DOCUMENT_CSS % {"fonts": FONT_STACK}).replace("html {", ".nd30 {").replace("body {", ".nd30 {")
+    style += """
+.nd30 sup.fn-call { font-size: 9pt; line-height: 1; }
+.nd30 .fn-list { border-top: 0.5pt solid #000; width: 50mm; padding-top: 3pt; margin-top: 12pt; font-size: 11pt; }
+.nd30 .fn-list li { width: 160mm; }
+/* the sheet's older rules (a part per page, dashed rules on screen) do not apply to the document */
+.sheet .nd30 h1, .sheet .nd30 h2, .sheet .nd30 h3 { break-before: auto; page-break-before: auto; border-top: none;
+  padding-top: 0; margin: 6pt 0; text-align: justify; text-indent: 10mm; }
+"""
+    return style.encode("utf-8")
+
+
+def render_print(corpus: Corpus, rnd: Round, frags: Fragments, letters: LetterRenderer, pdf: bool = True) -> str:
+    """The Sở's report laid out for A4 printing, one page without the site's navigation."""
     page = paths.print_view(rnd.year)
-    back = paths.rel(page, paths.report(rnd.year))
-    issuer = registry.get(ISSUER_ID)
-    report = issued_report(rnd, issuer.code if issuer else "SCT")
+    has_report = rnd.year in corpus.reports
+    back_to = paths.issued_report(rnd.year) if has_report else paths.report(rnd.year)
+    back_label = "Báo cáo của Sở Công Thương" if has_report else "Tổng hợp ý kiến các cơ quan"
+    document = document_html(build_document(corpus, rnd.year, letters))
+    notes: list[str] = []
+
+    def call(match: re.Match) -> str:
+        notes.append(match.group(1))
+        return f'<sup class="fn-call">{len(notes)}</sup>'
+
+    document = _NOTE.sub(call, document)
+    if notes:
+        document += '<ol class="fn-list">' + "".join(f"<li>{n}</li>" for n in notes) + "</ol>"
     return "\n".join([
-        f'<p class="screen-only" markdown>[← Báo cáo tổng hợp năm {rnd.year}]({back}) · '
+        f'<p class="screen-only" markdown>[← {back_label} năm {rnd.year}]({paths.rel(page, back_to)}) · '
         "In bằng lệnh In của trình duyệt (Ctrl+P), khổ giấy A4, không thêm đầu trang và chân trang.<br>"
         f"{downloads(page, rnd.year, pdf)}</p>\n",
-        frags.add(_letterhead(rnd, registry, report)),
-        frags.place(report_body(rnd, submissions, registry, page, frags, letters, directory_urls)),
-        frags.add(_foot(report)),
+        frags.add(f'<div class="nd30">{document}</div>'),
     ])
-
-
-def _letterhead(rnd: Round, registry: Registry, report: IssuedReport) -> str:
-    issuer = registry.get(ISSUER_ID)
-    parent = issuer.parent if issuer and issuer.parent else "UBND TỈNH QUẢNG NGÃI"
-    org = issuer.header if issuer else "SỞ CÔNG THƯƠNG"
-    place = issuer.place if issuer else "Quảng Ngãi"
-    recipients = ""
-    if len(report.recipients) == 1:
-        recipients = f'<p class="doc-recipient">Kính gửi: {esc(report.recipients[0])}.</p>\n'
-    elif report.recipients:
-        items = "".join(f"<li>{esc(r)}{'.' if i == len(report.recipients) - 1 else ';'}</li>"
-                        for i, r in enumerate(report.recipients))
-        recipients = f'<div class="doc-recipient"><p>Kính gửi:</p><ul>{items}</ul></div>\n'
-    return (
-        '<div class="doc-head">\n'
-        f'<div class="doc-issuer"><p>{esc(parent)}</p><p class="doc-org">{esc(org)}</p>'
-        f'<p class="doc-number">{esc(number_line(report.number))}</p></div>\n'
-        f'<div class="doc-nation"><p class="doc-motto">{NATION}</p>'
-        f'<p class="doc-motto2">{MOTTO}</p>'
-        f'<p class="doc-date"><em>{esc(place_date(report, place))}</em></p></div>\n'
-        '</div>\n'
-        f'<p class="doc-kind">{esc(report.kind.upper())}</p>\n'
-        f'<p class="doc-subject">{esc(subject_of(report, rnd))}</p>\n'
-        + recipients
-    )
-
-
-def _foot(report: IssuedReport) -> str:
-    """Nơi nhận and the signature block of the Sở; blank lines stay as room for hand-filling."""
-    cc = "".join(f"<li>- {esc(line)}{'.' if i == len(report.cc) - 1 else ';'}</li>" for i, line in enumerate(report.cc))
-    s = report.signer
-    return ('<p class="doc-end">./.</p>\n<div class="doc-foot">\n'
-            f'<div class="doc-cc"><p class="doc-cc-title"><strong><em>Nơi nhận:</em></strong></p><ul>{cc}</ul></div>\n'
-            '<div class="doc-sign">'
-            + "".join(f'<p class="doc-authority">{esc(line.upper())}</p>' for line in s.on_behalf or ("",))
-            + f'<p class="doc-title">{esc(s.title.upper())}</p><p class="doc-space"></p>'
-            f'<p class="doc-name">{esc(s.name)}</p></div>\n</div>\n')

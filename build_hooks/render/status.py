@@ -47,8 +47,12 @@ class Dates:
 
 
 def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Registry, frags: Fragments,
-                  directory_urls: bool = True, dates: dict[str, Dates] | None = None) -> str:
-    """Who has answered and which sections each letter covers: by agency, and by section."""
+                  directory_urls: bool = True, dates: dict[str, Dates] | None = None,
+                  reminder: str | None = None) -> str:
+    """Who has answered and which sections each letter covers: by agency, and by section.
+
+    ``reminder``: the site path of the reminder to the agencies that have not answered, linked once
+    the deadline has passed (``publish.round_letters.reminder_due``)."""
     page = paths.status(rnd.year)
     rows = status_rows(rnd, submissions, registry)
     answered = answered_count(rnd, submissions)
@@ -57,6 +61,9 @@ def render_status(rnd: Round, submissions: tuple[Submission, ...], registry: Reg
            f"- Hạn nộp: **{deadline}**",
            f"- Đã trả lời: **{answered}/{len(rnd.expected)}** cơ quan được đề nghị",
            f"- Chưa trả lời: **{len(rnd.expected) - answered}**"]
+    if reminder:
+        out.append(f"- Đã quá hạn nộp: [Công văn đôn đốc các cơ quan chưa trả lời (Word)]"
+                   f"({paths.rel(page, reminder)})")
     extra = [r for r in rows if not r.expected]
     if extra:
         out.append(f"- Trả lời ngoài danh sách đề nghị: **{len(extra)}**")

@@ -5,20 +5,21 @@ they need nothing from MkDocs, so tests (and another engine) get the same pages 
 """
 from __future__ import annotations
 
+import datetime as _dt
 import html
 from dataclasses import replace
 
 from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
 from build_hooks.aggregate.projects import merge_projects
-from build_hooks.domain.model import AGENCY_GROUPS, Corpus, Round
+from build_hooks.domain.model import AGENCY_GROUPS, REPORT_ISSUER, Corpus, Round
 from build_hooks.letter_text.convert import LetterRenderer
 from build_hooks.load.history import LetterHistory
 from build_hooks.memo import Identity
 from build_hooks.pages import paths
 from build_hooks.pages.fragments import Fragments
 from build_hooks.pages.kinds import LETTERS_SECTION, TRENDS_SECTION, Page, nav_title, year_section
-from build_hooks.publish.exports import FORMATS, document_files, site_path
+from build_hooks.publish.exports import FORMATS, document_files, export_bytes, site_path
 from build_hooks.publish.opendata import (
     ROUND_FILES,
     SCHEMA_FILES,
@@ -29,6 +30,7 @@ from build_hooks.publish.opendata import (
     site_zip,
     workbook_name,
 )
+from build_hooks.publish.round_letters import reminder_document, reminder_due, reminder_site_path
 from build_hooks.render.changes import render_changes
 from build_hooks.render.data import render_data_page
 from build_hooks.render.guide import PATH as GUIDE_PATH
@@ -36,8 +38,10 @@ from build_hooks.render.guide import render_guide
 from build_hooks.render.history import NOT_SHOWN
 from build_hooks.render.home import list_order, render_agency_index, render_landing, render_round_home
 from build_hooks.render.indicators import render_round_indicators, render_trend_page, render_trends_index
+from build_hooks.render.issued_report import render_issued_report
 from build_hooks.render.letter import render_agency_page
-from build_hooks.render.print_view import render_print
+from build_hooks.render.print_view import STYLESHEET as PRINT_STYLESHEET
+from build_hooks.render.print_view import document_stylesheet, render_print
 from build_hooks.render.projects import render_projects
 from build_hooks.render.report import render_report
 from build_hooks.render.status import Dates, render_status
@@ -54,7 +58,8 @@ DEMO_NOTICE = ('!!! warning "Dữ liệu minh họa"\n    Trang này dùng dữ 
 
 
 def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True, guide: bool = True,
-               pdf: bool = True, histories: dict[str, LetterHistory] | None = None) -> list[Page]:
+               pdf: bool = True, histories: dict[str, LetterHistory] | None = None,
+               today: _dt.date | None = None) -> list[Page]:
     """Every generated page, titled and placed in the navigation by the page table (``pages.kinds``).
 
     ``guide=False`` leaves out the guide for agencies (an archived snapshot is the report only).
@@ -63,6 +68,8 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
     Sở's report as PDF (``plan_data_files`` then leaves it out).
     ``histories`` (by ``Submission.path``, from ``load.history``) adds each letter's history to
     its page and the received and last-changed dates to the status page; None: not shown.
+    ``today`` (the build date): past a round's deadline, its status page links the reminder to the
+    agencies that have not answered (``plan_data_files`` then publishes it); None: never.
     """
     letters = LetterRenderer()
     pages = [_page("landing", paths.LANDING, render_landing(corpus, guide))]
@@ -72,16 +79,24 @@ def plan_pages(corpus: Corpus, directory_urls: bool = True, charts: bool = True,
         expected = set(rnd.expected)
         tab = (year_section(rnd.year),)
         report, printed, status, listed = Fragments(), Fragments(), Fragments(), Fragments()
-        round_pages = [
-            _page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf), tab),
+        round_pages = [_page("round-home", paths.home(rnd.year), render_round_home(rnd, subs, pdf,
+                                                                                 rnd.year in corpus.reports), tab)]
+        if (issued := corpus.reports.get(rnd.year)) is not None:
+            issued_frags = Fragments()
+            round_pages.append(_page("issued-report", paths.issued_report(rnd.year),
+                                     render_issued_report(rnd, corpus.registry.get(REPORT_ISSUER), issued,
+                                                          issued_frags, letters, directory_urls),
+                                     tab, issued_frags))
+        round_pages += [
             _page("report", paths.report(rnd.year),
                   render_report(rnd, subs, corpus.registry, report, letters, pdf, directory_urls), tab, report),
             _page("print", paths.print_view(rnd.year),
-                  render_print(rnd, subs, corpus.registry, printed, letters, pdf, directory_urls), None,
+                  render_print(corpus, rnd, printed, letters, pdf), None,
                   printed),
             _page("status", paths.status(rnd.year),
-                  render_status(rnd, subs, corpus.registry, status, directory_urls, _dates(subs, histories)), tab,
-                  status),
+                  render_status(rnd, subs, corpus.registry, status, directory_urls, _dates(subs, histories),
+                                reminder_site_path(rnd.year) if today and reminder_due(corpus, rnd.year, today)
+                                else None), tab, status),
             _page("agencies", paths.agencies(rnd.year),
                   render_agency_index(rnd, subs, corpus.registry, listed, directory_urls), tab + (LETTERS_SECTION,),
                   listed),
@@ -245,7 +260,7 @@ def _site_data_pages(corpus: Corpus, by_year: dict[int, list[IndicatorRow]], cha
     return pages
 
 
-def plan_data_files(corpus: Corpus, pdf: bool = True) -> list[DataFile]:
+def plan_data_files(corpus: Corpus, pdf: bool = True, today: _dt.date | None = None) -> list[DataFile]:
     """The open-data files of every round, the JSON schemas, the zip of them all, and the Sở's report files.
 
     The report's DOCX and PDF (``pdf=False`` leaves the PDF out) are not in the zip: it holds data.
@@ -256,10 +271,13 @@ def plan_data_files(corpus: Corpus, pdf: bool = True) -> list[DataFile]:
         subs = corpus.submissions.get(rnd.year, ())
         files += round_files(rnd, subs, corpus, by_year[rnd.year], merge_projects(subs, corpus.registry))
     files += schema_files()
-    return files + [site_zip(files)] + document_files(corpus, pdf)
+    reminders = [DataFile(reminder_site_path(r.year), export_bytes(reminder_document(corpus, r.year), "docx"))
+                 for r in corpus.rounds if today and reminder_due(corpus, r.year, today)]
+    return files + [site_zip(files)] + document_files(corpus, pdf) + reminders + [
+        DataFile(PRINT_STYLESHEET, document_stylesheet())]
 
 
-def plan_data_paths(corpus: Corpus, pdf: bool = True) -> list[str]:
+def plan_data_paths(corpus: Corpus, pdf: bool = True, today: _dt.date | None = None) -> list[str]:
     """Where ``plan_data_files`` puts its files, without making them (a test holds the two equal).
 
     ``mkdocs serve --dirty`` needs the paths at once, for the pages' links, and the bytes only later:
@@ -267,7 +285,9 @@ def plan_data_paths(corpus: Corpus, pdf: bool = True) -> list[str]:
     """
     out = [paths.data_file(r.year, name) for r in corpus.rounds for name in (*ROUND_FILES, workbook_name(r.year))]
     out += [paths.schema_file(name) for name in SCHEMA_FILES] + [ZIP_PATH]
-    return out + [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
+    out += [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
+    out += [reminder_site_path(r.year) for r in corpus.rounds if today and reminder_due(corpus, r.year, today)]
+    return out + [PRINT_STYLESHEET]
 
 
 def _newest_names(corpus: Corpus) -> dict[str, str]:

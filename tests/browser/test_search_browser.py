@@ -141,14 +141,14 @@ def test_consolidated_report_screenshot_and_its_print_link(synthetic_http, page)
     base, _synthetic = synthetic_http
     page.goto(base + "2023/bao-cao-tong-hop/")
     page.wait_for_load_state("load")
-    assert page.locator("h1").first.text_content().strip().startswith("Báo cáo tổng hợp năm 2023")
+    assert page.locator("h1").first.text_content().strip().startswith("Tổng hợp ý kiến các cơ quan năm 2023")
     sources = page.locator("p.contrib-source")
     assert sources.count() > 20
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "consolidated-report.png"), full_page=False)
     page.locator("a.print-view-link").click()
     page.wait_for_url(re.compile(r"/2023/bao-cao-tong-hop-ban-in/$"))
-    assert page.locator(".doc-kind").text_content() == "BÁO CÁO"
+    assert page.locator(".nd30 .title .kind").text_content() == "BÁO CÁO"
 
 
 @pytest.mark.parametrize("query", ["cong nghiep", "công nghiệp"])

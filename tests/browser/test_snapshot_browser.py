@@ -49,9 +49,9 @@ def test_snapshot_opens_navigates_and_searches_from_file_with_no_network(synthet
     # Navigation: the year's tab, the consolidated report, an agency's letter, all as files.
     page.locator(".md-tabs__link", has_text="Năm 2023").click()
     page.wait_for_url(re.compile(r"/2023/index\.html$"))
-    page.locator("article a", has_text="Báo cáo tổng hợp theo đề cương").click()
+    page.locator("article a", has_text="Tổng hợp ý kiến các cơ quan").click()
     page.wait_for_url(re.compile(r"/2023/bao-cao-tong-hop\.html$"))
-    assert page.locator("h1").first.inner_text().startswith("Báo cáo tổng hợp năm 2023")
+    assert page.locator("h1").first.inner_text().startswith("Tổng hợp ý kiến các cơ quan năm 2023")
     source = page.locator("p.contrib-source a").first
     agency = source.inner_text()
     source.click()

@@ -16,5 +16,6 @@ def test_codeowners_uses_reviewers_and_falls_back_to_the_it_officer():
                          Agency("so-b", "Sở B", "SB", "SỞ B")))
     lines = [line for line in render_codeowners(registry).splitlines() if line and not line.startswith("#")]
     assert lines == [f"*  {FALLBACK_OWNER}", "/submissions/*/so-a.md  @nguyen-van-a @so-a/bao-cao",
-                     f"/submissions/*/so-b.md  {FALLBACK_OWNER}"]
+                     f"/submissions/*/so-b.md  {FALLBACK_OWNER}",
+                     f"/submissions/*/_bao-cao-so-cong-thuong.md  {FALLBACK_OWNER}"]  # the Sở's report: last
 

@@ -121,6 +121,15 @@ def test_registry_round_and_code_need_a_maintainer(repo, path):
     assert guard(repo, MAINTAINER).returncode == 0
 
 
+def test_the_sos_report_is_a_maintainers_file(repo):
+    """The Sở's own report (``_bao-cao-so-cong-thuong.md``) is no agency's letter: only a maintainer changes it."""
+    branch(repo, "report", edit("submissions/2023/_bao-cao-so-cong-thuong.md", "---\nagency: so-cong-thuong\n---\n"))
+    proc = guard(repo, MEMBER)
+    assert proc.returncode == 1 and f"Tài khoản {MEMBER} không phải người quản trị" in proc.stdout
+    assert "_bao-cao-so-cong-thuong.md" in proc.stdout
+    assert guard(repo, MAINTAINER).returncode == 0
+
+
 def test_a_member_cannot_make_himself_member_of_another_agency(repo):
     """The registry is read from main: adding oneself on the branch changes nothing."""
     def change(r: Path) -> None:

@@ -20,7 +20,7 @@ def test_serve_rebuilds_when_a_submission_changes(tmp_path):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/2023/bao-cao-tong-hop/"
-        wait_for(url, lambda body: "Báo cáo tổng hợp" in body, timeout=60)
+        wait_for(url, lambda body: "Tổng hợp ý kiến các cơ quan" in body, timeout=60)
         letter = root / "2023" / "co-quan-0000.md"
         letter.write_text(letter.read_text(encoding="utf-8") + "\nĐoạn mới thêm khi đang xem trang.\n",
                           encoding="utf-8")

@@ -73,7 +73,7 @@ def test_round_home_names_the_request_and_links_everything(real_site):
 def test_generated_pages_are_in_the_navigation(real_site):
     soup = BeautifulSoup(real_site.page("2023/index.html"), "html.parser")
     labels = norm(soup.select_one("nav.md-nav--primary").get_text(" "))
-    for label in ["Năm 2023", "Báo cáo tổng hợp", "Tình hình nộp báo cáo", "Văn bản các cơ quan",
+    for label in ["Năm 2023", "Tổng hợp ý kiến các cơ quan", "Tình hình nộp báo cáo", "Văn bản các cơ quan",
                   "Sở, ban, ngành", "Hướng dẫn"]:
         assert label in labels, label
     assert "Năm 2023" in norm(soup.select_one("nav.md-tabs").get_text(" "))
