@@ -139,14 +139,20 @@ nhận, khối chữ ký với các dòng TM./KT./TL./TUQ./Q.) và phần nội 
 của Word, danh sách, bảng, chú thích), rồi ghi thành tệp bài nộp:
 
 ```sh
+python -m build_hooks import ~/Downloads/thu-den/
 python -m build_hooks import ~/Downloads/bao-cao-ban-dan-toc.docx --agency ban-dan-toc --year 2023
 ```
 
-Lệnh in ra những gì đã nhận ra và đếm số đoạn đã chuyển (`38/38 đoạn`: không đoạn nào bị bỏ sót), rồi
+Lệnh nhận cả thư mục (mọi tệp `.docx`, `.pdf`, `.txt` trong đó) và tự nhận ra cơ quan gửi từ phần đầu văn
+bản (tên cơ quan theo danh mục, mã trong số văn bản) và năm từ ngày văn bản; `--agency`, `--year` chỉ dùng
+khi nhập một tệp. Văn bản không nhận ra được cơ quan thì không ghi, lệnh nêu các cơ quan gần giống nhất.
+Nhập nhiều tệp thì cuối cùng có một bảng tổng hợp: tệp, cơ quan, năm, số đoạn giữ được, số dòng cần xem.
+
+Với mỗi văn bản, lệnh in ra những gì đã nhận ra và đếm số đoạn đã chuyển (`38/38 đoạn`: không đoạn nào bị bỏ sót), rồi
 kiểm tra tệp vừa ghi như `check --strict` và liệt kê **từng dòng cần sửa tay** kèm số dòng trong tệp mới:
 hình ảnh, biểu đồ, hộp văn bản (không chuyển được thành chữ), thông tin không tìm thấy, nội dung sau chữ ký
-(phụ lục). Mã thoát: 0 là tệp đã đạt, 1 là đã ghi nhưng cần sửa, 2 là không đọc được tệp gốc. Tệp đã có
-thì không bị ghi đè, trừ khi thêm `--force`.
+(phụ lục). Mã thoát (của văn bản kém nhất): 0 là tệp đã đạt, 1 là đã ghi nhưng cần sửa, 2 là không đọc
+được tệp gốc hoặc không nhận ra cơ quan. Tệp đã có thì không bị ghi đè, trừ khi thêm `--force`.
 
 - Số văn bản để trống phần số được giữ như in (`/BDT-CSDT`); ngày để trống được ghi `mm/yyyy`.
 - Chữ in hoa của khối chữ ký được viết lại theo định dạng: `KT. TRƯỞNG BAN` → `KT. Trưởng ban`,
