@@ -32,6 +32,13 @@ from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
 from build_hooks.settings import ROOT
 
 SUBMISSION = re.compile(r"^submissions/(?P<year>\d{4})/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+ORIGINAL = re.compile(r"^submissions/(?P<year>\d{4})/originals/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?:pdf|docx|txt)$")
+"""The letter as received (``corpus/originals.py``): the agency's file like its letter, judged the same way."""
+
+
+def letter_file(path: str) -> re.Match | None:
+    """The agency a letter or its kept original belongs to, as a match with ``agency``; None for other paths."""
+    return SUBMISSION.match(path) or ORIGINAL.match(path)
 DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}|\d{{4}}/{re.escape(ROUND_FILE)})$")
 REGULAR_MODES = {"100644", "100755"}
 SYMLINK_MODE = "120000"
@@ -89,7 +96,7 @@ def classify(paths: list[str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, .
     by_agency: dict[str, list[str]] = {}
     other = []
     for path in sorted(set(paths)):
-        if m := SUBMISSION.match(path):
+        if m := letter_file(path):
             by_agency.setdefault(m["agency"], []).append(path)
         else:
             other.append(path)
@@ -108,7 +115,7 @@ def _files_problems(changes: list[Change]) -> list[str]:
                     else f"không phải tệp thường ({change.mode})")
             messages.append(f"'{shown(change.path)}' là {kind}; trong submissions/ chỉ nhận tệp thường. "
                             "Thay bằng chính nội dung văn bản.")
-        elif not SUBMISSION.match(change.path) and not DATA_FILES.match(change.path):
+        elif not letter_file(change.path) and not DATA_FILES.match(change.path):
             messages.append(f"Tên tệp '{shown(change.path)}' không hợp lệ: bài nộp là "
                             "submissions/<năm>/<mã-cơ-quan>.md, mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang.")
     return messages
@@ -143,13 +150,13 @@ def _who_problems(changes: list[Change], author: str, access: Access) -> list[st
     if author in access.maintainers:
         return []
     messages = []
-    other = [shown(c.path) for c in changes if not SUBMISSION.match(c.path)]
+    other = [shown(c.path) for c in changes if not letter_file(c.path)]
     if other:
         messages.append(f"Tài khoản {author} không phải người quản trị trang nên không được sửa: "
                         + ", ".join(other) + ". Người quản trị (khóa maintainers trong submissions/agencies.yml) "
                         "sẽ làm việc này.")
     for change in changes:
-        if not (m := SUBMISSION.match(change.path)):
+        if not (m := letter_file(change.path)):
             continue
         agency = m["agency"]
         if author not in access.members.get(agency, frozenset()):

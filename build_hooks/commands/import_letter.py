@@ -162,12 +162,14 @@ def _import_one(source: Path, label: str, args, corpus, submissions: Path, today
         row.note = f"{_shown(target)} đã có; không ghi đè (dùng --force nếu thật sự muốn)."
         return row, [f"import: {target} đã có; không ghi đè (dùng --force nếu thật sự muốn)."]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(imported.text, encoding="utf-8")
+    text, kept = _keep_original(source, target, agency, submissions, imported.text)
+    target.write_text(text, encoding="utf-8")
     written[target.resolve()] = row.source
     checked, sections = _check(target, submissions, agency, year, today)
     out = [f"Đã nhập {source} → {_shown(target)}"]
     if how:
         out.append(f"  Cơ quan: {agency} — {corpus.registry.get(agency).name} (nhận ra theo {how})")
+    out.append(f"  {kept}")
     out += ["  " + line for line in _summary(imported, FORMATS.get(source.suffix.lower(), source.suffix),
                                              seconds, sections)]
     todo = sorted_problems(list(imported.findings) + checked)
@@ -178,6 +180,34 @@ def _import_one(source: Path, label: str, args, corpus, submissions: Path, today
         return row, [*out, "Không còn gì cần sửa: tệp qua được check --strict."]
     row.status = 1
     return row, [*out, f"Cần xem lại ({len(todo)}):", *("  " + p.format() for p in todo)]
+
+
+def _keep_original(source: Path, target: Path, agency: str, submissions: Path, text: str) -> tuple[str, str]:
+    """Copy the letter as received to ``<year>/originals/<agency><suffix>``, its SHA-256 into the front-matter.
+
+    Only a file written into the submissions tree keeps its original, and only up to
+    ``ORIGINAL_MAX_BYTES``. Returns the submission's text and a line for the summary."""
+    import hashlib
+
+    from build_hooks.domain.model import ORIGINAL_MAX_BYTES, ORIGINAL_SUFFIXES, ORIGINALS_DIR
+
+    suffix = source.suffix.lower()
+    if not target.resolve().is_relative_to(submissions.resolve()) or suffix not in ORIGINAL_SUFFIXES:
+        return text, "Bản gốc: không lưu (tệp ghi ngoài thư mục bài nộp)."
+    data = source.read_bytes()
+    if len(data) > ORIGINAL_MAX_BYTES:
+        return text, (f"Bản gốc: không lưu vì nặng {len(data) / 1024 / 1024:.1f} MiB, quá giới hạn "
+                      f"{ORIGINAL_MAX_BYTES // 1024 // 1024} MiB.".replace(".", ",", 1))
+    folder = target.parent / ORIGINALS_DIR
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob(f"{agency}.*"):  # a new letter replaces the previous original (import --force)
+        old.unlink()
+    kept = folder / f"{agency}{suffix}"
+    kept.write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    head, sep, rest = text.partition("\n---\n")
+    block = f"\noriginal:\n  file: {kept.name}\n  sha256: {digest}"
+    return head + block + sep + rest, f"Bản gốc: {_shown(kept)} (SHA-256 {digest})"
 
 
 RESULT = {0: "đã ghi, không còn gì cần sửa", 1: "đã ghi, cần xem lại", 2: "không nhập"}

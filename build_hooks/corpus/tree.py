@@ -12,8 +12,9 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from build_hooks.cache import StoredResults, package_key
+from build_hooks.corpus.originals import check_originals
 from build_hooks.domain.catalogue import finding
-from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE, Corpus, Registry, Round, Submission
+from build_hooks.domain.model import ORIGINALS_DIR, REGISTRY_FILE, ROUND_FILE, Corpus, Registry, Round, Submission
 from build_hooks.domain.problems import Problem, has_errors, sorted_problems
 from build_hooks.load.reader import did_you_mean
 from build_hooks.load.registry import parse_registry
@@ -123,6 +124,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
             continue
         if entry.name in (ROUND_FILE, ".gitkeep") or entry.name.startswith("."):
             continue
+        if entry.name == ORIGINALS_DIR and entry.is_dir():  # the letters as received (corpus/originals.py)
+            continue
         if not (entry.is_file() and entry.suffix == ".md"):
             received = entry.suffix.lower() in RECEIVED_SUFFIXES  # a letter as emailed: say how to import it
             problems.append(finding("unexpected-file", shown(entry), 1, 1, "received" if received else "",
@@ -155,6 +158,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
         problems += probs
         if sub is not None:
             subs.append(sub)
+    subs, probs = check_originals(folder, subs, registry, shown, only is None)
+    problems += probs
     subs.sort(key=lambda s: registry.order(s.agency))
     if disk is not None:
         disk.save()

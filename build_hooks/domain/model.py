@@ -17,6 +17,11 @@ AGENCY_GROUPS = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huy�
 REGISTRY_FILE = "agencies.yml"
 """The registry of agencies, at the top of the submissions tree."""
 ROUND_FILE = "round.yml"
+ORIGINALS_DIR = "originals"
+"""The folder of a round holding each letter's original as received: ``<year>/originals/<agency>.<pdf|docx|txt>``."""
+ORIGINAL_SUFFIXES = (".pdf", ".docx", ".txt")
+ORIGINAL_MAX_BYTES = 20 * 1024 * 1024
+"""Largest original kept (20 MiB): a signed letter of a few dozen pages; e-mail systems refuse more."""
 """One reporting round, in ``submissions/<year>/``."""
 
 
@@ -320,6 +325,18 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Original:
+    """The letter as received (Word, PDF or text), kept beside its transcription in ``<year>/originals/``."""
+    name: str
+    """``<agency>.pdf``: the file's name in the round's ``originals/`` folder."""
+    sha256: str
+    """As recorded in the front-matter when it was imported (lower-case hex)."""
+    disk: str = ""
+    """Where it is on disk (absolute), once the loader found it with the recorded bytes; empty otherwise."""
+    size: int = 0
+
+
+@dataclass(frozen=True)
 class Submission:
     """One agency's reply (công văn) for one round."""
 
@@ -344,6 +361,8 @@ class Submission:
     projects: tuple[ProjectReport, ...] = ()
     parts: tuple[Part, ...] = field(default_factory=tuple)
     body_line: int = 1
+    original: Original | None = None
+    """The letter as received, when kept (``original:`` in the front-matter)."""
 
     @property
     def closing(self) -> Part | None:

@@ -58,9 +58,21 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
     if sub.projects:
         out.append(_projects(sub, frags))
     out.append(f"<p><em>Tệp nguồn: <code>{esc(sub.path)}</code></em></p>")
+    if sub.original is not None and sub.original.disk:
+        out.append(_original(page, rnd.year, sub, directory_urls))
     if history is not NOT_SHOWN:
         out.append(render_history(history, frags))
     return f"# {md(heading('letter', agency=agency.name))}\n" + frags.place("\n".join(out))
+
+
+def _original(page: str, year: int, sub: Submission, directory_urls: bool) -> str:
+    """The link to the letter as received ("Bản gốc"), with its size and SHA-256."""
+    original = sub.original
+    url = paths.file_href(page, paths.original(year, original.name), directory_urls)
+    kind = original.name.rpartition(".")[2].upper()
+    size = f"{max(1, round(original.size / 1024))} KB"
+    return (f'<p class="cv-original"><a href="{esc(url)}" download>Bản gốc</a> ({kind}, {size}, như cơ quan đã gửi; '
+            f'SHA-256 <code>{esc(original.sha256)}</code>)</p>')
 
 
 def _note(html: str) -> str:

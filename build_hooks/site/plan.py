@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from pathlib import Path
 
 from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
@@ -256,7 +257,14 @@ def plan_data_files(corpus: Corpus, pdf: bool = True) -> list[DataFile]:
         subs = corpus.submissions.get(rnd.year, ())
         files += round_files(rnd, subs, corpus, by_year[rnd.year], merge_projects(subs, corpus.registry))
     files += schema_files()
-    return files + [site_zip(files)] + document_files(corpus, pdf)
+    return files + [site_zip(files)] + document_files(corpus, pdf) + original_files(corpus)
+
+
+def original_files(corpus: Corpus) -> list[DataFile]:
+    """Each kept original as received (the loader checked its SHA-256), published beside its letter page."""
+    return [DataFile(paths.original(year, s.original.name), Path(s.original.disk).read_bytes())
+            for year, subs in sorted(corpus.submissions.items()) for s in subs
+            if s.original is not None and s.original.disk]
 
 
 def plan_data_paths(corpus: Corpus, pdf: bool = True) -> list[str]:
@@ -267,7 +275,9 @@ def plan_data_paths(corpus: Corpus, pdf: bool = True) -> list[str]:
     """
     out = [paths.data_file(r.year, name) for r in corpus.rounds for name in (*ROUND_FILES, workbook_name(r.year))]
     out += [paths.schema_file(name) for name in SCHEMA_FILES] + [ZIP_PATH]
-    return out + [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
+    out += [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
+    return out + [paths.original(year, s.original.name) for year, subs in sorted(corpus.submissions.items())
+                  for s in subs if s.original is not None and s.original.disk]
 
 
 def _newest_names(corpus: Corpus) -> dict[str, str]:
