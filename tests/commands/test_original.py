@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 
 from bs4 import BeautifulSoup
+from importer import letters
+from importer.support import front_matter, import_letter
 
 from build_hooks.commands.guard import Access, Change, judge
 from build_hooks.publish.snapshot import source_files
-from importer import letters
-from importer.support import front_matter, import_letter
 from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
 
