@@ -3,7 +3,7 @@
 ``submissions/<year>/originals/<agency>.<pdf|docx|txt>`` holds the file the agency sent (the signed
 PDF is the record with legal force); the letter's front-matter records its name and SHA-256
 (``original:``, written by ``import``). Every load hashes the file again: a changed, missing, too
-large or unclaimed original is an error at its path.
+large or unclaimed original is an error at its path. A PDF's signatures are read (``signatures.py``).
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from build_hooks.corpus.signatures import signatures_of, trust_roots
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import ORIGINAL_MAX_BYTES, ORIGINAL_SUFFIXES, ORIGINALS_DIR, Registry, Submission
 from build_hooks.domain.problems import Problem
@@ -44,6 +45,7 @@ def check_originals(folder: Path, subs: list[Submission], registry: Registry, sh
     ``whole``: every letter of the round was loaded, so an original no letter claims can be named."""
     problems: list[Problem] = []
     here = folder / ORIGINALS_DIR
+    roots = trust_roots(folder.parent) if here.is_dir() else ()
     shown_folder = shown(here) + "/"
     out = []
     for sub in subs:
@@ -68,8 +70,12 @@ def check_originals(folder: Path, subs: list[Submission], registry: Registry, sh
                                     recorded=original.sha256))
             out.append(sub)
             continue
-        out.append(dataclasses.replace(sub, original=dataclasses.replace(original, disk=str(path.resolve()),
-                                                                         size=size)))
+        signatures = ()
+        if path.suffix.lower() == ".pdf":
+            signatures, probs = signatures_of(path, actual, shown(path), roots)
+            problems += probs
+        out.append(dataclasses.replace(sub, original=dataclasses.replace(
+            original, disk=str(path.resolve()), size=size, signatures=signatures)))
     if here.is_dir():
         claimed = {s.original.name for s in subs if s.original is not None}
         for entry in sorted(here.iterdir()):

@@ -119,6 +119,12 @@ RULES: tuple[Rule, ...] = (
           "Giữ văn bản gốc nhỏ hơn 20 MiB; phụ lục lớn lưu ở nơi khác.", "corpus/originals.py",
           default=Text("Tệp gốc '{name}' nặng {size_mib} MiB, quá giới hạn 20 MiB.",
                        "Giữ văn bản gốc nhỏ hơn 20 MiB; phụ lục lớn lưu ở nơi khác.")),
+    _rule("signature-broken", ERROR, "Chữ ký số trong văn bản gốc không còn nguyên vẹn (tệp bị sửa sau khi ký).",
+          "Đề nghị cơ quan gửi lại văn bản điện tử đã ký; không dùng tệp đã bị sửa.", "corpus/signatures.py",
+          default=Text("Chữ ký số của {who} không còn nguyên vẹn: nội dung đã bị sửa sau khi ký.",
+                       "Đề nghị cơ quan gửi lại văn bản điện tử đã ký số; không dùng tệp đã bị sửa."),
+          unreadable=Text("Không đọc được chữ ký số của văn bản gốc ({reason}).",
+                          "Đề nghị cơ quan gửi lại văn bản điện tử đã ký số.")),
     # --- encoding (rules/encoding.py) -----------------------------------------------------------
     _rule("not-nfc", ERROR, "Chữ không ở dạng Unicode dựng sẵn (NFC).", "Chạy check --fix để chuẩn hóa.",
           "rules/encoding.py",

@@ -325,6 +325,20 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """One PAdES signature of a kept original PDF, as validated offline (``corpus/signatures.py``)."""
+    signer: str
+    """The signing certificate's common name."""
+    organisation: str
+    signed_at: str
+    """The signing time the signature reports (ISO 8601), or empty."""
+    intact: bool
+    """The signed bytes are unchanged since signing and the signature checks."""
+    trusted: bool | None
+    """The certificate chains to a root the Sở configured; None when no root is configured."""
+
+
+@dataclass(frozen=True)
 class Original:
     """The letter as received (Word, PDF or text), kept beside its transcription in ``<year>/originals/``."""
     name: str
@@ -334,6 +348,8 @@ class Original:
     disk: str = ""
     """Where it is on disk (absolute), once the loader found it with the recorded bytes; empty otherwise."""
     size: int = 0
+    signatures: tuple[Signature, ...] = ()
+    """Its PAdES signatures (a PDF), in the file's order."""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ its indicator and project tables.
 from __future__ import annotations
 
 from build_hooks.aggregate.by_section import COVERED, MISSING, NOT_ASSIGNED, section_cells
+from build_hooks.corpus.signatures import describe
 from build_hooks.domain.model import Agency, Round, Submission
 from build_hooks.domain.numbers import format_quantity
 from build_hooks.letter_text.convert import (
@@ -71,8 +72,10 @@ def _original(page: str, year: int, sub: Submission, directory_urls: bool) -> st
     url = paths.file_href(page, paths.original(year, original.name), directory_urls)
     kind = original.name.rpartition(".")[2].upper()
     size = f"{max(1, round(original.size / 1024))} KB"
-    return (f'<p class="cv-original"><a href="{esc(url)}" download>Bản gốc</a> ({kind}, {size}, như cơ quan đã gửi; '
-            f'SHA-256 <code>{esc(original.sha256)}</code>)</p>')
+    signed = "".join(f"<li>{esc(describe(s))}</li>" for s in original.signatures)
+    signed = f'<p>Chữ ký số trong bản gốc:</p><ul class="cv-signatures">{signed}</ul>' if signed else ""
+    return (f'<div class="cv-original"><p><a href="{esc(url)}" download>Bản gốc</a> ({kind}, {size}, như cơ quan '
+            f'đã gửi; SHA-256 <code>{esc(original.sha256)}</code>)</p>{signed}</div>')
 
 
 def _note(html: str) -> str:
