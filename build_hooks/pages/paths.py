@@ -70,6 +70,11 @@ def original(year: int, name: str) -> str:
     return f"{year}/ban-goc/{name}"
 
 
+def word_skeleton(year: int, agency_id: str) -> str:
+    """The Word skeleton an agency fills in for a round (``new --format docx``): ``2023/mau-word/ban-dan-toc.docx``."""
+    return f"{year}/mau-word/{agency_id}.docx"
+
+
 def file_href(src: str, dest: str, directory_urls: bool = True) -> str:
     """Relative URL from page ``src`` to the file ``dest`` (a download, published at its own path)."""
     src_url = page_url(src, directory_urls)

@@ -9,6 +9,7 @@ and signer are left for the agency, as on paper.
 """
 from __future__ import annotations
 
+import datetime
 import io
 
 from build_hooks.domain.model import Agency, Round
@@ -44,6 +45,44 @@ def _styles(doc) -> None:
 
 def skeleton_docx(agency: Agency, rnd: Round) -> bytes:
     """The .docx skeleton of ``agency``'s letter for ``rnd``."""
+    return _document(agency, rnd)
+
+
+_SLOTS = ("parent", "header", "code", "place", "name")
+
+
+def skeletons_docx(agencies: list[Agency], rnd: Round) -> dict[str, bytes]:
+    """The skeleton of every agency in ``agencies``, by id: one Word document is made for the round with
+    a marker in each agency-specific run, then each agency's copy replaces the markers (XML-escaped) in
+    ``word/document.xml``. Python-docx takes about 0.1 s a document; this takes milliseconds an agency."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    marker = {slot: f"@@{slot.upper()}@@" for slot in _SLOTS}
+    template = _document(Agency("@@ID@@", marker["name"], marker["code"], marker["header"], marker["parent"],
+                                marker["place"]), rnd)
+    with zipfile.ZipFile(io.BytesIO(template)) as z:
+        members = [(info, z.read(info)) for info in z.infolist()]
+    out = {}
+    for agency in agencies:
+        values = {"parent": agency.parent or "UBND TỈNH QUẢNG NGÃI", "header": agency.header, "code": agency.code,
+                  "place": agency.place, "name": agency.name}
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+            for info, data in members:
+                if info.filename == "word/document.xml":
+                    text = data.decode("utf-8")
+                    for slot, value in values.items():
+                        text = text.replace(marker[slot], escape(value))
+                    data = text.encode("utf-8")
+                stamped = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))  # the same bytes every build
+                stamped.compress_type, stamped.external_attr = zipfile.ZIP_DEFLATED, info.external_attr
+                z.writestr(stamped, data)
+        out[agency.id] = buffer.getvalue()
+    return out
+
+
+def _document(agency: Agency, rnd: Round) -> bytes:
     from docx import Document
     from docx.shared import Mm
 
@@ -53,6 +92,10 @@ def skeleton_docx(agency: Agency, rnd: Round) -> bytes:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     _styles(doc)
+    props = doc.core_properties  # fixed, so that the site's copy is byte-identical across builds
+    props.author, props.last_modified_by, props.title = "", "", f"Mẫu văn bản báo cáo năm {rnd.year}"
+    props.created = props.modified = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+    props.revision = 1
     left, right = doc.add_table(rows=1, cols=2).rows[0].cells
     _line(left, agency.parent or "UBND TỈNH QUẢNG NGÃI", center=True, first=True)
     _line(left, agency.header, bold=True, center=True)

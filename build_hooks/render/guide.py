@@ -11,9 +11,10 @@ from build_hooks.domain.catalogue import MAX_BYTES, RULES
 from build_hooks.domain.model import Corpus, Round
 from build_hooks.domain.problems import ERROR
 from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, Field
+from build_hooks.pages import paths
 from build_hooks.pages.fragments import Fragments
 from build_hooks.pages.kinds import heading
-from build_hooks.pages.markup import html_table
+from build_hooks.pages.markup import html_table, link
 from build_hooks.render.skeleton import front_matter
 
 PATH = "huong-dan/nop-bao-cao.md"
@@ -204,6 +205,18 @@ def _skeleton(corpus: Corpus, rnd: Round) -> str:
             f"Phần đầu của tệp mẫu:\n\n```yaml\n{front_matter(agency, rnd)}```\n")
 
 
+def _word_skeletons(corpus: Corpus, rnd: Round) -> str:
+    """Links to the Word skeleton of each agency asked to answer in the newest round (``site/plan.word_skeletons``)."""
+    agencies = [a for a in (corpus.registry.get(i) for i in rnd.expected) if a is not None]
+    if not agencies:
+        return ""
+    items = "\n".join(f"- {link(a.name, paths.rel(PATH, paths.word_skeleton(rnd.year, a.id)))}" for a in agencies)
+    return (f"## Mẫu văn bản Word năm {rnd.year}\n\nCơ quan soạn văn bản bằng Word tải mẫu của mình dưới đây: phần đầu "
+            "theo Nghị định 30/2020, mỗi mục của đề cương là một tiêu đề (kiểu Heading) có số và tên mục, dưới mỗi "
+            "tiêu đề là một dòng gợi ý in nghiêng. Viết nội dung dưới từng tiêu đề (dòng gợi ý còn sót được tự bỏ "
+            "khi nhập), điền số, ngày, người ký, rồi gửi lại tệp `.docx` cho Sở.\n\n" + items + "\n")
+
+
 def _errors(frags: Fragments) -> str:
     rows = [[r.id, "lỗi" if r.severity == ERROR else "cảnh báo", r.what, r.fix] for r in RULES if r.guide]
     return (f"## Lỗi thường gặp và cách sửa\n\nMã lỗi ghi trong ngoặc vuông ở cuối mỗi dòng báo lỗi. Tệp lớn hơn "
@@ -219,4 +232,4 @@ def render_guide(corpus: Corpus, frags: Fragments) -> str:
     rnd = corpus.rounds[0]
     example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
     return "\n".join([f"# {heading('guide')}\n", INTRO, _skeleton(corpus, rnd), _keys(frags), _round_lists(rnd, frags),
-                      NUMBERING, example, WORD, _errors(frags), REVIEW])
+                      NUMBERING, example, WORD, _word_skeletons(corpus, rnd), _errors(frags), REVIEW])

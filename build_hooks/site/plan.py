@@ -257,7 +257,18 @@ def plan_data_files(corpus: Corpus, pdf: bool = True) -> list[DataFile]:
         subs = corpus.submissions.get(rnd.year, ())
         files += round_files(rnd, subs, corpus, by_year[rnd.year], merge_projects(subs, corpus.registry))
     files += schema_files()
-    return files + [site_zip(files)] + document_files(corpus, pdf) + original_files(corpus)
+    return files + [site_zip(files)] + document_files(corpus, pdf) + original_files(corpus) + word_skeletons(corpus)
+
+
+def word_skeletons(corpus: Corpus) -> list[DataFile]:
+    """The Word skeleton of every agency asked to answer in the newest round, offered by the guide page."""
+    from build_hooks.publish.skeleton_docx import skeletons_docx
+
+    if not corpus.rounds:
+        return []
+    rnd = corpus.rounds[0]
+    agencies = [a for a in (corpus.registry.get(i) for i in rnd.expected) if a is not None]
+    return [DataFile(paths.word_skeleton(rnd.year, i), data) for i, data in skeletons_docx(agencies, rnd).items()]
 
 
 def original_files(corpus: Corpus) -> list[DataFile]:
@@ -276,8 +287,11 @@ def plan_data_paths(corpus: Corpus, pdf: bool = True) -> list[str]:
     out = [paths.data_file(r.year, name) for r in corpus.rounds for name in (*ROUND_FILES, workbook_name(r.year))]
     out += [paths.schema_file(name) for name in SCHEMA_FILES] + [ZIP_PATH]
     out += [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
-    return out + [paths.original(year, s.original.name) for year, subs in sorted(corpus.submissions.items())
-                  for s in subs if s.original is not None and s.original.disk]
+    out += [paths.original(year, s.original.name) for year, subs in sorted(corpus.submissions.items())
+            for s in subs if s.original is not None and s.original.disk]
+    newest = corpus.rounds[0] if corpus.rounds else None
+    return out + ([paths.word_skeleton(newest.year, i) for i in newest.expected if corpus.registry.get(i) is not None]
+                  if newest is not None else [])
 
 
 def _newest_names(corpus: Corpus) -> dict[str, str]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from copy import deepcopy
 
+from bs4 import BeautifulSoup
 from docx import Document
 from docx.text.paragraph import Paragraph
 from importer.support import fold
 
 from build_hooks.corpus.tree import load_corpus
 from build_hooks.importer.convert import SKELETON_HINT
-from support.site import BUILD_TODAY, run_cli, submission_tree
+from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
 
 def _skeleton(tmp_path):
@@ -62,3 +63,17 @@ def test_the_skeleton_filled_with_one_sentence_per_section_imports_clean_with_ea
     for section, sentence in sentences.items():
         assert any(fold(sentence) in fold(p.markdown) for p in sub.parts if p.section_id == section), section
     assert "Gợi ý" not in (tree / "2023" / "so-xay-dung.md").read_text(encoding="utf-8")
+
+
+def test_the_guide_page_offers_the_skeleton_of_every_agency_of_the_open_round(tmp_path):
+    tree = submission_tree(tmp_path / "submissions", {})
+    rnd = load_corpus(tree, base=tree)[0].round(2023)
+    build = build_site(tree, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = tmp_path / "site" / "huong-dan" / "nop-bao-cao" / "index.html"
+    links = {a.get_text(): a["href"] for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+             .find_all("a") if a.get("href", "").endswith(".docx")}
+    assert len(links) == len(rnd.expected)
+    doc = Document(str((page.parent / links["Sở Xây dựng"]).resolve()))
+    assert sum(p.style.name.startswith("Heading") for p in doc.paragraphs) == len(rnd.outline.sections)
+    assert "SỞ XÂY DỰNG" in doc.tables[0].rows[0].cells[0].text and "/SXD-" in doc.tables[0].rows[0].cells[0].text
