@@ -3,7 +3,8 @@
 ``submissions/<year>/originals/<agency>.<pdf|docx|txt>`` holds the file the agency sent (the signed
 PDF is the record with legal force); the letter's front-matter records its name and SHA-256
 (``original:``, written by ``import``). Every load hashes the file again: a changed, missing, too
-large or unclaimed original is an error at its path. A PDF's signatures are read (``signatures.py``).
+large or unclaimed original is an error at its path. Its text is compared with the transcription
+(``fidelity.py``) and a PDF's signatures are read (``signatures.py``).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from build_hooks.corpus.fidelity import check_fidelity
 from build_hooks.corpus.signatures import signatures_of, trust_roots
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import ORIGINAL_MAX_BYTES, ORIGINAL_SUFFIXES, ORIGINALS_DIR, Registry, Submission
@@ -70,6 +72,7 @@ def check_originals(folder: Path, subs: list[Submission], registry: Registry, sh
                                     recorded=original.sha256))
             out.append(sub)
             continue
+        problems += check_fidelity(path, actual, folder / f"{sub.agency}.md", sub.path, sub.body_line)
         signatures = ()
         if path.suffix.lower() == ".pdf":
             signatures, probs = signatures_of(path, actual, shown(path), roots)

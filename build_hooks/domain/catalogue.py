@@ -125,6 +125,13 @@ RULES: tuple[Rule, ...] = (
                        "Đề nghị cơ quan gửi lại văn bản điện tử đã ký số; không dùng tệp đã bị sửa."),
           unreadable=Text("Không đọc được chữ ký số của văn bản gốc ({reason}).",
                           "Đề nghị cơ quan gửi lại văn bản điện tử đã ký số.")),
+    _rule("original-text-missing", ERROR, "Một đoạn, mục liệt kê hoặc ô bảng của văn bản gốc không có trong bài nộp.",
+          "Chép lại đúng đoạn đó từ văn bản gốc vào bài nộp, đúng chỗ.", "corpus/fidelity.py",
+          default=Text("Bài nộp thiếu đoạn {source_line} của văn bản gốc {name}: “{text}”.",
+                       "Chép lại đúng đoạn đó từ văn bản gốc vào bài nộp, đúng thứ tự; không bỏ bớt nội dung "
+                       "của văn bản đã ký."),
+          unreadable=Text("Không đọc lại được văn bản gốc {name} để đối chiếu: {reason}",
+                          "Kiểm tra tệp gốc; nhập lại văn bản bằng lệnh import --force nếu cần.")),
     # --- encoding (rules/encoding.py) -----------------------------------------------------------
     _rule("not-nfc", ERROR, "Chữ không ở dạng Unicode dựng sẵn (NFC).", "Chạy check --fix để chuẩn hóa.",
           "rules/encoding.py",

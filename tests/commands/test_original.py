@@ -70,3 +70,19 @@ def test_the_snapshot_lists_the_original_and_the_guard_judges_it_as_the_agencys(
     assert not judge([Change(path, "A")], "binh", access).ok
     assert not judge([Change(path, "D")], "an", access).ok
     assert not judge(["submissions/2023/originals/so-xay-dung.exe"]).ok
+
+
+def test_removing_a_paragraph_from_the_transcription_makes_check_fail_and_quote_it(tmp_path):
+    tree, _ = _imported(tmp_path)
+    letter = tree / "2023" / "so-xay-dung.md"
+    text = letter.read_text(encoding="utf-8")
+    assert _check(tree).returncode == 0
+    paragraph = next(p for p in text.split("\n\n") if len(p.split()) > 15 and not p.startswith(("#", "-", "|")))
+    letter.write_text(text.replace(paragraph + "\n", "", 1), encoding="utf-8")
+    proc = _check(tree)
+    assert proc.returncode == 1, proc.stdout
+    assert "[original-text-missing]" in proc.stdout
+    assert "“" + " ".join(paragraph.split()[:12]) in proc.stdout
+    row = next(line for line in text.splitlines() if line.startswith("| ") and "---" not in line)
+    letter.write_text(text.replace(row, "| " + " | ".join("…" for _ in row.split(" | ")) + " |", 1), encoding="utf-8")
+    assert "[original-text-missing]" in _check(tree).stdout  # the cells of a table row, too
