@@ -7,19 +7,34 @@ rejoined lines do not matter, a dropped or reordered paragraph does. The skeleto
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
+from build_hooks.cache import cached_bytes, package_key
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
 
+FIDELITY_CACHE = "originals"
+"""The cache folder of what the originals say (``settings.cache_dir``)."""
 QUOTED_WORDS = 12
 """How many of a missing paragraph's first words the error quotes."""
 
 
+READERS = ("python-docx", "pdfplumber", "pdfminer.six")
+"""Libraries whose version can change what the importer reads from an original."""
+
+
 @lru_cache(maxsize=256)
 def _original_units(path: str, sha256: str) -> tuple[tuple[int, str], ...] | str:
-    """The body units of the original (remembered by its hash), or why it cannot be read."""
+    """The body units of the original, or why it cannot be read: kept on disk by the original's hash and
+    our code (a PDF takes a fraction of a second to read; every build and ``check`` needs it)."""
+    key = "\0".join(("fidelity", package_key(READERS), sha256))
+    stored = json.loads(cached_bytes(FIDELITY_CACHE, key, lambda: json.dumps(_read_units(path)).encode()))
+    return stored if isinstance(stored, str) else tuple((line, text) for line, text in stored)
+
+
+def _read_units(path: str) -> list[tuple[int, str]] | str:
     from build_hooks.importer.convert import is_skeleton_hint, read_document
     from build_hooks.importer.coverage import body_units
     from build_hooks.importer.document import UnreadableInput
@@ -30,7 +45,7 @@ def _original_units(path: str, sha256: str) -> tuple[tuple[int, str], ...] | str
     except UnreadableInput as exc:
         return str(exc)
     frame = read_frame(doc)
-    return tuple(body_units([b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)]))
+    return body_units([b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)])
 
 
 @lru_cache(maxsize=256)

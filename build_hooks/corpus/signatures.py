@@ -9,11 +9,15 @@ thư", never as valid. A signature whose bytes changed is an error (``signature-
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import hashlib
+import json
 import logging
 from functools import lru_cache
 from pathlib import Path
 
+from build_hooks.cache import cached_bytes, package_key
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import Signature
 from build_hooks.domain.problems import Problem
@@ -21,6 +25,7 @@ from build_hooks.domain.problems import Problem
 TRUST_ROOTS_DIR = "trust-roots"
 """Beside ``submissions/``: the root certificates the Sở trusts (the government CA's, installed by the Sở)."""
 ROOT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
+SIGNATURE_CACHE = "signatures"
 
 
 def trust_roots(submissions: Path) -> tuple[bytes, ...]:
@@ -38,7 +43,21 @@ def _when(moment: datetime.datetime | None) -> str:
 
 @lru_cache(maxsize=1024)
 def _validate(path: str, sha256: str, roots: tuple[bytes, ...]) -> tuple[tuple[Signature, ...], str]:
-    """(signatures, reason the file could not be read); remembered by the file's hash and the roots.
+    """(signatures, reason the file could not be read), kept on disk by the file's hash, the roots, our code
+    and pyHanko's version (pyHanko alone takes a second to import)."""
+    key = "\0".join(("signatures", package_key(("pyhanko", "pyhanko-certvalidator")), sha256,
+                     *(hashlib.sha256(r).hexdigest() for r in roots)))
+    stored = json.loads(cached_bytes(SIGNATURE_CACHE, key, lambda: json.dumps(_encode(_validate_now(path, roots)))
+                                     .encode()))
+    return tuple(Signature(**s) for s in stored["signatures"]), stored["reason"]
+
+
+def _encode(result: tuple[tuple[Signature, ...], str]) -> dict:
+    return {"signatures": [dataclasses.asdict(s) for s in result[0]], "reason": result[1]}
+
+
+def _validate_now(path: str, roots: tuple[bytes, ...]) -> tuple[tuple[Signature, ...], str]:
+    """(signatures, reason the file could not be read), validated now.
 
     pyHanko is imported here, not at the top: it costs a second, and only a signed original needs it."""
     from pyhanko.pdf_utils.reader import PdfFileReader
