@@ -370,6 +370,12 @@ RULES: tuple[Rule, ...] = (
           "Xuất lại PDF từ tệp Word dùng phông Unicode, hoặc nhập từ tệp Word.", "importer/convert.py",
           default=Text("Đoạn {source_line} của tệp gốc gõ bằng bảng mã cũ ({encoding}): '{text}'.",
                        "Chuyển mã sang Unicode (Unikey) hoặc nhập từ tệp Word gốc.")),
+    _rule("import-hidden", WARNING, "Văn bản Word gốc có chữ ẩn (Hidden): không in ra, nhưng được chép ra để xem.",
+          "Đối chiếu với bản in: giữ nếu là nội dung của văn bản, xóa nếu không.", "importer/body.py",
+          default=Text("Đoạn {source_line} của tệp gốc có chữ ẩn (Word: Hidden) '{text}': được chép ra ngay sau "
+                       "đoạn đó, có dòng đánh dấu.",
+                       "Đối chiếu với bản in: nếu chữ này không có trên văn bản đã ký, xóa nó; rồi xóa dòng "
+                       "đánh dấu.")),
     # --- the build's own settings (settings.py) ------------------------------------------------
     _rule("bad-option", ERROR, "Một biến môi trường của bản dựng có giá trị không hợp lệ.",
           "Sửa hoặc bỏ biến đó (xem settings.BuildOptions).", "settings.py", guide=False,

@@ -21,8 +21,10 @@ from build_hooks.load.sections import heading_number
 LETTERED = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<title>.*)$")
 DASH_ITEM = re.compile(r"^(?P<mark>[-–•+])\s+(?P<text>.*)$")
 _ESCAPE = re.compile(r"([\\`*_\[\]|])")
-WHAT = {"image": "Hình ảnh", "chart": "Biểu đồ", "textbox": "Hộp văn bản (text box)", "object": "Đối tượng nhúng"}
-RULE_OF = {"image": "import-image", "chart": "import-chart", "textbox": "import-textbox", "object": "import-image"}
+WHAT = {"image": "Hình ảnh", "chart": "Biểu đồ", "textbox": "Hộp văn bản (text box)", "object": "Đối tượng nhúng",
+        "hidden": "Chữ ẩn"}
+RULE_OF = {"image": "import-image", "chart": "import-chart", "textbox": "import-textbox", "object": "import-image",
+           "hidden": "import-hidden"}
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,10 @@ class _Writer:
         if ph.text:
             self.add(escape(ph.text), ph.line)
         self.findings.append((len(self.chunks), RULE_OF.get(ph.what, "import-image"),
-                              {"what": what, "name": name, "source_line": ph.line}))
+                              {"what": what, "name": name, "source_line": ph.line, "text": ph.text[:60]}))
+        if ph.what == "hidden":
+            self.add("*[Đoạn chữ trên bị ẩn trong văn bản gốc (Word: Hidden), không có trên bản in.]*", ph.line)
+            return
         self.add(f"*[{what}{escape(name)} trong văn bản gốc: chưa chuyển.]*", ph.line)
 
 
