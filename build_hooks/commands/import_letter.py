@@ -153,7 +153,8 @@ def _import_one(source: Path, label: str, args, corpus, submissions: Path, today
         return row, [f"import: {row.note}"]
     row.year = str(year)
     target = Path(args.output) if args.output else submissions / str(year) / f"{agency}.md"
-    imported = convert(doc, agency, year, _shown(target))
+    round_ = corpus.round(year)
+    imported = convert(doc, agency, year, _shown(target), round_.outline if round_ is not None else None)
     seconds = time.perf_counter() - started
     if target.resolve() in written:
         row.note = f"cùng cơ quan và năm với {written[target.resolve()]} trong lượt này; không ghi."

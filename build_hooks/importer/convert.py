@@ -63,13 +63,21 @@ class Imported:
     """Paragraphs after the signer's name that were not imported (an attachment, another document)."""
 
 
-def convert(doc: Document, agency: str, year: int, out_path: str) -> Imported:
-    """Convert a read letter into a submission for ``agency`` and ``year``, written to ``out_path``."""
+def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) -> Imported:
+    """Convert a read letter into a submission for ``agency`` and ``year``, written to ``out_path``.
+
+    With the round's ``outline``, sections answered only by a no-task sentence go to ``no_assigned_tasks``."""
     frame = read_frame(doc)
     blocks = [b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)]
     body = convert_body(blocks, doc.format)
-    head, missing = front_matter(frame, agency, year, Path(doc.path).name)
     text, starts = body_markdown(body)
+    no_task = []
+    if outline is not None:  # sections answered only by "Không có nhiệm vụ được giao." (importer/no_task.py)
+        from build_hooks.importer.no_task import no_task_sections
+        from build_hooks.load.sections import split_body
+
+        no_task = no_task_sections(split_body(text, 1, outline, out_path)[0])
+    head, missing = front_matter(frame, agency, year, Path(doc.path).name, no_task)
     body_line = head.count("\n") + 2
     full = head + "\n" + text
     findings = [finding("import-missing", out_path, line, 1, key=key)
