@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 from build_hooks.importer.document import (
+    NOTE_MARK,
     Cell,
     Document,
     Paragraph,
@@ -158,7 +159,7 @@ def _runs(paragraph, state: _State, line: int) -> tuple[list[Run], list[str]]:
                 parts.append("-")
             elif tag == W + "footnoteReference":
                 notes.append(state.footnotes.get(child.get(W + "id"), ""))
-                parts.append(f"({len(notes)})")
+                parts.append(NOTE_MARK)  # becomes a Markdown footnote reference [^n] (body.py)
             elif tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
                 el = child
                 if tag.endswith("}AlternateContent"):
