@@ -29,12 +29,25 @@ def cmd_check(args) -> int:
         for path in paths or sorted(source.glob("*/*.md")):
             if fix_nfc(path):
                 print(f"Đã chuẩn hóa Unicode (NFC) và ký tự của Word ở tiêu đề: {path}", file=sys.stderr)
-    _corpus, problems = load_corpus(source, base=Path.cwd(), only=set(paths) or None, today=today)
+    corpus, problems = load_corpus(source, base=Path.cwd(), only=set(paths) or None, today=today)
     sys.stdout.write(render(problems, args.format))
+    _print_signatures(corpus)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     print(f"{errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
     return 1 if errors or (warnings and args.strict) else 0
+
+
+def _print_signatures(corpus) -> None:
+    """Each kept original's PAdES signatures (signer, signing time, integrity, trust), on stderr."""
+    from build_hooks.corpus.signatures import describe
+
+    for year, subs in sorted((corpus.submissions if corpus is not None else {}).items()):
+        for sub in subs:
+            if sub.original is not None and sub.original.signatures:
+                print(f"Chữ ký số trong bản gốc {year}/originals/{sub.original.name}:", file=sys.stderr)
+                for signature in sub.original.signatures:
+                    print(f"  - {describe(signature)}", file=sys.stderr)
 
 
 def register(sub) -> None:

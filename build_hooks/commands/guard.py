@@ -32,11 +32,19 @@ from build_hooks.domain.model import REGISTRY_FILE, REPORT_FILE, ROUND_FILE, YEA
 from build_hooks.settings import ROOT
 
 SUBMISSION = re.compile(rf"^submissions/(?P<year>{YEAR_FOLDER})/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+ORIGINAL = re.compile(rf"^submissions/(?P<year>{YEAR_FOLDER})/originals/(?P<agency>[a-z0-9]+(?:-[a-z0-9]+)*)"
+                      r"\.(?:pdf|docx|txt)$")
+"""The letter as received (``corpus/originals.py``): the agency's file like its letter, judged the same way."""
 DATA_FILES = re.compile(rf"^submissions/(?:{re.escape(REGISTRY_FILE)}"
                         rf"|{YEAR_FOLDER}/(?:{re.escape(ROUND_FILE)}|{re.escape(REPORT_FILE)}))$")
 """The registry, the rounds and the Sở's own reports: maintainers' files, never an agency's."""
 _UNICODE_YEAR = re.compile(r"^submissions/(\d{4})/")
 """A year folder in digits other than ASCII (full-width ２０２３): named as such by the guard."""
+
+
+def letter_file(path: str) -> re.Match | None:
+    """The agency a letter or its kept original belongs to, as a match with ``agency``; None for other paths."""
+    return SUBMISSION.match(path) or ORIGINAL.match(path)
 REGULAR_MODES = {"100644", "100755"}
 SYMLINK_MODE = "120000"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -93,7 +101,7 @@ def classify(paths: list[str]) -> tuple[dict[str, tuple[str, ...]], tuple[str, .
     by_agency: dict[str, list[str]] = {}
     other = []
     for path in sorted(set(paths)):
-        if m := SUBMISSION.match(path):
+        if m := letter_file(path):
             by_agency.setdefault(m["agency"], []).append(path)
         else:
             other.append(path)
@@ -116,7 +124,7 @@ def _files_problems(changes: list[Change]) -> list[str]:
             messages.append(f"Thư mục năm trong '{shown(change.path)}' không viết bằng chữ số thường 0–9 "
                             f"({' '.join(f'U+{ord(c):04X}' for c in m[1])}); đổi tên thư mục thành năm viết bằng "
                             "chữ số 0–9, ví dụ submissions/2024/.")
-        elif not SUBMISSION.match(change.path) and not DATA_FILES.match(change.path):
+        elif not letter_file(change.path) and not DATA_FILES.match(change.path):
             messages.append(f"Tên tệp '{shown(change.path)}' không hợp lệ: bài nộp là "
                             "submissions/<năm>/<mã-cơ-quan>.md, mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang.")
     return messages
@@ -151,13 +159,13 @@ def _who_problems(changes: list[Change], author: str, access: Access) -> list[st
     if author in access.maintainers:
         return []
     messages = []
-    other = [shown(c.path) for c in changes if not SUBMISSION.match(c.path)]
+    other = [shown(c.path) for c in changes if not letter_file(c.path)]
     if other:
         messages.append(f"Tài khoản {author} không phải người quản trị trang nên không được sửa: "
                         + ", ".join(other) + ". Người quản trị (khóa maintainers trong submissions/agencies.yml) "
                         "sẽ làm việc này.")
     for change in changes:
-        if not (m := SUBMISSION.match(change.path)):
+        if not (m := letter_file(change.path)):
             continue
         agency = m["agency"]
         if author not in access.members.get(agency, frozenset()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_hooks.settings import SUBMISSIONS_DIR
@@ -83,77 +84,211 @@ def _summary(imported, fmt: str, seconds: float, sections: list[str]) -> list[st
     return lines
 
 
-def cmd_import(args) -> int:
-    """Import a .docx, text-layer .pdf or .txt letter into submissions/<year>/<agency>.md."""
-    if args.report is not None:  # the Sở's own report, back from Word
-        from build_hooks.commands.import_report import cmd_import_report
-        return cmd_import_report(args)
-    if not args.agency:
-        print("import: ghi --agency (mã cơ quan) hoặc --report NĂM (báo cáo của Sở).", file=sys.stderr)
-        return 2
-    from build_hooks.corpus.tree import load_corpus
+@dataclass
+class Row:
+    """One letter of a batch, as the summary table shows it."""
+    source: str
+    agency: str = "—"
+    year: str = "—"
+    kept: str = "—"
+    todo: str = "—"
+    status: int = 2
+    note: str = ""
+
+
+def _letters(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The letters named, each with the name the summary shows: files as given, folders by their .docx/.pdf/.txt
+    files (sorted, named from the folder); and the names that are neither."""
+    from build_hooks.importer.convert import FORMATS
+
+    found, missing = [], []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted((p, str(p.relative_to(path))) for p in path.rglob("*")
+                            if p.is_file() and p.suffix.lower() in FORMATS
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.is_file():
+            found.append((path, path.name))
+        else:
+            missing.append(name)
+    return found, missing
+
+
+def _unrecognised(frame, registry, closest) -> str:
+    shown = " / ".join(frame.issuer) or "không có"
+    near = ", ".join(f"{i} ({registry.get(i).name})" for i in closest)
+    return (f"không nhận ra cơ quan gửi (tiêu đề: {shown}; số: {frame.number or '—'}). "
+            f"Gần nhất trong danh mục: {near}. Không ghi gì; nhập riêng tệp này với --agency.")
+
+
+def _import_one(source: Path, label: str, args, corpus, submissions: Path, today,
+                written: dict) -> tuple[Row, list[str]]:
+    """Import one letter; the row of the summary and the lines to print (everything when alone)."""
     from build_hooks.domain.problems import sorted_problems
-    from build_hooks.importer.convert import (
-        FORMATS,
-        convert,
-        read_document,
-    )
+    from build_hooks.importer.agency import recognise
+    from build_hooks.importer.convert import FORMATS, convert, read_document
     from build_hooks.importer.document import UnreadableInput
     from build_hooks.importer.frame import read_frame
-    from build_hooks.load.reader import did_you_mean
 
-    source = Path(args.path)
-    if not source.is_file():
-        print(f"import: không có tệp '{source}'.", file=sys.stderr)
-        return 2
-    submissions = Path(args.submissions)
-    corpus, _problems = load_corpus(submissions, base=Path.cwd())
-    if corpus is None or corpus.registry.get(args.agency) is None:
-        hint = did_you_mean(args.agency, corpus.registry.ids()) if corpus else ""
-        print(f"import: '{args.agency}' không phải mã cơ quan trong danh mục. {hint}".rstrip(), file=sys.stderr)
-        return 2
+    row = Row(label)
     started = time.perf_counter()
     try:
         doc = read_document(source, str(source))
     except UnreadableInput as exc:
-        print(f"import: {exc}", file=sys.stderr)
-        return 2
-    year = _pick_year(args, corpus, read_frame(doc).date)
+        row.note = str(exc)
+        return row, [f"import: {exc}"]
+    frame = read_frame(doc)
+    agency, how = args.agency, ""
+    if agency is None:
+        found = recognise(frame, corpus.registry)
+        if found.agency is None:
+            row.note = _unrecognised(frame, corpus.registry, found.closest)
+            return row, [f"import: {source}: {row.note}"]
+        agency, how = found.agency, found.how
+    row.agency = agency
+    year = _pick_year(args, corpus, frame.date)
     if year is None:
-        print("import: không biết năm báo cáo; ghi --year.", file=sys.stderr)
-        return 2
-    target = Path(args.output) if args.output else submissions / str(year) / f"{args.agency}.md"
-    imported = convert(doc, args.agency, year, _shown(target))
+        row.note = "không biết năm báo cáo; ghi --year."
+        return row, [f"import: {row.note}"]
+    row.year = str(year)
+    target = Path(args.output) if args.output else submissions / str(year) / f"{agency}.md"
+    round_ = corpus.round(year)
+    imported = convert(doc, agency, year, _shown(target), round_.outline if round_ is not None else None)
     seconds = time.perf_counter() - started
+    if target.resolve() in written:
+        row.note = f"cùng cơ quan và năm với {written[target.resolve()]} trong lượt này; không ghi."
+        return row, [f"import: {source}: {row.note}"]
     if target.exists() and not args.force:
-        print(f"import: {target} đã có; không ghi đè (dùng --force nếu thật sự muốn).", file=sys.stderr)
-        return 2
+        row.note = f"{_shown(target)} đã có; không ghi đè (dùng --force nếu thật sự muốn)."
+        return row, [f"import: {target} đã có; không ghi đè (dùng --force nếu thật sự muốn)."]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(imported.text, encoding="utf-8")
-    today = datetime.date.fromisoformat(args.today) if args.today else None
-    checked, sections = _check(target, submissions, args.agency, year, today)
-    print(f"Đã nhập {source} → {_shown(target)}")
-    for line in _summary(imported, FORMATS.get(source.suffix.lower(), source.suffix), seconds, sections):
-        print("  " + line)
+    text, kept = _keep_original(source, target, agency, submissions, imported.text)
+    target.write_text(text, encoding="utf-8")
+    written[target.resolve()] = row.source
+    checked, sections = _check(target, submissions, agency, year, today)
+    out = [f"Đã nhập {source} → {_shown(target)}"]
+    if how:
+        out.append(f"  Cơ quan: {agency} — {corpus.registry.get(agency).name} (nhận ra theo {how})")
+    out.append(f"  {kept}")
+    out += ["  " + line for line in _summary(imported, FORMATS.get(source.suffix.lower(), source.suffix),
+                                             seconds, sections)]
     todo = sorted_problems(list(imported.findings) + checked)
+    row.kept = f"{imported.coverage.found}/{imported.coverage.total}"
+    row.todo = str(len(todo))
     if not todo:
-        print("Không còn gì cần sửa: tệp qua được check --strict.")
-        return 0
-    print(f"Cần xem lại ({len(todo)}):")
-    for p in todo:
-        print("  " + p.format())
-    return 1
+        row.status = 0
+        return row, [*out, "Không còn gì cần sửa: tệp qua được check --strict."]
+    row.status = 1
+    return row, [*out, f"Cần xem lại ({len(todo)}):", *("  " + p.format() for p in todo)]
+
+
+def _keep_original(source: Path, target: Path, agency: str, submissions: Path, text: str) -> tuple[str, str]:
+    """Copy the letter as received to ``<year>/originals/<agency><suffix>``, its SHA-256 into the front-matter.
+
+    Only a file written into the submissions tree keeps its original, and only up to
+    ``ORIGINAL_MAX_BYTES``. Returns the submission's text and a line for the summary."""
+    import hashlib
+
+    from build_hooks.domain.model import ORIGINAL_MAX_BYTES, ORIGINAL_SUFFIXES, ORIGINALS_DIR
+
+    suffix = source.suffix.lower()
+    if not target.resolve().is_relative_to(submissions.resolve()) or suffix not in ORIGINAL_SUFFIXES:
+        return text, "Bản gốc: không lưu (tệp ghi ngoài thư mục bài nộp)."
+    data = source.read_bytes()
+    if len(data) > ORIGINAL_MAX_BYTES:
+        return text, (f"Bản gốc: không lưu vì nặng {len(data) / 1024 / 1024:.1f} MiB, quá giới hạn "
+                      f"{ORIGINAL_MAX_BYTES // 1024 // 1024} MiB.".replace(".", ",", 1))
+    folder = target.parent / ORIGINALS_DIR
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob(f"{agency}.*"):  # a new letter replaces the previous original (import --force)
+        old.unlink()
+    kept = folder / f"{agency}{suffix}"
+    kept.write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    head, sep, rest = text.partition("\n---\n")
+    block = f"\noriginal:\n  file: {kept.name}\n  sha256: {digest}"
+    return head + block + sep + rest, f"Bản gốc: {_shown(kept)} (SHA-256 {digest})"
+
+
+RESULT = {0: "đã ghi, không còn gì cần sửa", 1: "đã ghi, cần xem lại", 2: "không nhập"}
+
+
+def summary_table(rows: list[Row]) -> list[str]:
+    """The batch's summary in Vietnamese: one line per letter, columns aligned."""
+    head = ("Tệp", "Cơ quan", "Năm", "Đoạn giữ", "Cần xem", "Kết quả")
+    cells = [head] + [(r.source, r.agency, r.year, r.kept, r.todo, RESULT[r.status]) for r in rows]
+    widths = [max(len(c[i]) for c in cells) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    counts = [sum(r.status == s for r in rows) for s in (0, 1, 2)]
+    lines.append(f"{len(rows)} tệp: {counts[0]} không còn gì cần sửa, {counts[1]} cần xem lại, "
+                 f"{counts[2]} không nhập.")
+    return lines
+
+
+def cmd_import(args) -> int:
+    """Import .docx, text-layer .pdf or .txt letters (files or folders) into submissions/<year>/<agency>.md;
+    with ``--report YEAR``, the Sở's report finished in Word back into its file."""
+    if args.report is not None:  # the Sở's own report, back from Word
+        from build_hooks.commands.import_report import cmd_import_report
+
+        if len(args.path) != 1:
+            print("import --report: chỉ nhập một tệp .docx (báo cáo của Sở).", file=sys.stderr)
+            return 2
+        return cmd_import_report(args)
+    from build_hooks.corpus.tree import load_corpus
+    from build_hooks.load.reader import did_you_mean
+
+    sources, missing = _letters(args.path)
+    for name in missing:
+        print(f"import: không có tệp hay thư mục '{name}'.", file=sys.stderr)
+    if missing or not sources:
+        if not missing:
+            print("import: không thấy tệp .docx, .pdf hay .txt nào để nhập.", file=sys.stderr)
+        return 2
+    single = len(sources) == 1 and not Path(args.path[0]).is_dir()
+    if not single and (args.agency or args.year or args.output):
+        print("import: --agency, --year và --output chỉ dùng khi nhập một tệp; với nhiều tệp, cơ quan và năm "
+              "được nhận ra từ từng văn bản.", file=sys.stderr)
+        return 2
+    submissions = Path(args.submissions)
+    corpus, _problems = load_corpus(submissions, base=Path.cwd())
+    if corpus is None:
+        print(f"import: không đọc được danh mục cơ quan trong '{submissions}'.", file=sys.stderr)
+        return 2
+    if args.agency is not None and corpus.registry.get(args.agency) is None:
+        hint = did_you_mean(args.agency, corpus.registry.ids())
+        print(f"import: '{args.agency}' không phải mã cơ quan trong danh mục. {hint}".rstrip(), file=sys.stderr)
+        return 2
+    today = datetime.date.fromisoformat(args.today) if args.today else None
+    rows, written = [], {}
+    for source, label in sources:
+        row, lines = _import_one(source, label, args, corpus, submissions, today, written)
+        rows.append(row)
+        if single:
+            stream = sys.stderr if row.status == 2 else sys.stdout
+            print("\n".join(lines), file=stream)
+        elif row.status == 2:
+            print("\n".join(lines))
+        elif row.status == 1:
+            print("\n".join([lines[0], *lines[next(i for i, x in enumerate(lines) if x.startswith("Cần xem lại")):]]))
+    if not single:
+        print("\n".join(["", "Tổng hợp lượt nhập:", *summary_table(rows)]))
+    return max(r.status for r in rows)
 
 
 def register(sub) -> None:
     """Add this module's subcommands to the ``python -m build_hooks`` parser."""
     c = sub.add_parser("import", help=cmd_import.__doc__)
-    c.add_argument("path", help="the letter: .docx, .pdf with a text layer, or .txt")
-    c.add_argument("--agency", help="agency id from submissions/agencies.yml")
+    c.add_argument("path", nargs="+", help="letters (.docx, .pdf with a text layer, .txt) or folders of them")
+    c.add_argument("--agency", help="agency id from submissions/agencies.yml (default: recognised from the "
+                   "letter's header and number; one file only)")
     c.add_argument("--report", type=int, metavar="YEAR",
                    help="an edited export of the Sở's report, back into submissions/YEAR/_bao-cao-so-cong-thuong.md")
-    c.add_argument("--year", type=int, help="round (default: the letter's year if it has a round, else the newest)")
-    c.add_argument("--output", help="write here instead of submissions/<year>/<agency>.md")
+    c.add_argument("--year", type=int, help="round (default: the letter's year if it has a round, else the "
+                   "newest; one file only)")
+    c.add_argument("--output", help="write here instead of submissions/<year>/<agency>.md (one file only)")
     c.add_argument("--force", action="store_true", help="overwrite an existing file")
     c.add_argument("--submissions", default=str(SUBMISSIONS_DIR), help="the submissions folder")
     c.add_argument("--today", help="build date yyyy-mm-dd for the date rules (default: today)")

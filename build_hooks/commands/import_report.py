@@ -21,7 +21,7 @@ def cmd_import_report(args) -> int:
     from build_hooks.importer.document import UnreadableInput
     from build_hooks.publish.report_import import header_rows_of, read_back
 
-    source = Path(args.path)
+    source = Path(args.path[0] if isinstance(args.path, list) else args.path)
     if not source.is_file() or source.suffix.lower() != ".docx":
         print(f"import: '{source}' không phải tệp .docx có sẵn (báo cáo của Sở nhập lại từ Word).", file=sys.stderr)
         return 2

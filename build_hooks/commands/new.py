@@ -27,11 +27,14 @@ def cmd_new(args) -> int:
     if rnd is None:
         print(f"new: chưa có đợt báo cáo năm {args.year} (thư mục submissions/{args.year}/round.yml).", file=sys.stderr)
         return 2
+    if args.format == "docx":
+        return _write_docx(agency, rnd, Path(args.output) if args.output else Path(f"{agency.id}-{rnd.year}.docx"),
+                           args.force)
     text = skeleton(agency, rnd)
     if args.stdout:
         sys.stdout.write(text)
         return 0
-    target = source / str(rnd.year) / f"{agency.id}.md"
+    target = Path(args.output) if args.output else source / str(rnd.year) / f"{agency.id}.md"
     if target.exists() and not args.force:
         print(f"new: {target} đã có; không ghi đè (dùng --force nếu thật sự muốn).", file=sys.stderr)
         return 1
@@ -43,6 +46,19 @@ def cmd_new(args) -> int:
     return 0
 
 
+def _write_docx(agency, rnd, target: Path, force: bool) -> int:
+    """The Word skeleton (``publish/skeleton_docx.py``), for an agency that writes in Word and sends the file."""
+    from build_hooks.publish.skeleton_docx import skeleton_docx
+
+    if target.exists() and not force:
+        print(f"new: {target} đã có; không ghi đè (dùng --force nếu thật sự muốn).", file=sys.stderr)
+        return 1
+    target.write_bytes(skeleton_docx(agency, rnd))
+    print(f"Đã tạo {target}: mẫu Word cho {agency.name}, năm {rnd.year}. Điền nội dung dưới từng mục, số, ngày, "
+          "người ký; gửi lại tệp .docx để nhập bằng lệnh import.", file=sys.stderr)
+    return 0
+
+
 def register(sub) -> None:
     """Add this module's subcommands to the ``python -m build_hooks`` parser."""
     n = sub.add_parser("new", help=cmd_new.__doc__)
@@ -50,5 +66,9 @@ def register(sub) -> None:
     n.add_argument("--year", type=int, help="round (default: the newest)")
     n.add_argument("--submissions", default=str(SUBMISSIONS_DIR))
     n.add_argument("--stdout", action="store_true", help="print instead of writing the file")
+    n.add_argument("--format", choices=("md", "docx"), default="md",
+                   help="md: the submission file; docx: a Word skeleton to fill in and send back (default md)")
+    n.add_argument("--output", help="write here (default: submissions/<year>/<agency>.md, or <agency>-<year>.docx "
+                   "in the current folder)")
     n.add_argument("--force", action="store_true", help="overwrite an existing file")
     n.set_defaults(func=cmd_new)

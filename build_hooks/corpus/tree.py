@@ -12,8 +12,10 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from build_hooks.cache import StoredResults, package_key
+from build_hooks.corpus.originals import check_originals
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.model import (
+    ORIGINALS_DIR,
     REGISTRY_FILE,
     REPORT_FILE,
     REPORT_ISSUER,
@@ -139,6 +141,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
             continue
         if entry.name in (ROUND_FILE, ".gitkeep") or entry.name.startswith("."):
             continue
+        if entry.name == ORIGINALS_DIR and entry.is_dir():  # the letters as received (corpus/originals.py)
+            continue
         if not (entry.is_file() and entry.suffix == ".md"):
             received = entry.suffix.lower() in RECEIVED_SUFFIXES  # a letter as emailed: say how to import it
             problems.append(finding("unexpected-file", shown(entry), 1, 1, "received" if received else "",
@@ -179,6 +183,8 @@ def _load_round(folder: Path, year: int, registry: Registry, shown, only, today=
             report = sub
         elif sub is not None:
             subs.append(sub)
+    subs, probs = check_originals(folder, subs, registry, shown, only is None)
+    problems += probs
     subs.sort(key=lambda s: registry.order(s.agency))
     if disk is not None:
         disk.save()

@@ -17,6 +17,11 @@ AGENCY_GROUPS = {"so-nganh": "Sở, ban, ngành", "dia-phuong": "UBND cấp huy�
 REGISTRY_FILE = "agencies.yml"
 """The registry of agencies, at the top of the submissions tree."""
 ROUND_FILE = "round.yml"
+ORIGINALS_DIR = "originals"
+"""The folder of a round holding each letter's original as received: ``<year>/originals/<agency>.<pdf|docx|txt>``."""
+ORIGINAL_SUFFIXES = (".pdf", ".docx", ".txt")
+ORIGINAL_MAX_BYTES = 20 * 1024 * 1024
+"""Largest original kept (20 MiB): a signed letter of a few dozen pages; e-mail systems refuse more."""
 """One reporting round, in ``submissions/<year>/``."""
 YEAR_FOLDER = "[0-9]{4}"
 """A round's folder name, as a regular expression: four ASCII digits. Not ``\\d``, which in Python also
@@ -327,6 +332,34 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """One PAdES signature of a kept original PDF, as validated offline (``corpus/signatures.py``)."""
+    signer: str
+    """The signing certificate's common name."""
+    organisation: str
+    signed_at: str
+    """The signing time the signature reports (ISO 8601), or empty."""
+    intact: bool
+    """The signed bytes are unchanged since signing and the signature checks."""
+    trusted: bool | None
+    """The certificate chains to a root the Sở configured; None when no root is configured."""
+
+
+@dataclass(frozen=True)
+class Original:
+    """The letter as received (Word, PDF or text), kept beside its transcription in ``<year>/originals/``."""
+    name: str
+    """``<agency>.pdf``: the file's name in the round's ``originals/`` folder."""
+    sha256: str
+    """As recorded in the front-matter when it was imported (lower-case hex)."""
+    disk: str = ""
+    """Where it is on disk (absolute), once the loader found it with the recorded bytes; empty otherwise."""
+    size: int = 0
+    signatures: tuple[Signature, ...] = ()
+    """Its PAdES signatures (a PDF), in the file's order."""
+
+
+@dataclass(frozen=True)
 class Submission:
     """One agency's reply (công văn) for one round."""
 
@@ -351,6 +384,8 @@ class Submission:
     projects: tuple[ProjectReport, ...] = ()
     parts: tuple[Part, ...] = field(default_factory=tuple)
     body_line: int = 1
+    original: Original | None = None
+    """The letter as received, when kept (``original:`` in the front-matter)."""
 
     @property
     def closing(self) -> Part | None:

@@ -10,19 +10,22 @@ paragraph; images, charts and text boxes leave a visible mark and a warning.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
-from build_hooks.importer.document import Paragraph, Placeholder, Run, Table
+from build_hooks.importer.document import NOTE_MARK, Paragraph, Placeholder, Run, Table
 from build_hooks.load.sections import heading_number
 
 LETTERED = re.compile(r"^(?P<num>[a-zđ])\)\s*(?P<title>.*)$")
 DASH_ITEM = re.compile(r"^(?P<mark>[-–•+])\s+(?P<text>.*)$")
 _ESCAPE = re.compile(r"([\\`*_\[\]|])")
-WHAT = {"image": "Hình ảnh", "chart": "Biểu đồ", "textbox": "Hộp văn bản (text box)", "object": "Đối tượng nhúng"}
-RULE_OF = {"image": "import-image", "chart": "import-chart", "textbox": "import-textbox", "object": "import-image"}
+WHAT = {"image": "Hình ảnh", "chart": "Biểu đồ", "textbox": "Hộp văn bản (text box)", "object": "Đối tượng nhúng",
+        "hidden": "Chữ ẩn"}
+RULE_OF = {"image": "import-image", "chart": "import-chart", "textbox": "import-textbox", "object": "import-image",
+           "hidden": "import-hidden"}
 
 
 @dataclass(frozen=True)
@@ -118,15 +121,41 @@ class _Writer:
         self.chunks: list[Chunk] = []
         self.findings: list[tuple[int, str, dict]] = []
         self.sections: list[str] = []
+        self.notes = 0
+        """Footnotes numbered so far: each gets its own number through the letter."""
         self.level = 0
 
     def add(self, markdown: str, line: int, tight: bool = False) -> None:
         self.chunks.append(Chunk(markdown, line, tight))
 
     def paragraph(self, p: Paragraph) -> None:
-        text = p.text.strip()
+        text = p.text.replace(NOTE_MARK, "").strip()
         if not text:
             return
+        start = len(self.chunks)
+        self._paragraph(p, text)
+        self._footnotes(p, start)
+
+    def _footnotes(self, p: Paragraph, start: int) -> None:
+        """The paragraph's footnotes as Markdown footnotes numbered through the letter: ``[^n]`` where Word put
+        the reference (at the paragraph's end when the reader gave no place), ``[^n]: …`` after the paragraph."""
+        numbers = []
+        for i in range(start, len(self.chunks)):
+            md = self.chunks[i].markdown
+            while NOTE_MARK in md and len(numbers) < len(p.notes):
+                self.notes += 1
+                numbers.append(self.notes)
+                md = md.replace(NOTE_MARK, f"[^{self.notes}]", 1)
+            self.chunks[i] = dataclasses.replace(self.chunks[i], markdown=md.replace(NOTE_MARK, ""))
+        while len(numbers) < len(p.notes) and len(self.chunks) > start:
+            self.notes += 1
+            numbers.append(self.notes)
+            last = self.chunks[-1]
+            self.chunks[-1] = dataclasses.replace(last, markdown=last.markdown + f"[^{self.notes}]")
+        for number, note in zip(numbers, p.notes, strict=False):
+            self.add(f"[^{number}]: {escape(note)}", p.line)
+
+    def _paragraph(self, p: Paragraph, text: str) -> None:
         number = _number_of(p)
         if _is_heading(p, number[0] if number else None, self.fmt):
             self.heading(p, number)
@@ -142,8 +171,6 @@ class _Writer:
             if re.match(r"^(#|[-+]\s)", body):
                 body = "\\" + body
             self.add(body, p.line)
-        for i, note in enumerate(p.notes, 1):
-            self.add(f"Chú thích ({i}): {escape(note)}", p.line)
 
     def heading(self, p: Paragraph, number: tuple[str, str] | None) -> None:
         if number is None:
@@ -185,7 +212,10 @@ class _Writer:
         if ph.text:
             self.add(escape(ph.text), ph.line)
         self.findings.append((len(self.chunks), RULE_OF.get(ph.what, "import-image"),
-                              {"what": what, "name": name, "source_line": ph.line}))
+                              {"what": what, "name": name, "source_line": ph.line, "text": ph.text[:60]}))
+        if ph.what == "hidden":
+            self.add("*[Đoạn chữ trên bị ẩn trong văn bản gốc (Word: Hidden), không có trên bản in.]*", ph.line)
+            return
         self.add(f"*[{what}{escape(name)} trong văn bản gốc: chưa chuyển.]*", ph.line)
 
 

@@ -1,6 +1,7 @@
 """One letter from its source file to the submission text, with what was recognised and what was not."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,14 @@ from build_hooks.importer.writer import front_matter
 from build_hooks.rules.legacy_encoding import find_legacy
 
 FORMATS = {".docx": "Word (.docx)", ".pdf": "PDF", ".txt": "văn bản thuần (.txt)"}
+SKELETON_HINT = "[Gợi ý: viết nội dung mục {section} ở đây, thay cho dòng này.]"
+"""The italic hint under each heading of the Word skeleton (``publish/skeleton_docx.py``): dropped on import."""
+_HINT = re.compile(r"\[Gợi ý: viết nội dung mục [IVXLC]{1,6}(?:\.\d{1,3}){0,4} ở đây, thay cho dòng này\.\]")
+
+
+def is_skeleton_hint(block) -> bool:
+    """The skeleton's hint, exactly (so no other text can be dropped by looking like one)."""
+    return isinstance(block, Paragraph) and _HINT.fullmatch(block.text.strip()) is not None
 
 
 def read_document(path: Path, shown: str) -> Document:
@@ -54,13 +63,21 @@ class Imported:
     """Paragraphs after the signer's name that were not imported (an attachment, another document)."""
 
 
-def convert(doc: Document, agency: str, year: int, out_path: str) -> Imported:
-    """Convert a read letter into a submission for ``agency`` and ``year``, written to ``out_path``."""
+def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) -> Imported:
+    """Convert a read letter into a submission for ``agency`` and ``year``, written to ``out_path``.
+
+    With the round's ``outline``, sections answered only by a no-task sentence go to ``no_assigned_tasks``."""
     frame = read_frame(doc)
-    blocks = doc.blocks[frame.body[0]:frame.body[1]]
+    blocks = [b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)]
     body = convert_body(blocks, doc.format)
-    head, missing = front_matter(frame, agency, year, Path(doc.path).name)
     text, starts = body_markdown(body)
+    no_task = []
+    if outline is not None:  # sections answered only by "Không có nhiệm vụ được giao." (importer/no_task.py)
+        from build_hooks.importer.no_task import no_task_sections
+        from build_hooks.load.sections import split_body
+
+        no_task = no_task_sections(split_body(text, 1, outline, out_path)[0])
+    head, missing = front_matter(frame, agency, year, Path(doc.path).name, no_task)
     body_line = head.count("\n") + 2
     full = head + "\n" + text
     findings = [finding("import-missing", out_path, line, 1, key=key)

@@ -110,3 +110,8 @@ def source_units(doc: Document) -> list[str]:
         elif block.text:
             units.append(block.text)
     return [u for u in units if u.strip()]
+
+
+NOTE_MARK = "\ue000"
+"""Where a footnote reference stands in a paragraph's text (a private-use character no letter holds): the body
+writes the letter's next footnote number there as a Markdown reference ``[^n]``."""

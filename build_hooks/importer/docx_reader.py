@@ -11,12 +11,14 @@ import unicodedata
 from pathlib import Path
 
 from build_hooks.importer.document import (
+    NOTE_MARK,
     Cell,
     Document,
     Paragraph,
     Placeholder,
     Run,
     Table,
+    UnreadableInput,
 )
 from build_hooks.importer.numbering import Counter, W, read_levels
 
@@ -127,10 +129,24 @@ def _visible_runs(paragraph):
             yield DocxRun(r, paragraph)
 
 
+def _hidden(run, paragraph) -> bool:
+    """Text formatted as hidden in Word (``w:vanish``, on the run or its styles): not printed, not shown."""
+    value = run.font.hidden
+    if value is not None:
+        return bool(value)
+    if run.style is not None and run.style.name != "Default Paragraph Font" and _style_flag(run.style, "hidden"):
+        return True
+    return _style_flag(paragraph.style, "hidden")
+
+
 def _runs(paragraph, state: _State, line: int) -> tuple[list[Run], list[str]]:
     runs: list[Run] = []
     notes: list[str] = []
+    hidden: list[str] = []
     for run in _visible_runs(paragraph):
+        if _hidden(run, paragraph):
+            hidden.append(run.text)  # kept, but apart from the printed text and with a warning (import-hidden)
+            continue
         bold, italic = _flag(run, paragraph, "bold"), _flag(run, paragraph, "italic")
         parts: list[str] = []
         for child in run._r.iterchildren():
@@ -143,7 +159,7 @@ def _runs(paragraph, state: _State, line: int) -> tuple[list[Run], list[str]]:
                 parts.append("-")
             elif tag == W + "footnoteReference":
                 notes.append(state.footnotes.get(child.get(W + "id"), ""))
-                parts.append(f"({len(notes)})")
+                parts.append(NOTE_MARK)  # becomes a Markdown footnote reference [^n] (body.py)
             elif tag in (W + "drawing", W + "pict", W + "object") or tag.endswith("}AlternateContent"):
                 el = child
                 if tag.endswith("}AlternateContent"):
@@ -153,6 +169,9 @@ def _runs(paragraph, state: _State, line: int) -> tuple[list[Run], list[str]]:
                 state.placeholders.append(Placeholder(what, line, name, text))
         if parts:
             runs.append(Run("".join(parts), bold, italic))
+    if "".join(hidden).strip():
+        state.placeholders.append(Placeholder("hidden", line, "", unicodedata.normalize("NFC", " ".join(
+            " ".join(hidden).split()))))
     return runs, notes
 
 
@@ -218,10 +237,31 @@ def _continues_vmerge(cell) -> bool:
     return vmerge is not None and vmerge.get(W + "val") in (None, "continue")
 
 
+PART_LIMIT = 64 * 1024 * 1024
+"""Bytes a part of a .docx may inflate to (a letter's document.xml is well under 5 MB). Python's zip reader
+stops at a part's recorded size, so checking the recorded sizes bounds what is ever inflated."""
+
+
+def _check_parts(path: Path, shown: str) -> None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            big = [i for i in z.infolist() if i.file_size > PART_LIMIT]
+    except zipfile.BadZipFile:
+        raise UnreadableInput(f"'{shown}' không phải tệp Word .docx (không mở được như tệp nén).") from None
+    if big:
+        mib = f"{round(big[0].file_size / 1024 / 1024):,}".replace(",", ".")
+        raise UnreadableInput(f"'{shown}': phần '{big[0].filename}' của tệp Word bung ra {mib} MiB, quá giới hạn "
+                              f"{PART_LIMIT // 1024 // 1024} MiB của một phần; không đọc. Tệp có thể bị hỏng hoặc "
+                              "được tạo để làm treo máy: xin cơ quan gửi lại.")
+
+
 def read_docx(path: Path, shown: str) -> Document:
     """Read a Word letter: body order, styles, automatic numbers, tables, footnotes, pictures and text boxes."""
     import docx
 
+    _check_parts(path, shown)
     d = docx.Document(str(path))
     state = _State(d)
     blocks: list = []

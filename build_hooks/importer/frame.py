@@ -20,11 +20,13 @@ from build_hooks.load.schema import DEFAULT_KIND, KINDS
 
 MOTTO = ("cộng hòa xã hội chủ nghĩa việt nam", "cộng hoà xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc",
          "độc lập – tự do – hạnh phúc")
-_GAP = r"[\s.…_]*"
-DATE = re.compile(r"(?P<place>[^,\d]*?)\s*,?\s*ngày" + _GAP + r"(?P<d>\d{1,2})?" + _GAP + r"tháng" + _GAP
-                  + r"(?P<m>\d{1,2})" + _GAP + r"năm" + _GAP + r"(?P<y>\d{4})", re.IGNORECASE)
-NUMBER = re.compile(r"^Số\s*:?\s*(?P<n>[\d.…_\s]*/\S+|\S+)", re.IGNORECASE)
-SUBJECT = re.compile(r"^V/[vV]\s*[:.]?\s*(?P<s>.*)$")
+_GAP = r"[\s.…_]{0,80}"
+"""Blanks, dots or underscores left for a hand-filled day or month: bounded, so no pattern backtracks far."""
+DATE = re.compile(r"(?<!\w)ngày" + _GAP + r"(?:(?P<d>\d{1,2})" + _GAP + r")?tháng" + _GAP + r"(?P<m>\d{1,2})" + _GAP
+                  + r"năm" + _GAP + r"(?P<y>\d{4})", re.IGNORECASE)
+"""The date line's date; it starts at "ngày" (the place before it is read by ``date_place``)."""
+NUMBER = re.compile(r"^Số(?:\s{0,20}:)?\s{0,80}(?P<n>[\d.…_][\d.…_\s]{0,80}/\S+|\S+)", re.IGNORECASE)
+SUBJECT = re.compile(r"^V/[vV](?:\s{0,20}[:.])?\s*(?P<s>.*)", re.DOTALL)
 RECIPIENT = re.compile(r"^Kính\s+gửi\s*:?\s*(?P<r>.*)$", re.IGNORECASE)
 CC = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<r>.*)$", re.IGNORECASE)
 SIGNED = re.compile(r"^\(?\s*(đã ký|ký|ký tên|ký,|đóng dấu|chữ ký|đã ký và đóng dấu)", re.IGNORECASE)
@@ -88,6 +90,15 @@ def _items(text: str) -> list[str]:
     """``- A; - B.`` or ``A.`` into ``[A, B]``, list marks and closing punctuation dropped."""
     parts = [p for p in re.split(r"(?:^|\s)[-–+•]\s+", " " + text) if p.strip()]
     return [p.strip().rstrip(";.,").strip() for p in parts]
+
+
+def date_place(text: str, m: re.Match) -> tuple[str, str]:
+    """The place written before a found date (``Quảng Ngãi, ngày …`` → ``Quảng Ngãi``: no comma or digit in it),
+    and the text before that place."""
+    before = text[:m.start()].rstrip()
+    before = before[:-1] if before.endswith(",") else before
+    place = re.split(r"[,\d]", before)[-1]
+    return place.strip(), before[:len(before) - len(place)]
 
 
 def _date(m: re.Match) -> str:
@@ -184,8 +195,9 @@ def read_header(lines: list[Line], path: str) -> tuple[dict, list[Problem]]:
             if not text:
                 continue
         if (m := DATE.search(text)) is not None:
-            found["date"], found["place"] = _date(m), m["place"].strip(" ,")
-            text = (text[:m.start()] + text[m.end():]).strip()
+            found["place"], before = date_place(text, m)
+            found["date"] = _date(m)
+            text = (before + text[m.end():]).strip()
             if not text:
                 continue
         if (m := SUBJECT.match(text)) is not None:

@@ -199,12 +199,27 @@ def _column_paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
     return out
 
 
+PAGE_LIMIT = 300
+"""Pages a letter's PDF may have: a reply runs to a few dozen; more is refused before any page is read."""
+
+
 def read_pdf(path: Path, shown: str) -> Document:
     """Read a text-layer PDF letter; a scanned one (no text) raises ``UnreadableInput`` naming OCR."""
     import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    with pdfplumber.open(str(path)) as pdf:
-        pages = [_lines_of_page(page, i) for i, page in enumerate(pdf.pages, 1)]
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            if len(pdf.pages) > PAGE_LIMIT:
+                raise UnreadableInput(f"'{shown}' có {len(pdf.pages)} trang, quá giới hạn {PAGE_LIMIT} trang của một "
+                                      "văn bản; không đọc. Nếu đúng là văn bản dài như vậy, xin cơ quan gửi tệp Word.")
+            pages = [_lines_of_page(page, i) for i, page in enumerate(pdf.pages, 1)]
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors: look inside for the password
+        locked = (PDFPasswordIncorrect, PDFEncryptionError)
+        if not any(isinstance(e, locked) for e in (exc, *exc.args, exc.__context__)):
+            raise
+        raise UnreadableInput(f"'{shown}' được bảo vệ bằng mật khẩu (mã hóa): không đọc được lớp chữ. Xin cơ quan gửi "
+                              "lại tệp không đặt mật khẩu mở, hoặc tệp Word.") from None
     if not any(pages):
         raise UnreadableInput(f"'{shown}': {OCR_HINT}")
     lines = _drop_page_furniture(pages)

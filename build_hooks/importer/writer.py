@@ -27,7 +27,8 @@ def _text_or_list(key: str, values: tuple[str, ...], indent: str = "") -> list[s
     return [f"{indent}{key}:"] + [f"{indent}  - {scalar(v)}" for v in values]
 
 
-def front_matter(frame: Frame, agency: str, year: int, source: str) -> tuple[str, list[tuple[int, str]]]:
+def front_matter(frame: Frame, agency: str, year: int, source: str,
+                 no_task=()) -> tuple[str, list[tuple[int, str]]]:
     """The front-matter text, and (line, key) of every key the frame did not give (``#n`` for the comment
     holding the unrecognised line n of the source)."""
     lines = ["---", f"# Nhập từ tệp '{source}' bằng python -m build_hooks import; đối chiếu với văn bản gốc.",
@@ -59,6 +60,8 @@ def front_matter(frame: Frame, agency: str, year: int, source: str) -> tuple[str
         missing.append((len(lines), "signer"))
     if frame.cc:
         lines += ["cc:"] + [f"  - {scalar(c)}" for c in frame.cc]
+    if no_task:  # the agency's sentence stays in the body, under its heading
+        lines += ["no_assigned_tasks:"] + [f"  - {section}" for section in no_task]
     for source_line, text in frame.unrecognised:
         lines.append(f"# Chưa nhận ra (dòng {source_line} của tệp gốc): {' '.join(text.split())}")
         missing.append((len(lines), f"#{source_line}"))

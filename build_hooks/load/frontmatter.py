@@ -1,13 +1,14 @@
 """Checking a submission's front-matter against ``schema.FRONT_MATTER``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from build_hooks.domain.dates import DateError, PartialDate, parse_date
-from build_hooks.domain.model import IndicatorValue, ProjectReport, Round, Signer
+from build_hooks.domain.model import ORIGINAL_SUFFIXES, IndicatorValue, Original, ProjectReport, Round, Signer
 from build_hooks.domain.numbers import parse_quantity
 from build_hooks.load.reader import Reader, did_you_mean
-from build_hooks.load.schema import DEFAULT_KIND, FRONT_MATTER, INDICATOR, KINDS, PROJECT, SIGNER, names
+from build_hooks.load.schema import DEFAULT_KIND, FRONT_MATTER, INDICATOR, KINDS, ORIGINAL, PROJECT, SIGNER, names
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Letter:
     not_assigned: tuple[str, ...]
     indicators: tuple[IndicatorValue, ...]
     projects: tuple[ProjectReport, ...]
+    original: Original | None = None
 
 
 def read_letter(r: Reader, rnd: Round | None) -> Letter:
@@ -56,8 +58,29 @@ def read_letter(r: Reader, rnd: Round | None) -> Letter:
         agency=agency, year=year, number=r.text(("number",)) or "", kind=_kind(r), date=date,
         subject=r.text(("subject",)) or "", recipients=r.text_list(("recipient",)),
         signer=signer, cc=r.text_list(("cc",)), no_assigned_tasks=whole, not_assigned=listed,
-        indicators=_indicators(r, rnd), projects=_projects(r),
+        indicators=_indicators(r, rnd), projects=_projects(r), original=_original(r, agency),
     )
+
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def _original(r: Reader, agency: str | None) -> Original | None:
+    """``original: {file: <agency>.pdf, sha256: …}``: the name must be the agency's and the hash well formed."""
+    if r.mapping(("original",), required=False) is None:
+        return None
+    r.unknown_keys(("original",), names(ORIGINAL))
+    name, digest = r.text(("original", "file"), required=True), r.text(("original", "sha256"), required=True)
+    if not name or not digest:
+        return None
+    stem, dot, suffix = name.rpartition(".")
+    if stem != agency or f"{dot}{suffix}".lower() not in ORIGINAL_SUFFIXES:
+        r.fail(("original", "file"), "original-name", name=name, agency=agency or "<mã-cơ-quan>")
+        return None
+    if not SHA256.fullmatch(digest.lower()):
+        r.fail(("original", "sha256"), "original-name", "sha256")
+        return None
+    return Original(name, digest.lower())
 
 
 def _kind(r: Reader) -> str:

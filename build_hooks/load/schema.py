@@ -50,6 +50,13 @@ PROJECT = (
     Field("note", "text", False, "Ghi chú về tiến độ.", ""),
 )
 
+ORIGINAL = (
+    Field("file", "text", True, "Tên tệp gốc trong thư mục originals/ của năm: <mã-cơ-quan>.pdf, .docx hoặc .txt.",
+          "ban-dan-toc.pdf"),
+    Field("sha256", "text", True, "Mã băm SHA-256 của tệp gốc (64 chữ số hệ 16), do lệnh import ghi.",
+          "3f5a…"),
+)
+
 DEFAULT_KIND = "Công văn"
 KINDS = (
     "Công văn", "Báo cáo", "Tờ trình", "Kế hoạch", "Thông báo", "Chương trình", "Phương án", "Đề án", "Dự án",
@@ -76,6 +83,9 @@ FRONT_MATTER = (
           "true nếu cơ quan không được giao nhiệm vụ nào; hoặc danh sách các mục không được giao.", "true"),
     Field("indicators", "object-list", False, "Các chỉ tiêu của mục I.1 mà cơ quan báo cáo.", "", INDICATOR),
     Field("projects", "object-list", False, "Các dự án của mục II.7 (Phụ lục 2, 3).", "", PROJECT),
+    Field("original", "object", False,
+          "Văn bản gốc như đã nhận (PDF có chữ ký số, Word hoặc văn bản), lưu cạnh bài nộp; do lệnh import ghi.", "",
+          ORIGINAL),
 )
 
 

@@ -69,5 +69,6 @@ def _parse(text: str, path: str, agency_id: str, year: int, rnd: Round | None, r
         recipients=letter.recipients, signer=letter.signer, cc=letter.cc,
         no_assigned_tasks=letter.no_assigned_tasks, not_assigned=letter.not_assigned,
         indicators=letter.indicators, projects=letter.projects, parts=tuple(parts), body_line=body_line,
+        original=letter.original,
     )
     return submission, problems, replace(context, submission=submission)

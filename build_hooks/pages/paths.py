@@ -70,6 +70,23 @@ def href(src: str, dest: str, directory_urls: bool = True) -> str:
     return target
 
 
+def original(year: int, name: str) -> str:
+    """Where the site publishes a letter's original as received: ``2023/ban-goc/ban-dan-toc.pdf``."""
+    return f"{year}/ban-goc/{name}"
+
+
+def word_skeleton(year: int, agency_id: str) -> str:
+    """The Word skeleton an agency fills in for a round (``new --format docx``): ``2023/mau-word/ban-dan-toc.docx``."""
+    return f"{year}/mau-word/{agency_id}.docx"
+
+
+def file_href(src: str, dest: str, directory_urls: bool = True) -> str:
+    """Relative URL from page ``src`` to the file ``dest`` (a download, published at its own path)."""
+    src_url = page_url(src, directory_urls)
+    base = src_url if src_url.endswith("/") or not src_url else posixpath.dirname(src_url) + "/"
+    return posixpath.relpath(dest, base.rstrip("/") or ".")
+
+
 # Indicators, projects, trends and open data (issue 4).
 
 def indicators(year: int) -> str:

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from build_hooks.domain.model import REGISTRY_FILE, ROUND_FILE
+from build_hooks.domain.model import ORIGINALS_DIR, REGISTRY_FILE, ROUND_FILE
 from build_hooks.publish.manifest import (
     MANIFEST_NAME,
     Verification,
@@ -110,6 +110,9 @@ def source_files(submissions: Path, year: int) -> tuple[dict[str, bytes], dict[s
     sources = {REGISTRY_FILE: (submissions / REGISTRY_FILE).read_bytes(),
                f"{year}/{ROUND_FILE}": (folder / ROUND_FILE).read_bytes()}
     letters = {f"{year}/{p.name}": p.read_bytes() for p in sorted(folder.glob("*.md"))}
+    originals = folder / ORIGINALS_DIR  # the letters as received, bytes unchanged (corpus/originals.py)
+    letters |= {f"{year}/{ORIGINALS_DIR}/{p.name}": p.read_bytes() for p in sorted(originals.glob("*"))
+                if p.is_file() and not p.is_symlink()}
     return sources, letters
 
 

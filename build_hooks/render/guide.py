@@ -11,9 +11,10 @@ from build_hooks.domain.catalogue import MAX_BYTES, RULES
 from build_hooks.domain.model import Corpus, Round
 from build_hooks.domain.problems import ERROR
 from build_hooks.load.schema import FRONT_MATTER, INDICATOR, PROJECT, SIGNER, Field
+from build_hooks.pages import paths
 from build_hooks.pages.fragments import Fragments
 from build_hooks.pages.kinds import heading
-from build_hooks.pages.markup import html_table
+from build_hooks.pages.markup import html_table, link
 from build_hooks.render.skeleton import front_matter
 
 PATH = "huong-dan/nop-bao-cao.md"
@@ -139,14 +140,20 @@ nhận, khối chữ ký với các dòng TM./KT./TL./TUQ./Q.) và phần nội 
 của Word, danh sách, bảng, chú thích), rồi ghi thành tệp bài nộp:
 
 ```sh
+python -m build_hooks import ~/Downloads/thu-den/
 python -m build_hooks import ~/Downloads/bao-cao-ban-dan-toc.docx --agency ban-dan-toc --year 2023
 ```
 
-Lệnh in ra những gì đã nhận ra và đếm số đoạn đã chuyển (`38/38 đoạn`: không đoạn nào bị bỏ sót), rồi
+Lệnh nhận cả thư mục (mọi tệp `.docx`, `.pdf`, `.txt` trong đó) và tự nhận ra cơ quan gửi từ phần đầu văn
+bản (tên cơ quan theo danh mục, mã trong số văn bản) và năm từ ngày văn bản; `--agency`, `--year` chỉ dùng
+khi nhập một tệp. Văn bản không nhận ra được cơ quan thì không ghi, lệnh nêu các cơ quan gần giống nhất.
+Nhập nhiều tệp thì cuối cùng có một bảng tổng hợp: tệp, cơ quan, năm, số đoạn giữ được, số dòng cần xem.
+
+Với mỗi văn bản, lệnh in ra những gì đã nhận ra và đếm số đoạn đã chuyển (`38/38 đoạn`: không đoạn nào bị bỏ sót), rồi
 kiểm tra tệp vừa ghi như `check --strict` và liệt kê **từng dòng cần sửa tay** kèm số dòng trong tệp mới:
 hình ảnh, biểu đồ, hộp văn bản (không chuyển được thành chữ), thông tin không tìm thấy, nội dung sau chữ ký
-(phụ lục). Mã thoát: 0 là tệp đã đạt, 1 là đã ghi nhưng cần sửa, 2 là không đọc được tệp gốc. Tệp đã có
-thì không bị ghi đè, trừ khi thêm `--force`.
+(phụ lục). Mã thoát (của văn bản kém nhất): 0 là tệp đã đạt, 1 là đã ghi nhưng cần sửa, 2 là không đọc
+được tệp gốc hoặc không nhận ra cơ quan. Tệp đã có thì không bị ghi đè, trừ khi thêm `--force`.
 
 - Số văn bản để trống phần số được giữ như in (`/BDT-CSDT`); ngày để trống được ghi `mm/yyyy`.
 - Chữ in hoa của khối chữ ký được viết lại theo định dạng: `KT. TRƯỞNG BAN` → `KT. Trưởng ban`,
@@ -198,6 +205,18 @@ def _skeleton(corpus: Corpus, rnd: Round) -> str:
             f"Phần đầu của tệp mẫu:\n\n```yaml\n{front_matter(agency, rnd)}```\n")
 
 
+def _word_skeletons(corpus: Corpus, rnd: Round) -> str:
+    """Links to the Word skeleton of each agency asked to answer in the newest round (``site/plan.word_skeletons``)."""
+    agencies = [a for a in (corpus.registry.get(i) for i in rnd.expected) if a is not None]
+    if not agencies:
+        return ""
+    items = "\n".join(f"- {link(a.name, paths.rel(PATH, paths.word_skeleton(rnd.year, a.id)))}" for a in agencies)
+    return (f"## Mẫu văn bản Word năm {rnd.year}\n\nCơ quan soạn văn bản bằng Word tải mẫu của mình dưới đây: phần đầu "
+            "theo Nghị định 30/2020, mỗi mục của đề cương là một tiêu đề (kiểu Heading) có số và tên mục, dưới mỗi "
+            "tiêu đề là một dòng gợi ý in nghiêng. Viết nội dung dưới từng tiêu đề (dòng gợi ý còn sót được tự bỏ "
+            "khi nhập), điền số, ngày, người ký, rồi gửi lại tệp `.docx` cho Sở.\n\n" + items + "\n")
+
+
 def _errors(frags: Fragments) -> str:
     rows = [[r.id, "lỗi" if r.severity == ERROR else "cảnh báo", r.what, r.fix] for r in RULES if r.guide]
     return (f"## Lỗi thường gặp và cách sửa\n\nMã lỗi ghi trong ngoặc vuông ở cuối mỗi dòng báo lỗi. Tệp lớn hơn "
@@ -213,4 +232,4 @@ def render_guide(corpus: Corpus, frags: Fragments) -> str:
     rnd = corpus.rounds[0]
     example = f"## Ví dụ một văn bản\n\n````markdown\n{EXAMPLE}````\n"
     return "\n".join([f"# {heading('guide')}\n", INTRO, _skeleton(corpus, rnd), _keys(frags), _round_lists(rnd, frags),
-                      NUMBERING, example, WORD, _errors(frags), REVIEW])
+                      NUMBERING, example, WORD, _word_skeletons(corpus, rnd), _errors(frags), REVIEW])

@@ -8,6 +8,7 @@ its indicator and project tables.
 from __future__ import annotations
 
 from build_hooks.aggregate.by_section import COVERED, MISSING, NOT_ASSIGNED, section_cells
+from build_hooks.corpus.signatures import describe
 from build_hooks.domain.model import Agency, Round, Submission
 from build_hooks.domain.numbers import format_quantity
 from build_hooks.letter_text.convert import (
@@ -58,9 +59,23 @@ def render_agency_page(rnd: Round, agency: Agency, sub: Submission, expected: bo
     if sub.projects:
         out.append(_projects(sub, frags))
     out.append(f"<p><em>Tệp nguồn: <code>{esc(sub.path)}</code></em></p>")
+    if sub.original is not None and sub.original.disk:
+        out.append(_original(page, rnd.year, sub, directory_urls))
     if history is not NOT_SHOWN:
         out.append(render_history(history, frags))
     return f"# {md(heading('letter', agency=agency.name))}\n" + frags.place("\n".join(out))
+
+
+def _original(page: str, year: int, sub: Submission, directory_urls: bool) -> str:
+    """The link to the letter as received ("Bản gốc"), with its size and SHA-256."""
+    original = sub.original
+    url = paths.file_href(page, paths.original(year, original.name), directory_urls)
+    kind = original.name.rpartition(".")[2].upper()
+    size = f"{max(1, round(original.size / 1024))} KB"
+    signed = "".join(f"<li>{esc(describe(s))}</li>" for s in original.signatures)
+    signed = f'<p>Chữ ký số trong bản gốc:</p><ul class="cv-signatures">{signed}</ul>' if signed else ""
+    return (f'<div class="cv-original"><p><a href="{esc(url)}" download>Bản gốc</a> ({kind}, {size}, như cơ quan '
+            f'đã gửi; SHA-256 <code>{esc(original.sha256)}</code>)</p>{signed}</div>')
 
 
 def _note(html: str) -> str:

@@ -19,6 +19,10 @@ _INTRO = ("# Thông tin văn bản: điền sau dấu hai chấm; dòng bắt đ
           "# Khóa nào không dùng thì để trống. Xem trang \"Hướng dẫn nộp báo cáo\".\n")
 
 
+WRITTEN_BY_IMPORT = ("original",)
+"""Keys only ``import`` writes (the kept original's name and SHA-256): not offered to an author."""
+
+
 def _comment(field: Field, filled: bool) -> str:
     required = " (bắt buộc)" if field.required else ""
     show = field.example and not filled and field.kind not in ("object", "object-list")
@@ -60,6 +64,8 @@ def front_matter(agency: Agency, rnd: Round) -> str:
     """The front-matter of a new letter: every key with its meaning as a comment."""
     lines = ["---", _INTRO.rstrip("\n")]
     for field in FRONT_MATTER:
+        if field.name in WRITTEN_BY_IMPORT:
+            continue
         value = _value(field, agency, rnd)
         lines.append(f"{field.name}: {value}".rstrip() + f"  {_comment(field, bool(value))}")
         if field.fields:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 from dataclasses import replace
+from pathlib import Path
 
 from build_hooks.aggregate.changes import diff_rounds
 from build_hooks.aggregate.indicators import IndicatorRow, rows_by_year, trends
@@ -274,7 +275,25 @@ def plan_data_files(corpus: Corpus, pdf: bool = True, today: _dt.date | None = N
     reminders = [DataFile(reminder_site_path(r.year), export_bytes(reminder_document(corpus, r.year), "docx"))
                  for r in corpus.rounds if today and reminder_due(corpus, r.year, today)]
     return files + [site_zip(files)] + document_files(corpus, pdf) + reminders + [
-        DataFile(PRINT_STYLESHEET, document_stylesheet())]
+        DataFile(PRINT_STYLESHEET, document_stylesheet())] + original_files(corpus) + word_skeletons(corpus)
+
+
+def word_skeletons(corpus: Corpus) -> list[DataFile]:
+    """The Word skeleton of every agency asked to answer in the newest round, offered by the guide page."""
+    from build_hooks.publish.skeleton_docx import skeletons_docx
+
+    if not corpus.rounds:
+        return []
+    rnd = corpus.rounds[0]
+    agencies = [a for a in (corpus.registry.get(i) for i in rnd.expected) if a is not None]
+    return [DataFile(paths.word_skeleton(rnd.year, i), data) for i, data in skeletons_docx(agencies, rnd).items()]
+
+
+def original_files(corpus: Corpus) -> list[DataFile]:
+    """Each kept original as received (the loader checked its SHA-256), published beside its letter page."""
+    return [DataFile(paths.original(year, s.original.name), Path(s.original.disk).read_bytes())
+            for year, subs in sorted(corpus.submissions.items()) for s in subs
+            if s.original is not None and s.original.disk]
 
 
 def plan_data_paths(corpus: Corpus, pdf: bool = True, today: _dt.date | None = None) -> list[str]:
@@ -287,7 +306,12 @@ def plan_data_paths(corpus: Corpus, pdf: bool = True, today: _dt.date | None = N
     out += [paths.schema_file(name) for name in SCHEMA_FILES] + [ZIP_PATH]
     out += [site_path(r.year, fmt) for r in corpus.rounds for fmt in (FORMATS if pdf else ("docx",))]
     out += [reminder_site_path(r.year) for r in corpus.rounds if today and reminder_due(corpus, r.year, today)]
-    return out + [PRINT_STYLESHEET]
+    out += [PRINT_STYLESHEET]
+    out += [paths.original(year, s.original.name) for year, subs in sorted(corpus.submissions.items())
+            for s in subs if s.original is not None and s.original.disk]
+    newest = corpus.rounds[0] if corpus.rounds else None
+    return out + ([paths.word_skeleton(newest.year, i) for i in newest.expected if corpus.registry.get(i) is not None]
+                  if newest is not None else [])
 
 
 def _newest_names(corpus: Corpus) -> dict[str, str]:

@@ -307,3 +307,29 @@ def long_letter(path: Path) -> Letter:
     footer(d, ["- Như trên;", "- Lưu: VT, QLXD."], ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Nguyễn Văn An"])
     d.save(path)
     return Letter("so-xay-dung", {"number": "1300/SXD-QLXD", "date": "20/12/2023"}, body)
+
+
+def agency_letter(path: Path, agency, year: int = 2023) -> Letter:
+    """A short công văn from a registry ``agency`` (its parent, header line and code), with three sections."""
+    d = new_document()
+    header(d, agency.parent or "UBND TỈNH QUẢNG NGÃI", agency.header, f"Số: 17/{agency.code}-VP",
+           ["V/v báo cáo tình hình thực hiện Kế hoạch", f"phát triển công nghiệp năm {year}"],
+           f"{agency.place}, ngày 20 tháng 12 năm {year}")
+    line(d, "Kính gửi: Sở Công Thương.", center=True)
+    line(d, "II. " + TITLE_II, bold=True)
+    body = []
+    titles = ["Công tác thông tin, tuyên truyền",
+              "Nhóm nhiệm vụ về phân bố không gian và chuyển dịch cơ cấu ngành công nghiệp",
+              "Nhiệm vụ đẩy mạnh phát triển các ngành công nghiệp theo hướng nâng cao giá trị gia "
+              "tăng, tăng tỷ trọng ngành công nghiệp công nghệ cao, phát triển công nghiệp hỗ trợ"]
+    for number, title in enumerate(titles, 1):
+        section = f"II.{number}"
+        line(d, f"{number}. {title}", bold=True)
+        for i in range(1, 6):
+            text = (f"Đoạn {i} của mục {section}: {agency.name} đã phối hợp rà soát, cập nhật tình hình thực hiện "
+                    f"các nhiệm vụ được giao và hướng dẫn doanh nghiệp hoàn thiện hồ sơ theo quy định.")
+            line(d, text)
+            body.append((text, section))
+    footer(d, ["- Như trên;", "- Lưu: VT."], ["GIÁM ĐỐC", "", "Nguyễn Văn An"])
+    d.save(path)
+    return Letter(agency.id, {"number": f"17/{agency.code}-VP", "date": f"20/12/{year}"}, body)

@@ -60,3 +60,19 @@ def test_markup_in_a_letter_is_written_as_text_the_checker_accepts(tmp_path):
     assert not any(t.attrs for t in soup.find_all(True))
     assert soup.find_all("p")[1].get_text() == odd
 
+
+
+def test_footnotes_are_markdown_footnotes_with_distinct_numbers():
+    """Word restarts nothing: each footnote gets the letter's next number, at the place of its reference."""
+    from build_hooks.importer.document import NOTE_MARK
+
+    doc = letter(p("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", 10, bold=True),
+                 p(f"Giá trị tăng 9,5%{NOTE_MARK} so với năm trước.", 11, notes=("Số ước thực hiện.",)),
+                 p(f"Thu hút 3 dự án{NOTE_MARK} và 2 cụm{NOTE_MARK}.", 12,
+                   notes=("Đến 30/11/2023.", "Đã có quy hoạch.")))
+    imported = convert(doc, "so-xay-dung", 2023, "x.md")
+    body = imported.text.split("---\n", 2)[2]
+    assert "Giá trị tăng 9,5%[^1] so với năm trước.\n\n[^1]: Số ước thực hiện.\n" in body
+    assert "Thu hút 3 dự án[^2] và 2 cụm[^3].\n\n[^2]: Đến 30/11/2023.\n\n[^3]: Đã có quy hoạch.\n" in body
+    assert "Chú thích" not in body and NOTE_MARK not in body
+    assert imported.coverage.complete

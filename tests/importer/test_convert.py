@@ -114,7 +114,8 @@ def test_every_import_rule_is_reported_somewhere():
     cases = [
         letter(p("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", 10, bold=True),
                p("Nội dung.", 11), Placeholder("image", 12, "Hình 1"), Placeholder("chart", 13),
-               Placeholder("textbox", 14, "", "Chữ trong hộp."), p("Đoạn có số lạ", 15, number="?"),
+               Placeholder("textbox", 14, "", "Chữ trong hộp."), Placeholder("hidden", 14, "", "Chữ ẩn."),
+               p("Đoạn có số lạ", 15, number="?"),
                p("Qu¶ng Ng·i b¸o c¸o", 16)),
         Document((p("Nội dung không có phần đầu.", 1),), "x.docx", "docx"),
         Document(tuple(letter(p("Nội dung.", 10)).blocks) + (p("PHỤ LỤC", 200), p("Bảng số liệu", 201)),

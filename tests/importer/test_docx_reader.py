@@ -106,8 +106,8 @@ def test_cong_van_keeps_subject_under_the_number(imported):
 
 def test_refuses_to_overwrite_without_force(imported, tmp_path):
     letter, _proc, path = imported[0]["cong-van"]
-    source = tmp_path / "cong-van.docx"
-    LETTERS["cong-van"](source)
+    source = tmp_path / "cong-van.docx"  # the same bytes again: the original kept by the first import
+    source.write_bytes((path.parent / "originals" / f"{letter.agency}.docx").read_bytes())
     before = path.read_text(encoding="utf-8")
     path.write_text(before + "\nSửa tay.\n", encoding="utf-8")
     proc = import_letter(source, letter.agency, imported[1])

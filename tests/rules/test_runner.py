@@ -44,6 +44,9 @@ def case_files(name: str) -> dict:
         return {target: b"PK\x03\x04 not really a document"}
     if spec.get("generate") == "base":
         return {target: base}
+    if spec.get("generate") == "original-large":  # the letter names its original; the original is 20 MiB + 1
+        return {target: (CASES / "bad" / "original-too-large.md").read_bytes(),
+                "originals/so-xay-dung.txt": b"x" * (20 * 1024 * 1024 + 1)}
     return {target: (CASES / "bad" / f"{name}.md").read_bytes()}
 
 
@@ -55,6 +58,7 @@ def apply_edits(tree: Path, spec: dict) -> Path:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
             continue
         if "text" in edit:
+            path.parent.mkdir(parents=True, exist_ok=True)  # e.g. the round's originals/ folder
             path.write_text(edit["text"], encoding="utf-8")
             continue
         text = path.read_text(encoding="utf-8")

@@ -70,6 +70,7 @@ def submission_tree(root: Path, files: dict) -> Path:
     shutil.copy(ROOT / "submissions" / "2023" / "round.yml", root / "2023" / "round.yml")
     for name, content in files.items():
         target = root / "2023" / name
+        target.parent.mkdir(parents=True, exist_ok=True)  # ``originals/<agency>.pdf``
         if isinstance(content, bytes):
             target.write_bytes(content)
         else:
