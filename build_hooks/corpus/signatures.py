@@ -56,6 +56,23 @@ def _encode(result: tuple[tuple[Signature, ...], str]) -> dict:
     return {"signatures": [dataclasses.asdict(s) for s in result[0]], "reason": result[1]}
 
 
+def outside_event_loop(call):
+    """``call()``, in a thread of its own when this one runs an asyncio loop.
+
+    pyHanko's synchronous API runs its coroutines with ``asyncio.run``, which refuses to start inside a
+    running loop (a host that embeds the build in an async program, or a browser driver in the same
+    process): the signature would then go unread."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(call).result()
+
+
 def _validate_now(path: str, roots: tuple[bytes, ...]) -> tuple[tuple[Signature, ...], str]:
     """(signatures, reason the file could not be read), validated now.
 
@@ -69,7 +86,8 @@ def _validate_now(path: str, roots: tuple[bytes, ...]) -> tuple[tuple[Signature,
     for log in quiet:  # pyHanko logs a traceback for every certificate it cannot chain: the result says it
         log.setLevel(logging.CRITICAL + 1)
     try:
-        return _read(path, roots, PdfFileReader, validate_pdf_signature, ValidationContext)
+        return outside_event_loop(lambda: _read(path, roots, PdfFileReader, validate_pdf_signature,
+                                                ValidationContext))
     finally:
         for log, level in zip(quiet, levels, strict=True):
             log.setLevel(level)

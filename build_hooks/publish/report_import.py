@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from build_hooks.importer.body import escape, inline
-from build_hooks.importer.document import Document, Paragraph, Placeholder, Table
+from build_hooks.importer.document import NOTE_MARK, Document, Paragraph, Placeholder, Table
 from build_hooks.importer.frame import read_frame
 
 KEYS = ("agency", "year", "kind", "number", "date", "subject", "recipient", "signer", "cc")
@@ -180,9 +180,9 @@ def _paragraph(p: Paragraph, labels: dict[str, str]) -> tuple[str, list[str]]:
     definitions = []
     for i, note in enumerate(p.notes, start=1):
         label = labels.get(_norm(note)) or f"{i}"
-        text = text.replace(f"\\({i}\\)", f"[^{label}]", 1).replace(f"({i})", f"[^{label}]", 1)
+        text = text.replace(NOTE_MARK, f"[^{label}]", 1)  # where Word's footnote reference stands
         definitions.append(f"[^{label}]: {escape(_norm(note))}")
-    return prefix + text, definitions
+    return prefix + text.replace(NOTE_MARK, ""), definitions
 
 
 def _table(t: Table, header: int) -> str:

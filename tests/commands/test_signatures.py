@@ -63,8 +63,10 @@ def _sign(pdf: bytes, root, root_key) -> bytes:
         signing_key=keys.PrivateKeyInfo.load(key.private_bytes(der, serialization.PrivateFormat.PKCS8,
                                                                 serialization.NoEncryption())),
         cert_registry=SimpleCertificateStore.from_certs([x509.Certificate.load(root.public_bytes(der))]))
-    out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), signers.PdfSignatureMetadata(field_name="Sig1"),
-                           signer=signer)
+    from build_hooks.corpus.signatures import outside_event_loop
+
+    out = outside_event_loop(lambda: signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)),
+                                                      signers.PdfSignatureMetadata(field_name="Sig1"), signer=signer))
     return out.getvalue()
 
 
@@ -129,3 +131,16 @@ def test_the_letter_page_shows_each_signature(tmp_path, signed):
                          .read_text(encoding="utf-8"), "html.parser")
     item = page.select_one(".cv-signatures li").get_text()
     assert SIGNER in item and "nội dung không đổi từ khi ký" in item and "chưa xác minh được nguồn gốc" in item
+
+
+def test_signatures_are_read_inside_a_running_event_loop():
+    """A browser driver (Playwright's sync API) keeps an asyncio loop running in the test process; pyHanko's
+    synchronous calls must still work there."""
+    import asyncio
+
+    from build_hooks.corpus.signatures import outside_event_loop
+
+    async def inside() -> int:
+        return outside_event_loop(lambda: asyncio.run(asyncio.sleep(0, result=7)))
+
+    assert asyncio.run(inside()) == 7
