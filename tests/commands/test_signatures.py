@@ -137,10 +137,9 @@ def test_signatures_are_read_inside_a_running_event_loop():
     """A browser driver (Playwright's sync API) keeps an asyncio loop running in the test process; pyHanko's
     synchronous calls must still work there."""
     import asyncio
+    import threading
 
     from build_hooks.corpus.signatures import outside_event_loop
-
-    import threading
 
     async def inside() -> int:
         return outside_event_loop(lambda: asyncio.run(asyncio.sleep(0, result=7)))
