@@ -195,16 +195,20 @@ class _Writer:
         self.add(f"{indent}- {inline(runs)}", p.line, tight=True)
 
     def table(self, t: Table) -> None:
-        rows = [[_cell(c) for c in row] for row in t.rows]
+        """A pipe table; a merged cell is written ``<<`` (merged into its left neighbour) or ``^^`` (into the
+        cell above), the convention of ``handbook/format.md``, so the page and the Sở's documents span it."""
+        rows = [[_merge_mark(t.rows, r, c) or _cell(cell) for c, cell in enumerate(row)]
+                for r, row in enumerate(t.rows)]
         if not rows:
             return
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
-        lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
-        lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
+        header = 1  # a row merged up into the header (a two-level heading) is a header row too
+        while header < len(rows) - 1 and "^^" in rows[header]:
+            header += 1
+        lines = ["| " + " | ".join(r) + " |" for r in rows[:header]] + ["|" + "---|" * width]
+        lines += ["| " + " | ".join(r) + " |" for r in rows[header:]]
         self.add("\n".join(lines), t.line)
-        if any(c.merged for row in t.rows for c in row):
-            self.add("*(Bảng gốc có ô gộp: nội dung ô gộp được lặp lại ở mỗi ô.)*", t.line)
 
     def placeholder(self, ph: Placeholder) -> None:
         what = WHAT.get(ph.what, "Đối tượng")
@@ -228,6 +232,18 @@ def _drop_prefix(runs: tuple[Run, ...], n: int) -> list[Run]:
         out.append(Run(run.text[n:], run.bold, run.italic))
         n = 0
     return out
+
+
+def _merge_mark(rows, r: int, c: int) -> str:
+    """``<<`` or ``^^`` for a cell that repeats a merged cell's content (the reader shares its paragraphs)."""
+    cell = rows[r][c]
+    if not cell.merged:
+        return ""
+    if c > 0 and rows[r][c - 1].paragraphs is cell.paragraphs:
+        return "<<"
+    if r > 0 and c < len(rows[r - 1]) and rows[r - 1][c].paragraphs is cell.paragraphs:
+        return "^^"
+    return ""
 
 
 def _cell(cell) -> str:

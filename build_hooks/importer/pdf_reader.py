@@ -46,6 +46,8 @@ class PdfLine:
     number: int = 0
     size: float = 0.0
     """Font size of the line's first word."""
+    table: Table | None = None
+    """A table found by its ruling lines, standing where it starts on the page (its words are not in lines)."""
 
     @property
     def text(self) -> str:
@@ -68,8 +70,74 @@ def _style(font: str) -> tuple[bool, bool]:
     return "bold" in font, "italic" in font or "oblique" in font
 
 
+def _ruled_tables(page) -> list:
+    """pdfplumber's tables drawn with ruling lines, of at least two rows and two columns (ND30's header and
+    footer tables have no rulings, and stay with the lines)."""
+    return [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
+
+
+def _inside(word: dict, box: tuple) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _table_of(found, words: list[dict], line: int) -> Table:
+    """A ruled table cell for cell: each cell's words rejoined; a cell covered by a merge is ``merged``, sharing
+    the paragraphs of the cell it belongs to (left, or above when the cell above reaches down into its row)."""
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(found.rows):
+        cells: list[Cell] = []
+        for c, box in enumerate(row.cells):
+            if box is None:
+                above = found.rows[r - 1].cells[c] if r > 0 and c < len(found.rows[r - 1].cells) else None
+                up = r > 0 and (c == 0 or (above is not None and above[3] > row.bbox[1] + 1))
+                source = rows[r - 1][c] if up and c < len(rows[r - 1]) else cells[-1] if cells else None
+                cells.append(Cell(source.paragraphs if source else (), merged=source is not None))
+                continue
+            inside = sorted((w for w in words if _inside(w, box)), key=lambda w: (round(w["top"]), w["x0"]))
+            lines: list[list[str]] = []
+            last_top = None
+            for w in inside:
+                if last_top is None or abs(w["top"] - last_top) > w["size"] * 0.5:
+                    lines.append([])
+                    last_top = w["top"]
+                lines[-1].append(w["text"])
+            text = unicodedata.normalize("NFC", join_lines([" ".join(ws) for ws in lines])) if lines else ""
+            cells.append(Cell((Paragraph((Run(text),), line),) if text else ()))
+        rows.append(cells)
+    return Table(tuple(tuple(r) for r in rows), line)
+
+
+def _continued(table: Table, more: Table) -> Table:
+    """``table`` with the rows of its continuation on the next page. A first row whose first cell is empty
+    carries on the row the page broke (``(giá so sánh`` / ``2010)``): its cells are joined to that row's."""
+    rows = list(table.rows)
+    first = more.rows[0]
+    if not first[0].text and any(c.text for c in first):
+        joined = []
+        for a, b in zip(rows[-1], first, strict=True):
+            text = join_lines([t for t in (a.text, b.text) if t])
+            joined.append(Cell((Paragraph((Run(text),), table.line),) if text else (), a.merged and not b.text))
+        rows[-1] = tuple(joined)
+        more_rows = more.rows[1:]
+    else:
+        more_rows = more.rows
+    return Table(tuple(rows) + tuple(more_rows), table.line)
+
+
 def _lines_of_page(page, index: int) -> list[PdfLine]:
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+    found = _ruled_tables(page)
+    boxes = [t.bbox for t in found]
+    in_tables = [w for w in words if any(_inside(w, b) for b in boxes)]
+    words = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    size = float(Counter(round(w["size"], 1) for w in in_tables).most_common(1)[0][0]) if in_tables else 12.0
+    tables = [PdfLine((), index, t.bbox[1], float(page.width), 0, size, _table_of(t, in_tables, 0)) for t in found]
+    return sorted(_word_lines(page, index, words) + tables, key=lambda line: line.top)
+
+
+def _word_lines(page, index: int, words: list[dict]) -> list[PdfLine]:
     rows: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         # within half a line of the row's first word: one line (a superscript sits a little higher or lower)
@@ -139,12 +207,16 @@ def _drop_page_furniture(pages: list[list[PdfLine]]) -> list[PdfLine]:
     for lines in pages:
         for i, line in enumerate(lines):
             at_edge = i == 0 or i == len(lines) - 1
+            if line.table is not None:
+                out.append(line)
+                continue
             if at_edge and re.fullmatch(r"[-–\s]*\d{1,3}[-–\s]*", line.text):
                 continue
             if at_edge and len(pages) > 2 and edges[key(line)] >= len(pages) - 1 and not line.text.endswith("./."):
                 continue
             out.append(line)
-    return [PdfLine(line.segments, line.page, line.top, line.width, n, line.size) for n, line in enumerate(out, 1)]
+    return [replace(line, number=n, table=replace(line.table, line=n) if line.table else None)
+            for n, line in enumerate(out, 1)]
 
 
 def _paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
@@ -234,10 +306,22 @@ def read_pdf(path: Path, shown: str) -> Document:
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line.table is not None:  # ruled: cell for cell, as the page draws it
+            blocks += _paragraphs(pending)
+            pending = []
+            table = line.table
+            i += 1
+            while (i < len(lines) and lines[i].table is not None and lines[i].page == lines[i - 1].page + 1
+                   and len(lines[i].table.rows[0]) == len(table.rows[-1])):
+                table = _continued(table, lines[i].table)  # the same table, on over a page break
+                i += 1
+            blocks.append(table)
+            continue
         if len(line.segments) >= 2:
             split = (line.segments[0].x1 + line.segments[1].x0) / 2
             j = i + 1
-            while j < len(lines) and not lines[j].crosses(split) and lines[j].page - lines[j - 1].page <= 1:
+            while (j < len(lines) and lines[j].table is None and not lines[j].crosses(split)
+                   and lines[j].page - lines[j - 1].page <= 1):
                 j += 1  # a footer table may run onto the next page
             blocks += _paragraphs(pending)
             pending = []

@@ -32,11 +32,17 @@ def rules_of(doc) -> dict[str, int]:
     return {f.rule: f.line for f in result.findings}, result
 
 
-def test_table_cells_are_all_written_with_merged_cells_repeated():
-    a, b = Cell((p("Hạng mục", 20),)), Cell((p("Gộp", 21),))
-    doc = letter(p("Nội dung.", 10), Table(((a, b, Cell(b.paragraphs, merged=True)),), 20))
-    _rules, result = rules_of(doc)
-    assert "| Hạng mục | Gộp | Gộp |" in result.text and "ô gộp" in result.text
+def test_merged_cells_are_written_as_the_format_spans_them():
+    """Word's merged cells come back as ``<<`` (merged left) and ``^^`` (merged up), as handbook/format.md says,
+    so the page, the DOCX and the PDF span them (issue 22): no repeated text, no note about merged cells."""
+    a, b, c = Cell((p("Hạng mục", 20),)), Cell((p("Năm 2023", 21),)), Cell((p("Đường", 22),))
+    wide = Cell(b.paragraphs, merged=True)
+    rows = ((a, b, wide), (Cell(a.paragraphs, merged=True), Cell((p("Kế hoạch", 23),)), Cell((p("Thực hiện", 24),))),
+            (c, Cell((p("12 km", 25),)), Cell((p("9,5 km", 26),))))
+    _rules, result = rules_of(letter(p("Nội dung.", 10), Table(rows, 20)))
+    assert ("| Hạng mục | Năm 2023 | << |\n| ^^ | Kế hoạch | Thực hiện |\n|---|---|---|\n| Đường | 12 km | 9,5 km |"
+            in result.text)
+    assert "ô gộp" not in result.text
     assert result.coverage.complete
 
 

@@ -148,3 +148,54 @@ def test_footnote_follows_its_paragraph_and_auto_numbers_make_headings(exported)
     numbered = exported[0]["auto-numbered"][1].stdout
     assert "Các mục: I, I.1, II, II.1, II.2, II.3, II.4, II.4.1 " in numbered
 
+
+
+RULED = [["STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2023", None],
+         [None, None, None, "Kế hoạch", "Thực hiện"],
+         ["1", "Giá trị sản xuất công nghiệp (giá so sánh 2010)", "tỷ đồng", "2.982", "3.275"],
+         ["2", "Tỷ lệ lấp đầy các khu công nghiệp", "%", "70", "72,5"],
+         ["3", "Số cụm công nghiệp có hạ tầng kỹ thuật", "cụm", "5", "4"]]
+"""A ruled indicator table with a two-level header (None: the cell is merged into the one left or above)."""
+
+
+def _ruled_letter(path):
+    """The công văn fixture with a ruled ('Table Grid') indicator table and merged header cells after its body."""
+    import docx
+
+    from importer import letters
+
+    letters.cong_van(path)
+    d = docx.Document(str(path))
+    anchor = next(p for p in d.paragraphs if p.text.startswith("Sở Xây dựng báo cáo"))
+    table = d.add_table(rows=len(RULED), cols=5)
+    table.style = "Table Grid"
+    for r, row in enumerate(RULED):
+        for c, text in enumerate(row):
+            if text is not None:
+                table.cell(r, c).text = text
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for c in range(3):
+        table.cell(0, c).merge(table.cell(1, c))
+    anchor._p.addprevious(table._tbl)
+    d.save(str(path))
+
+
+def test_a_ruled_pdf_table_comes_back_cell_for_cell(tmp_path):
+    """Issue 22: LibreOffice's PDF of a ruled 25-cell table came back as fragments ("ST/T", "1 Giá trị … |
+    2.982 3.275"). Its ruling lines now give every cell, a wrapped cell is one cell, merges are << and ^^."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    tree = submission_tree(tmp_path / "submissions", {})
+    _ruled_letter(tmp_path / "ruled.docx")
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "ruled.docx")], check=True, capture_output=True,
+                   timeout=180)
+    proc = import_letter(tmp_path / "ruled.pdf", "so-xay-dung", tree)
+    text = (tree / "2023" / "so-xay-dung.md").read_text(encoding="utf-8")
+    assert ("| STT | Chỉ tiêu | Đơn vị tính | Năm 2023 | << |\n"
+            "| ^^ | ^^ | ^^ | Kế hoạch | Thực hiện |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Giá trị sản xuất công nghiệp (giá so sánh 2010) | tỷ đồng | 2.982 | 3.275 |\n"
+            "| 2 | Tỷ lệ lấp đầy các khu công nghiệp | % | 70 | 72,5 |\n"
+            "| 3 | Số cụm công nghiệp có hạ tầng kỹ thuật | cụm | 5 | 4 |\n") in text, proc.stdout + text
+    assert "Sở Xây dựng báo cáo để Sở Công Thương tổng hợp" not in text.split("| 3 |")[0]
