@@ -391,6 +391,11 @@ RULES: tuple[Rule, ...] = (
           "Xuất lại PDF từ tệp Word dùng phông Unicode, hoặc nhập từ tệp Word.", "importer/convert.py",
           default=Text("Đoạn {source_line} của tệp gốc gõ bằng bảng mã cũ ({encoding}): '{text}'.",
                        "Chuyển mã sang Unicode (Unikey) hoặc nhập từ tệp Word gốc.")),
+    _rule("import-renumbered", WARNING, "Số của một tiêu đề khác tên mục; tên trùng đúng một mục khác nên được "
+          "đánh lại số theo tên.", "Kiểm tra tiêu đề đã đánh lại số.", "importer/titles.py",
+          default=Text("Tiêu đề số {written} mang đúng tên mục {target} ('{title}'), không phải tên mục {section}: "
+                       "đã đánh lại số thành mục {target}.",
+                       "Word đánh số liên tiếp; đối chiếu với văn bản gốc. Nếu đúng là mục {section}, sửa lại số.")),
     _rule("import-hidden", WARNING, "Văn bản Word gốc có chữ ẩn (Hidden): không in ra, nhưng được chép ra để xem.",
           "Đối chiếu với bản in: giữ nếu là nội dung của văn bản, xóa nếu không.", "importer/body.py",
           default=Text("Đoạn {source_line} của tệp gốc có chữ ẩn (Word: Hidden) '{text}': được chép ra ngay sau "

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from build_hooks.domain.catalogue import finding
@@ -71,7 +71,11 @@ def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) 
     blocks = [b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)]
     body = convert_body(blocks, doc.format)
     text, starts = body_markdown(body)
-    no_task = []
+    no_task, renumbered = [], []
+    if outline is not None:  # a number Word counted on, under a title that is another section's
+        from build_hooks.importer.titles import follow_titles
+
+        text, renumbered = follow_titles(text, outline, out_path, 0)
     if outline is not None:  # sections answered only by "Không có nhiệm vụ được giao." (importer/no_task.py)
         from build_hooks.importer.no_task import no_task_sections
         from build_hooks.load.sections import split_body
@@ -85,6 +89,7 @@ def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) 
     findings += [finding("import-unrecognised", out_path, line, 1, source_line=key[1:])
                  for line, key in missing if key.startswith("#")]
     findings += located(body, starts, out_path, body_line)
+    findings += [replace(f, line=f.line + body_line) for f in renumbered]
     trailing = [b for b in doc.blocks[frame.trailing[0]:frame.trailing[1]] if not isinstance(b, Paragraph)
                 or b.text.strip()]
     if trailing:
