@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from build_hooks.aggregate.by_section import by_section
+from build_hooks.domain.dates import PartialDate
 from build_hooks.domain.model import Corpus, IssuedReport, Round, Signer, Submission
 from build_hooks.domain.text import nfc
 from build_hooks.letter_text.convert import LetterRenderer
@@ -117,11 +118,13 @@ def number_line(number: str) -> str:
     return f"Số: {number}"
 
 
-def place_date(report: IssuedReport, place: str, year: int) -> str:
-    """``Quảng Ngãi, ngày … tháng … năm 2023``: blanks for hand-filling where the date is, the year always."""
-    if report.date is None:
+def place_date(date: PartialDate | None, place: str, year: int) -> str:
+    """``Quảng Ngãi, ngày … tháng … năm 2023``: blanks for hand-filling where the date is, the year always.
+
+    The one date line of every document of the Sở (report, request, reminder)."""
+    if date is None:
         return f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
-    return report.date.long(place)
+    return date.long(place)
 
 
 def from_submission(sub: Submission) -> IssuedReport:
@@ -153,7 +156,7 @@ def build_document(corpus: Corpus, year: int, letters: LetterRenderer | None = N
         signer = Signer(signer.name, DEFAULT_SIGNER_TITLE, signer.on_behalf)
     return ReportDocument(
         year=year, parent=parent, org=org, number=number_line(report.number),
-        place_date=place_date(report, place, year), kind=nfc(report.kind.upper()), subject=subject_of(report, rnd),
+        place_date=place_date(report.date, place, year), kind=nfc(report.kind.upper()), subject=subject_of(report, rnd),
         recipients=report.recipients, blocks=tuple(blocks), cc=report.cc, signer=signer, demo=rnd.demo)
 
 

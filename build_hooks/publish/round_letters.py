@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from build_hooks.domain.model import REPORT_ISSUER, Corpus, IssuedReport, Round, Signer
+from build_hooks.domain.model import REPORT_ISSUER, Corpus, Round, Signer
 from build_hooks.pages import paths
 from build_hooks.pages.markup import section_label
 from build_hooks.publish.html_blocks import Para, Run
@@ -107,7 +107,6 @@ def request_document(corpus: Corpus, year: int) -> ReportDocument:
     parent, org, place, code = _head(corpus)
     ref = rnd.request
     number = f"Số: {ref.number}" if ref.number else f"Số: {BLANK}/{code}"
-    date = f"{place}, {ref.date.long()}" if ref.date else f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
     subject_text = _lower_first(rnd.title.removeprefix("Báo cáo ").removeprefix("báo cáo "))
     opening = "Để có cơ sở tổng hợp"
     if rnd.legal_bases:
@@ -128,7 +127,8 @@ def request_document(corpus: Corpus, year: int) -> ReportDocument:
     cited = f"Công văn số {ref.number}" + (f" ngày {ref.date.short()}" if ref.date else "") if ref.number else \
         "Công văn"
     return ReportDocument(
-        year=year, parent=parent, org=org, number=number, place_date=date, kind="", subject=_subject(rnd),
+        year=year, parent=parent, org=org, number=number, place_date=place_date(ref.date, place, year), kind="",
+        subject=_subject(rnd),
         recipients=_names(corpus, rnd.expected), blocks=tuple(body), cc=_cc(ref.number), signer=_signer(rnd),
         demo=rnd.demo, annex=tuple(annex), annex_title=(ANNEX_TITLE, f"(Kèm theo {cited} của Sở Công Thương)"))
 
@@ -155,7 +155,7 @@ def reminder_document(corpus: Corpus, year: int) -> ReportDocument:
     ]
     return ReportDocument(
         year=year, parent=parent, org=org, number=f"Số: {BLANK}/{code}" + (f"-{u}" if (u := _unit(ref.number)) else ""),
-        place_date=place_date(IssuedReport(), place, year), kind="",
+        place_date=place_date(None, place, year), kind="",
         subject="V/v đôn đốc " + _lower_first(_subject(rnd).removeprefix("V/v ")),
         recipients=late, blocks=tuple(body), cc=_cc(ref.number), signer=_signer(rnd), demo=rnd.demo)
 
