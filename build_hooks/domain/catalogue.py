@@ -396,6 +396,32 @@ RULES: tuple[Rule, ...] = (
           default=Text("Tiêu đề số {written} mang đúng tên mục {target} ('{title}'), không phải tên mục {section}: "
                        "đã đánh lại số thành mục {target}.",
                        "Word đánh số liên tiếp; đối chiếu với văn bản gốc. Nếu đúng là mục {section}, sửa lại số.")),
+    _rule("import-guessed-heading", WARNING, "Bộ nhập đoán một dòng là tiêu đề mục (không có số, hoặc chỉ vì "
+          "bắt đầu bằng số).", "Đối chiếu với văn bản gốc; sửa số mục, hoặc bỏ dấu # nếu không phải tiêu đề.",
+          "importer/placement.py",
+          default=Text("Dòng '{text}' (đoạn {source_line} của tệp gốc) được coi là tiêu đề chỉ vì bắt đầu bằng số: "
+                       "không in đậm, không có kiểu Heading, và tên không khớp tên mục cùng số trong đề cương.",
+                       "Nếu đúng là tiêu đề, sửa số hoặc tên theo đề cương; nếu là một ý trong đoạn văn, xóa các "
+                       "dấu # ở đầu dòng."),
+          title=Text("Dòng '{text}' (đoạn {source_line} của tệp gốc) không có số nhưng trùng đúng tên mục {section}: "
+                     "đã coi là tiêu đề mục {section}.",
+                     "Đối chiếu với văn bản gốc; nếu đây không phải tiêu đề mục {section}, xóa dấu # và số "
+                     "{section}. ở đầu dòng.")),
+    _rule("import-lettered", WARNING, "Ý a), b) đứng ngay dưới một mục có mục con: bộ nhập đặt nó vào mục con "
+          "mà nó nhắc đúng tên, hoặc để nguyên chỗ.", "Kiểm tra ý đó thuộc mục con nào.", "importer/placement.py",
+          default=Text("Ý {item} '{text}' (đoạn {source_line} của tệp gốc) đứng ngay dưới mục {section}, mục có các "
+                       "mục con {children}, nhưng không nhắc đúng tên mục con nào: để nguyên ở mục {section}.",
+                       "Nếu ý này thuộc một mục con, thêm tiêu đề có số của mục con đó (ví dụ '{example}') ngay trước "
+                       "ý."),
+          moved=Text("Ý {item} (đoạn {source_line} của tệp gốc) nhắc đúng tên mục {section} ('{title}'): đã đặt vào "
+                     "mục {section}.",
+                     "Đối chiếu với văn bản gốc; nếu ý này không thuộc mục {section}, xóa phần bộ nhập đã thêm: số "
+                     "'{section}.' ở đầu tiêu đề, hoặc cả dòng tiêu đề đặt trước ý.")),
+    _rule("import-guessed-table", WARNING, "Một bảng trong PDF không có đường kẻ ô: các cột được đoán theo khoảng "
+          "cách giữa chữ.", "Đối chiếu từng ô với văn bản gốc.", "importer/body.py",
+          default=Text("Bảng ở đoạn {source_line} của tệp gốc không có đường kẻ ô: {rows} dòng, {columns} cột được "
+                       "đoán theo khoảng cách giữa chữ.",
+                       "Đối chiếu từng ô với văn bản gốc; sửa ô bị ghép hoặc tách sai.")),
     _rule("import-hidden", WARNING, "Văn bản Word gốc có chữ ẩn (Hidden): không in ra, nhưng được chép ra để xem.",
           "Đối chiếu với bản in: giữ nếu là nội dung của văn bản, xóa nếu không.", "importer/body.py",
           default=Text("Đoạn {source_line} của tệp gốc có chữ ẩn (Word: Hidden) '{text}': được chép ra ngay sau "

@@ -36,6 +36,12 @@ class Chunk:
     source_line: int
     tight: bool = False
     """A list item: joins the previous list item without a blank line."""
+    guess: str = ""
+    """What ``placement`` may still decide about this chunk: ``title`` (an unnumbered heading or bold line,
+    perhaps a section's title), ``lettered`` (an ``a)`` item or heading), ``shape`` (a heading only because
+    it starts with a number)."""
+    plain: str = ""
+    """The chunk's text without marks (for ``lettered``: after its letter), for ``placement`` to match."""
 
 
 @dataclass(frozen=True)
@@ -102,17 +108,28 @@ def _level(number: str, current: int) -> int:
     return min(6, len(parts) + (0 if parts[0][0] in "IVX" else 1))
 
 
-def _is_heading(p: Paragraph, number: str | None, fmt: str) -> bool:
+SHAPE_LIMIT = 250
+"""Characters a numbered line of a text or PDF letter may have to be taken for a heading by its shape alone."""
+TITLE_LIMIT = 400
+"""Characters a bold line may have to be compared with the outline's titles (the longest, II.6.2, has 377)."""
+
+
+def _heading_by(p: Paragraph, number: str | None, fmt: str) -> str:
+    """Why the paragraph is a heading (``style``, ``bold``, ``roman``, ``shape``), or ``""`` when it is not.
+
+    ``shape`` is a guess: a short line of a text or PDF letter that starts with a number and does not end
+    like a sentence, neither bold nor styled."""
     if p.style.startswith(("Heading", "Title")):
-        return True
+        return "style"
     if number is None:
-        return False
+        return ""
     if p.bold or number[0] in "IVX":
-        return True
+        return "bold" if p.bold else "roman"
     if fmt == "docx":
-        return False
+        return ""
     text = p.text.strip()
-    return len(text) <= 250 and not text.endswith((".", ";", ":")) and not number.endswith(")")
+    shaped = len(text) <= SHAPE_LIMIT and not text.endswith((".", ";", ":")) and not number.endswith(")")
+    return "shape" if shaped else ""
 
 
 class _Writer:
@@ -125,8 +142,8 @@ class _Writer:
         """Footnotes numbered so far: each gets its own number through the letter."""
         self.level = 0
 
-    def add(self, markdown: str, line: int, tight: bool = False) -> None:
-        self.chunks.append(Chunk(markdown, line, tight))
+    def add(self, markdown: str, line: int, tight: bool = False, guess: str = "", plain: str = "") -> None:
+        self.chunks.append(Chunk(markdown, line, tight, guess, plain))
 
     def paragraph(self, p: Paragraph) -> None:
         text = p.text.replace(NOTE_MARK, "").strip()
@@ -157,12 +174,15 @@ class _Writer:
 
     def _paragraph(self, p: Paragraph, text: str) -> None:
         number = _number_of(p)
-        if _is_heading(p, number[0] if number else None, self.fmt):
-            self.heading(p, number)
+        lettered = number[1] if number and number[0].endswith(")") else None
+        guess = "lettered" if lettered is not None else ""
+        if by := _heading_by(p, number[0] if number else None, self.fmt):
+            self.heading(p, number, "shape" if by == "shape" else guess)
         elif p.bullet or DASH_ITEM.match(text):
             self.item(p)
         elif p.number and p.number != "?":
-            self.add("    " * p.level + f"{escape(p.number)} {inline(p.runs)}", p.line, tight=True)
+            self.add("    " * p.level + f"{escape(p.number)} {inline(p.runs)}", p.line, tight=True, guess=guess,
+                     plain=inline((Run(lettered or ""),), plain=True))
         else:
             if p.number == "?":
                 self.findings.append((len(self.chunks), "import-numbering", {"source_line": p.line}))
@@ -170,12 +190,16 @@ class _Writer:
             body = re.sub(r"^(\d+)([.)])(?=\s)", r"\1\\\2", body)  # "2023. …" is text, not a list
             if re.match(r"^(#|[-+]\s)", body):
                 body = "\\" + body
-            self.add(body, p.line)
+            if not guess and number is None and p.bold and len(text) <= TITLE_LIMIT:
+                guess = "title"  # a bold line on its own: perhaps a section's title without its number
+            self.add(body, p.line, guess=guess,
+                     plain=inline((Run(lettered if lettered is not None else text),), plain=True) if guess else "")
 
-    def heading(self, p: Paragraph, number: tuple[str, str] | None) -> None:
+    def heading(self, p: Paragraph, number: tuple[str, str] | None, guess: str = "") -> None:
         if number is None:
             level = min(6, max(self.level, 0) + 1)
-            self.add(f"{'#' * level} {inline(p.runs, plain=True)}", p.line)
+            plain = inline(p.runs, plain=True)
+            self.add(f"{'#' * level} {plain}", p.line, guess="title", plain=plain)
             return
         num, title = number
         level = _level(num, self.level)
@@ -183,7 +207,7 @@ class _Writer:
             self.level = level
             self.sections.append(num)
         title = inline((Run(title),), plain=True) if title else ""
-        self.add(f"{'#' * level} {num} {title}".rstrip(), p.line)
+        self.add(f"{'#' * level} {num} {title}".rstrip(), p.line, guess=guess, plain=title)
 
     def item(self, p: Paragraph) -> None:
         m = DASH_ITEM.match(p.text.strip())
@@ -208,6 +232,9 @@ class _Writer:
             header += 1
         lines = ["| " + " | ".join(r) + " |" for r in rows[:header]] + ["|" + "---|" * width]
         lines += ["| " + " | ".join(r) + " |" for r in rows[header:]]
+        if not t.ruled:
+            self.findings.append((len(self.chunks), "import-guessed-table",
+                                  {"source_line": t.line, "rows": len(rows), "columns": width}))
         self.add("\n".join(lines), t.line)
 
     def placeholder(self, ph: Placeholder) -> None:

@@ -11,6 +11,7 @@ from build_hooks.importer.body import Body, body_markdown, convert_body, located
 from build_hooks.importer.coverage import Coverage, body_units, measure
 from build_hooks.importer.document import Document, Paragraph, UnreadableInput
 from build_hooks.importer.frame import Frame, read_frame
+from build_hooks.importer.placement import place_headings, question_shapes
 from build_hooks.importer.writer import front_matter
 from build_hooks.rules.legacy_encoding import find_legacy
 
@@ -70,12 +71,15 @@ def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) 
     frame = read_frame(doc)
     blocks = [b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)]
     body = convert_body(blocks, doc.format)
+    if outline is not None:  # titles without numbers, a) b) items naming a sub-section (importer/placement.py)
+        body = place_headings(body, outline)
     text, starts = body_markdown(body)
     no_task, renumbered = [], []
     if outline is not None:  # a number Word counted on, under a title that is another section's
         from build_hooks.importer.titles import follow_titles
 
         text, renumbered = follow_titles(text, outline, out_path, 0)
+    body = question_shapes(body, starts, text, outline)  # a heading only by its shape, under another title
     if outline is not None:  # sections answered only by "Không có nhiệm vụ được giao." (importer/no_task.py)
         from build_hooks.importer.no_task import no_task_sections
         from build_hooks.load.sections import split_body

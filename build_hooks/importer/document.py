@@ -65,6 +65,8 @@ class Table:
     """One table of the source, row by row."""
     rows: tuple[tuple[Cell, ...], ...]
     line: int
+    ruled: bool = True
+    """False for a PDF table read from the gaps between words (no ruling lines): its columns are a guess."""
 
     def paragraphs(self) -> list[Paragraph]:
         """Every paragraph, row by row, cell by cell (left column before right)."""

@@ -242,7 +242,7 @@ def _grid_table(run: list[PdfLine]) -> Table:
             column = max(i for i, x in enumerate(starts) if x <= seg.x0 + 3) if seg.x0 + 3 >= starts[0] else 0
             cells[column].append(seg.text)
         rows.append(tuple(Cell((Paragraph((Run(" ".join(c)),), line.number),)) for c in cells))
-    return Table(tuple(rows), run[0].number)
+    return Table(tuple(rows), run[0].number, ruled=False)
 
 
 def _column_table(run: list[PdfLine], mid: float) -> Table:
@@ -253,7 +253,7 @@ def _column_table(run: list[PdfLine], mid: float) -> Table:
     right = [PdfLine(tuple(s for s in line.segments if s.x0 >= mid), line.page, line.top, line.width, line.number)
              for line in run]
     cells = tuple(Cell(tuple(_column_paragraphs([x for x in col if x.segments]))) for col in (left, right))
-    return Table((cells,), run[0].number)
+    return Table((cells,), run[0].number, ruled=False)
 
 
 def _column_paragraphs(lines: list[PdfLine]) -> list[Paragraph]:

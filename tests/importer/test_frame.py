@@ -7,6 +7,7 @@ from build_hooks.importer.document import (
     Run,
 )
 from build_hooks.importer.text_reader import text_document
+from support.real import ROUND
 
 
 def p(text, line, **kw) -> Paragraph:
@@ -19,7 +20,8 @@ def test_a_report_in_plain_text_without_kinh_gui():
            "năm 2023 trên địa bàn huyện\nI. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n"
            "1. Kết quả thực hiện các chỉ tiêu phát triển công nghiệp\nGiá trị sản xuất tăng 8%.\nNơi nhận:\n"
            "- Sở Công Thương;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nPhạm Văn Dũng\n")
-    result = convert(text_document(raw, "x.txt", "txt"), "ubnd-son-tinh", 2023, "o.md")
+    # with the round's outline: the line "1. Kết quả …" is a heading by its shape, confirmed by its title
+    result = convert(text_document(raw, "x.txt", "txt"), "ubnd-son-tinh", 2023, "o.md", ROUND.outline)
     f = result.frame
     assert (f.kind, f.number, f.date, f.recipients) == ("Báo cáo", "45/BC-UBND", "18/12/2023", ())
     assert f.subject == "Tình hình thực hiện Kế hoạch phát triển công nghiệp năm 2023 trên địa bàn huyện"
