@@ -45,6 +45,30 @@ class _State:
         self.counter = Counter(read_levels(numbering))
         self.footnotes = _footnotes(docx)
         self.placeholders: list[Placeholder] = []
+        self._styles: dict = {}
+        self._flags: dict = {}
+
+    def paragraph_style(self, paragraph):
+        """The paragraph's style, looked up once per style id: python-docx searches every style of the
+        document for the default on each call (milliseconds in a template with many styles, times every run)."""
+        key = ("p", paragraph._p.style)
+        if key not in self._styles:
+            self._styles[key] = paragraph.style
+        return self._styles[key]
+
+    def run_style(self, run):
+        """The run's character style, looked up once per style id (as ``paragraph_style``)."""
+        key = ("r", run._r.style)
+        if key not in self._styles:
+            self._styles[key] = run.style
+        return self._styles[key]
+
+    def style_flag(self, style, attr: str) -> bool:
+        """``attr`` (bold, italic, hidden) as the style or the first of its bases that sets it says."""
+        key = (style.style_id if style is not None else None, style.type if style is not None else None, attr)
+        if key not in self._flags:
+            self._flags[key] = _style_flag(style, attr)
+        return self._flags[key]
 
 
 def _footnotes(docx) -> dict[str, str]:
@@ -68,22 +92,24 @@ def _style_flag(style, attr: str) -> bool:
     return False
 
 
-def _flag(run, paragraph, attr: str) -> bool:
-    value = getattr(run, attr)
+def _flag(run, paragraph, attr: str, state: _State) -> bool:
+    """``attr`` (bold, italic, hidden) of a run: its own setting, else its character style's, else its
+    paragraph style's."""
+    value = getattr(run.font, attr)
     if value is not None:
         return bool(value)
-    if run.style is not None and run.style.name != "Default Paragraph Font" and _style_flag(run.style, attr):
+    style = state.run_style(run)
+    if style is not None and style.name != "Default Paragraph Font" and state.style_flag(style, attr):
         return True
-    return _style_flag(paragraph.style, attr)
+    return state.style_flag(state.paragraph_style(paragraph), attr)
 
 
-def _num_pr(paragraph):
-    """(numId, ilvl) from the paragraph or, failing that, its style chain."""
+def _num_pr(paragraph, style):
+    """(numId, ilvl) from the paragraph or, failing that, its ``style`` chain."""
     ppr = paragraph._p.pPr
     if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
         ilvl = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
         return str(ppr.numPr.numId.val), int(ilvl)
-    style = paragraph.style
     while style is not None:
         spr = style.element.pPr
         if spr is not None and spr.numPr is not None and spr.numPr.numId is not None:
@@ -129,25 +155,15 @@ def _visible_runs(paragraph):
             yield DocxRun(r, paragraph)
 
 
-def _hidden(run, paragraph) -> bool:
-    """Text formatted as hidden in Word (``w:vanish``, on the run or its styles): not printed, not shown."""
-    value = run.font.hidden
-    if value is not None:
-        return bool(value)
-    if run.style is not None and run.style.name != "Default Paragraph Font" and _style_flag(run.style, "hidden"):
-        return True
-    return _style_flag(paragraph.style, "hidden")
-
-
 def _runs(paragraph, state: _State, line: int) -> tuple[list[Run], list[str]]:
     runs: list[Run] = []
     notes: list[str] = []
     hidden: list[str] = []
     for run in _visible_runs(paragraph):
-        if _hidden(run, paragraph):
+        if _flag(run, paragraph, "hidden", state):  # w:vanish: not printed, not shown
             hidden.append(run.text)  # kept, but apart from the printed text and with a warning (import-hidden)
             continue
-        bold, italic = _flag(run, paragraph, "bold"), _flag(run, paragraph, "italic")
+        bold, italic = _flag(run, paragraph, "bold", state), _flag(run, paragraph, "italic", state)
         parts: list[str] = []
         for child in run._r.iterchildren():
             tag = child.tag
@@ -180,7 +196,8 @@ def _paragraph(paragraph, state: _State) -> Paragraph:
     line = state.line
     runs, notes = _runs(paragraph, state, line)
     number, bullet, level = "", False, 0
-    num = _num_pr(paragraph)
+    style = state.paragraph_style(paragraph)
+    num = _num_pr(paragraph, style)
     if num is not None and num[0] != "0":
         shown = state.counter.next(*num)
         level = num[1]
@@ -189,11 +206,11 @@ def _paragraph(paragraph, state: _State) -> Paragraph:
         else:
             number, bullet = shown
     alignment = paragraph.alignment
-    if alignment is None and paragraph.style is not None:
-        alignment = paragraph.style.paragraph_format.alignment
+    if alignment is None and style is not None:
+        alignment = style.paragraph_format.alignment
     align = _ALIGN.get(alignment.name, "") if alignment is not None else ""
     runs = [Run(unicodedata.normalize("NFC", r.text), r.bold, r.italic) for r in runs]
-    return Paragraph(tuple(runs), line, paragraph.style.name if paragraph.style is not None else "", align,
+    return Paragraph(tuple(runs), line, style.name if style is not None else "", align,
                      number, bullet, level, tuple(n for n in notes))
 
 
