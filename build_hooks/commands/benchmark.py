@@ -1,4 +1,4 @@
-"""The ``benchmark`` and ``benchmark-check`` commands: build and check timings that print figures."""
+"""The ``benchmark``, ``benchmark-check`` and ``benchmark-import`` commands: timings that print figures."""
 from __future__ import annotations
 
 
@@ -7,6 +7,13 @@ def cmd_benchmark_check(args) -> int:
     from build_hooks.dev.benchmark_check import run
 
     return run(args.files, args.repeat)
+
+
+def cmd_benchmark_import(args) -> int:
+    """Time importing a round's letters (filled-in Word skeletons, and the same as PDF) in one command each."""
+    from build_hooks.dev.benchmark_import import run
+
+    return run(pdf=not args.no_pdf)
 
 
 def cmd_benchmark(args) -> int:
@@ -22,6 +29,9 @@ def register(sub) -> None:
     bc.add_argument("--files", type=int, default=1000, help="number of synthetic submissions")
     bc.add_argument("--repeat", type=int, default=3)
     bc.set_defaults(func=cmd_benchmark_check)
+    bi = sub.add_parser("benchmark-import", help=cmd_benchmark_import.__doc__)
+    bi.add_argument("--no-pdf", action="store_true", help="only the Word letters (no LibreOffice conversion)")
+    bi.set_defaults(func=cmd_benchmark_import)
     from build_hooks.dev.benchmark import DEFAULT_SIZES, Size
 
     b = sub.add_parser("benchmark", help="time, memory and size of site builds on synthetic rounds")

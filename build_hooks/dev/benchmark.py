@@ -64,11 +64,12 @@ class Figures:
     ok: bool
 
 
-def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak memory in MiB and exit code of one command."""
+def timed(cmd: list[str], env: dict | None = None, cwd: Path | None = None,
+          stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
+    """Wall seconds, peak memory in MiB and exit code of one command (its output to ``stdout``, a file)."""
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: nobody reads while the build runs
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=stdout, stderr=log)
         _pid, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 
 import pytest
 from importer import letters
@@ -114,8 +113,9 @@ def test_a_libreoffice_pdf_in_the_batch_is_recognised(tmp_path):
     assert _in_order(path, letter)
 
 
-def test_forty_letters_import_in_under_a_minute(tmp_path, capsys):
-    """One letter per registry agency in 2023, and five more in a 2024 round: 40 files in one command."""
+def test_forty_letters_import_in_one_command(tmp_path):
+    """One letter per registry agency in 2023, and five more in a 2024 round: 40 files in one command. How long
+    a round takes is printed by ``python -m build_hooks benchmark-import``, not asserted here."""
     tree = submission_tree(tmp_path / "submissions", {})
     (tree / "2024").mkdir()
     (tree / "2024" / "round.yml").write_text((tree / "2023" / "round.yml").read_text(encoding="utf-8")
@@ -126,13 +126,8 @@ def test_forty_letters_import_in_under_a_minute(tmp_path, capsys):
     inbox.mkdir()
     for i, agency in enumerate(agencies + agencies[:40 - len(agencies)]):
         letters.agency_letter(inbox / f"{i:02d}-{agency.id}.docx", agency, 2023 if i < len(agencies) else 2024)
-    started = time.perf_counter()
     proc = _import(inbox, "--submissions", tree, "--today", "2025-01-20")  # the 2024 letters are not in the future
-    seconds = time.perf_counter() - started
-    with capsys.disabled():
-        print(f"\n40 letters imported in {seconds:.1f} s")
     assert len(list(inbox.glob("*.docx"))) == 40
     assert len(list(tree.glob("*/*.md"))) == 40, proc.stdout + proc.stderr
     # the 35 letters of the real 2023 round need no hand (the copied 2024 round.yml is not a real round)
     assert "40 tệp: 35 không còn gì cần sửa, 5 cần xem lại, 0 không nhập." in proc.stdout, proc.stdout[-3000:]
-    assert seconds < 60

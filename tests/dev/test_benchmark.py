@@ -40,3 +40,14 @@ def test_benchmark_prints_the_builds_and_the_ratios(tmp_path):
         assert int(pages) > 0 and float(seconds) > 0 and float(site) > 0 and float(index) > 0, label
     assert "tỉ lệ thời gian lần đầu" in result.stdout and "lần sau" in result.stdout
     assert "trung vị của 2 lần" in result.stdout
+
+
+def test_benchmark_import_prints_a_rounds_letters_imported_clean():
+    result = run_cli("benchmark-import", "--no-pdf")
+    assert result.returncode == 0, result.stdout + result.stderr
+    head, docx, summary, pdf = result.stdout.splitlines()
+    assert head.startswith("import: ") and "thư của đợt" in head
+    count = int(head.split()[1])
+    assert docx.strip().startswith("Word (.docx): ") and "s/thư" in docx and "mã thoát 0" in docx
+    assert summary.strip() == f"{count} tệp: {count} không còn gì cần sửa, 0 cần xem lại, 0 không nhập."
+    assert pdf.strip() == "PDF: bỏ qua"
