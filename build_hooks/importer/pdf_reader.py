@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from build_hooks.importer.document import Cell, Document, Paragraph, Run, Table, UnreadableInput
-from build_hooks.importer.text_reader import join_lines, rejoin_groups
+from build_hooks.importer.text_reader import join_lines, joint, rejoin_groups
 
 MARK = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–•+*▪◦])$")
 """A list number or bullet, which Word follows with a tab."""
@@ -32,7 +32,10 @@ class Segment:
     x0: float
     x1: float
     bold: bool
+    """Every word is bold (a list number in its own font aside)."""
     italic: bool
+    runs: tuple[Run, ...] = ()
+    """The words as runs of one style each: a bold or italic lead-in stays apart from the text after it."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,16 @@ class PdfLine:
     def text(self) -> str:
         """The line's text, its segments joined."""
         return " ".join(s.text for s in self.segments)
+
+    @property
+    def runs(self) -> list[Run]:
+        """The line's runs, its segments joined by a space (as ``text``)."""
+        out: list[Run] = []
+        for seg in self.segments:
+            if out:
+                out[-1] = replace(out[-1], text=out[-1].text + " ")
+            out += list(seg.runs or (Run(seg.text, seg.bold, seg.italic),))
+        return out
 
     def crosses(self, x: float) -> bool:
         """Some segment runs well over ``x`` (a column boundary): a centred line of a column may
@@ -158,14 +171,32 @@ def _word_lines(page, index: int, words: list[dict]) -> list[PdfLine]:
                 segments[-1].append(w)
         segs = []
         for seg in segments:
-            styled = seg[1:] if len(seg) > 1 and MARK.match(seg[0]["text"]) else seg  # Word's number: own font
-            styles = [_style(w["fontname"]) for w in styled]
-            text = unicodedata.normalize("NFC", " ".join(w["text"] for w in seg))
-            segs.append(Segment(text, seg[0]["x0"], seg[-1]["x1"], all(b for b, _ in styles),
-                                all(i for _, i in styles)))
+            runs = _word_runs(seg)
+            styled = runs[1:] if len(seg) > 1 and MARK.match(seg[0]["text"]) else runs
+            segs.append(Segment("".join(r.text for r in runs), seg[0]["x0"], seg[-1]["x1"],
+                                all(r.bold for r in styled if r.text.strip()),
+                                all(r.italic for r in styled if r.text.strip()), tuple(runs)))
         size = Counter(round(w["size"], 1) for w in row).most_common(1)[0][0]
         out.append(PdfLine(tuple(segs), index, row[0]["top"], float(page.width), 0, float(size)))
     return out
+
+
+def _word_runs(words: list[dict]) -> list[Run]:
+    """Words of one segment as runs of one style each, NFC. Words are spaced only where the page leaves a
+    gap: pdfplumber also cuts a word where the font changes ("quả" bold, ":" not), and no space was there. A
+    leading list number or bullet, which Word draws in its own font, takes the style of the word after it."""
+    styles = [_style(w["fontname"]) for w in words]
+    if len(words) > 1 and MARK.match(words[0]["text"]):
+        styles[0] = styles[1]
+    runs: list[Run] = []
+    for i, (w, (bold, italic)) in enumerate(zip(words, styles, strict=True)):
+        gap = " " if i and w["x0"] - words[i - 1]["x1"] > w["size"] * 0.1 else ""
+        text = unicodedata.normalize("NFC", w["text"])
+        if runs and (runs[-1].bold, runs[-1].italic) == (bold, italic):
+            runs[-1] = Run(runs[-1].text + gap + text, bold, italic)
+        else:
+            runs.append(Run(gap + text, bold, italic))
+    return runs
 
 
 def _footnotes(lines: list[PdfLine]) -> tuple[list[PdfLine], list[PdfLine]]:
@@ -224,12 +255,24 @@ def _paragraphs(lines: list[PdfLine]) -> list[Paragraph]:
     out = []
     for group in rejoin_groups(numbered):
         members = [lines[i] for i in group]
-        segs = [s for m in members for s in m.segments]
-        bold, italic = all(s.bold for s in segs), all(s.italic for s in segs)
-        text = join_lines([m.text for m in members])
         align = "center" if all(m.centred() for m in members) else ""
-        out.append(Paragraph((Run(text, bold, italic),), members[0].number, align=align))
+        out.append(Paragraph(tuple(_joined_runs(members)), members[0].number, align=align))
     return out
+
+
+def _joined_runs(members: list[PdfLine]) -> list[Run]:
+    """The runs of lines rejoined into one paragraph, joined as ``join_lines`` joins their text (a space,
+    or nothing after a word cut at its hyphen), so the paragraph's text is exactly the rejoined text."""
+    runs: list[Run] = []
+    text = ""
+    for member in members:
+        if runs:  # the space goes into the run before it, so a bold line wrapped over two stays one run
+            between = joint(text, member.text)
+            runs[-1] = replace(runs[-1], text=runs[-1].text + between)
+            text += between
+        runs += member.runs
+        text += member.text
+    return runs
 
 
 def _grid_table(run: list[PdfLine]) -> Table:

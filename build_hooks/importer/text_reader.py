@@ -31,7 +31,7 @@ def _upper(text: str) -> bool:
 def _continues(prev: str, nxt: str, long: int) -> bool:
     if not prev or not nxt or prev.endswith(ENDS) or STARTS_BLOCK.match(nxt):
         return False
-    if prev.endswith("-") and len(prev) > 1 and prev[-2] != " ":
+    if joint(prev, nxt) == "":
         return True
     if prev.endswith(";"):
         return nxt[0].islower()
@@ -40,10 +40,14 @@ def _continues(prev: str, nxt: str, long: int) -> bool:
     return nxt[0].islower() or nxt[0].isdigit() or len(prev) >= long
 
 
+def joint(prev: str, nxt: str) -> str:
+    """What goes between a line and the next one it continues: nothing after a word cut at its hyphen
+    ("37-" + "CTr/TU": a number), a space otherwise."""
+    return "" if prev.endswith("-") and len(prev) > 1 and prev[-2] != " " else " "
+
+
 def _join(prev: str, nxt: str) -> str:
-    if prev.endswith("-") and len(prev) > 1 and prev[-2] != " ":
-        return prev + nxt  # "37-" + "CTr/TU": a number cut at its hyphen
-    return prev + " " + nxt
+    return prev + joint(prev, nxt) + nxt
 
 
 def rejoin_groups(lines: list[tuple[int, str]]) -> list[list[int]]:

@@ -143,8 +143,10 @@ def test_libreoffice_pdf_imports_to_the_same_fields_and_paragraphs(exported, nam
 
 def test_footnote_follows_its_paragraph_and_auto_numbers_make_headings(exported):
     cong_van = exported[0]["cong-van"][2].read_text(encoding="utf-8")
-    # the printed reference digit stays; the footnote is a Markdown footnote (numbered through the letter)
-    assert "đến doanh nghiệp. 1[^1]\n\n[^1]: Số liệu đến ngày 30/11/2023.\n" in cong_van
+    # the printed reference digit stays, against the word as printed; the footnote is a Markdown footnote
+    # (numbered through the letter); bold and italic words inside the paragraph stay
+    assert ("Sở đã tổ chức **12 hội nghị** phổ biến *Kế hoạch 998* đến doanh nghiệp.1[^1]\n\n"
+            "[^1]: Số liệu đến ngày 30/11/2023.\n") in cong_van
     numbered = exported[0]["auto-numbered"][1].stdout
     assert "Các mục: I, I.1, II, II.1, II.2, II.3, II.4, II.4.1 " in numbered
 
@@ -199,3 +201,39 @@ def test_a_ruled_pdf_table_comes_back_cell_for_cell(tmp_path):
             "| 2 | Tỷ lệ lấp đầy các khu công nghiệp | % | 70 | 72,5 |\n"
             "| 3 | Số cụm công nghiệp có hạ tầng kỹ thuật | cụm | 5 | 4 |\n") in text, proc.stdout + text
     assert "Sở Xây dựng báo cáo để Sở Công Thương tổng hợp" not in text.split("| 3 |")[0]
+
+
+LEAD_INS = [("Kết quả:", False, " Sở đã hoàn thành 5 cụm công nghiệp."),
+            ("Tồn tại:", True, " tiến độ giải phóng mặt bằng còn chậm."),
+            ("Về hạ tầng:", False, " trong năm 2023 Sở đã phối hợp với các địa phương rà soát, cập nhật tình hình "
+             "thực hiện các dự án hạ tầng công nghiệp, kiểm tra 14 công trình và hướng dẫn chủ đầu tư hoàn thiện hồ "
+             "sơ theo quy định hiện hành của pháp luật về xây dựng, bảo đảm tiến độ.")]
+"""(bold lead-in, also italic, the normal text after it): the last wraps over three printed lines."""
+
+
+def test_bold_and_italic_lead_ins_stay_and_wrapped_sentences_are_one_paragraph(tmp_path):
+    """Issue 22: a LibreOffice PDF lost its bold-italic lead-ins; the words now keep their font's style."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    import docx
+
+    from importer import letters
+
+    letters.cong_van(tmp_path / "lead.docx")
+    d = docx.Document(str(tmp_path / "lead.docx"))
+    anchor = next(p for p in d.paragraphs if p.text.startswith("Sở Xây dựng báo cáo"))
+    for lead, italic, rest in LEAD_INS:
+        p = anchor.insert_paragraph_before()
+        run = p.add_run(lead)
+        run.bold, run.italic = True, italic
+        p.add_run(rest)
+    d.save(str(tmp_path / "lead.docx"))
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "lead.docx")], check=True, capture_output=True,
+                   timeout=180)
+    tree = submission_tree(tmp_path / "submissions", {})
+    proc = import_letter(tmp_path / "lead.pdf", "so-xay-dung", tree)
+    lines = (tree / "2023" / "so-xay-dung.md").read_text(encoding="utf-8").splitlines()
+    assert "**Kết quả:** Sở đã hoàn thành 5 cụm công nghiệp." in lines, proc.stdout
+    assert "***Tồn tại:*** tiến độ giải phóng mặt bằng còn chậm." in lines
+    assert "**Về hạ tầng:**" + LEAD_INS[2][2] in lines  # three printed lines, one paragraph, no split sentence
