@@ -75,6 +75,71 @@ def test_a_folder_is_imported_with_every_agency_recognised(tmp_path):
     assert "3 tệp: 3 không còn gì cần sửa, 0 cần xem lại, 0 không nhập." in table
 
 
+RULED = [["STT", "Chỉ tiêu", "Thực hiện năm 2023"], ["1", "Số cụm công nghiệp có hạ tầng kỹ thuật hoàn chỉnh", "4"],
+         ["2", "Tỷ lệ lấp đầy các khu công nghiệp", "72,5%"]]
+
+
+def _pdf_letter(folder, tmp_path, agency) -> letters.Letter:
+    """``agency``'s letter with a ruled table and a bold lead-in, saved as PDF by LibreOffice into ``folder``."""
+    import docx
+
+    made = letters.agency_letter(tmp_path / f"{agency.id}.docx", agency)
+    d = docx.Document(str(tmp_path / f"{agency.id}.docx"))
+    last = [p for p in d.paragraphs if p.text.startswith("Đoạn 5 của mục II.3")][0]
+    lead = last.insert_paragraph_before()
+    lead.add_run("Kết quả:").bold = True
+    lead.add_run(" đã hoàn thành hạ tầng 4 cụm công nghiệp.")
+    table = d.add_table(rows=len(RULED), cols=3)
+    table.style = "Table Grid"
+    for r, row in enumerate(RULED):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    last._p.addprevious(table._tbl)
+    d.save(str(tmp_path / f"{agency.id}.docx"))
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(folder), str(tmp_path / f"{agency.id}.docx")], check=True, capture_output=True,
+                   timeout=180)
+    return made
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_one_command_imports_word_pdf_and_text_letters_each_under_its_sections(tmp_path):
+    """Issue 22's batch: hand-typed and auto-numbered Word headings, a LibreOffice PDF, a .txt, in one folder."""
+    inbox = tmp_path / "thu-den"
+    inbox.mkdir()
+    tree = submission_tree(tmp_path / "submissions", {})
+    registry = load_corpus(tree, base=tree)[0].registry
+    made = {"cong-van.docx": letters.cong_van(inbox / "cong-van.docx"),
+            "auto-numbered.docx": letters.auto_numbered(inbox / "auto-numbered.docx")}
+    (inbox / "cong-van.png").unlink(missing_ok=True)
+    made["so-khoa-hoc-va-cong-nghe.pdf"] = _pdf_letter(inbox, tmp_path, registry.get("so-khoa-hoc-va-cong-nghe"))
+    (inbox / "ban-dan-toc.txt").write_text(
+        "UBND TỈNH QUẢNG NGÃI\nBAN DÂN TỘC\nSố: 05/BDT-CSDT\nQuảng Ngãi, ngày 10 tháng 12 năm 2023\n"
+        "V/v báo cáo kết quả năm 2023\nKính gửi: Sở Công Thương.\n\nII. KẾT QUẢ THỰC HIỆN\n\n"
+        "1. Công tác thông tin, tuyên truyền\n\nBan đã tuyên truyền đến đồng bào\nvùng dân tộc thiểu số.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTRƯỞNG BAN\n\nĐinh Văn Hà\n", encoding="utf-8")
+    made["ban-dan-toc.txt"] = letters.Letter("ban-dan-toc", {}, [
+        ("Ban đã tuyên truyền đến đồng bào vùng dân tộc thiểu số.", "II.1")])
+    proc = _import(inbox, "--submissions", tree)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    table = proc.stdout[proc.stdout.index("Tổng hợp lượt nhập:"):]
+    assert "4 tệp: 4 không còn gì cần sửa, 0 cần xem lại, 0 không nhập." in table, proc.stdout
+    for name, letter in made.items():
+        row = next(x for x in table.splitlines() if x.startswith(name))
+        assert letter.agency in row and "2023" in row, row
+        placed = _placed(tree, letter)
+        for (text, section), got in zip(letter.body, placed, strict=True):
+            assert got == (None if text.endswith("./.") else section), (name, text)
+        written = (tree / "2023" / f"{letter.agency}.md").read_text(encoding="utf-8").splitlines()
+        for text, _section in letter.body:  # every paragraph whole on one line: no sentence split at a line end
+            assert any(fold(text) in fold(line) for line in written), (name, text)
+    pdf = (tree / "2023" / "so-khoa-hoc-va-cong-nghe.md").read_text(encoding="utf-8")
+    assert ("| STT | Chỉ tiêu | Thực hiện năm 2023 |\n|---|---|---|\n"
+            "| 1 | Số cụm công nghiệp có hạ tầng kỹ thuật hoàn chỉnh | 4 |\n"
+            "| 2 | Tỷ lệ lấp đầy các khu công nghiệp | 72,5% |\n") in pdf
+    assert "**Kết quả:** đã hoàn thành hạ tầng 4 cụm công nghiệp." in pdf
+
+
 def test_an_unrecognised_letter_is_named_with_the_closest_entries_and_nothing_is_written(tmp_path):
     tree = submission_tree(tmp_path / "submissions", {})
     letters.cong_van(tmp_path / "known.docx")
