@@ -122,22 +122,50 @@ def _unrecognised(frame, registry, closest) -> str:
             f"Gần nhất trong danh mục: {near}. Không ghi gì; nhập riêng tệp này với --agency.")
 
 
-def _import_one(source: Path, label: str, args, corpus, submissions: Path, today,
-                written: dict) -> tuple[Row, list[str]]:
-    """Import one letter; the row of the summary and the lines to print (everything when alone)."""
-    from build_hooks.domain.problems import sorted_problems
-    from build_hooks.importer.agency import recognise
-    from build_hooks.importer.convert import FORMATS, convert, read_document
+def read_one(source: Path):
+    """``(document or why it cannot be read, seconds)``: the costly, independent part of an import, which a
+    batch runs in parallel (``read_all``)."""
+    from build_hooks.importer.convert import read_document
     from build_hooks.importer.document import UnreadableInput
-    from build_hooks.importer.frame import read_frame
 
-    row = Row(label)
     started = time.perf_counter()
     try:
         doc = read_document(source, str(source))
     except UnreadableInput as exc:
-        row.note = str(exc)
-        return row, [f"import: {exc}"]
+        doc = exc
+    return doc, time.perf_counter() - started
+
+
+def read_all(sources: list[Path]) -> list:
+    """``read_one`` of every source, in order: in a process per core for a batch (pdfplumber takes about a
+    second a PDF letter, all in Python), in this process for one or two letters."""
+    import os
+
+    workers = min(os.cpu_count() or 1, len(sources))
+    if workers < 2 or len(sources) < 3:
+        return [read_one(source) for source in sources]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(read_one, sources))
+
+
+def _import_one(source: Path, label: str, read, args, corpus, submissions: Path, today,
+                written: dict) -> tuple[Row, list[str]]:
+    """Import one letter ``read`` by ``read_one``; the row of the summary and the lines to print (everything
+    when alone)."""
+    from build_hooks.domain.problems import sorted_problems
+    from build_hooks.importer.agency import recognise
+    from build_hooks.importer.convert import FORMATS, convert
+    from build_hooks.importer.document import UnreadableInput
+    from build_hooks.importer.frame import read_frame
+
+    row = Row(label)
+    doc, read_seconds = read
+    started = time.perf_counter() - read_seconds
+    if isinstance(doc, UnreadableInput):
+        row.note = str(doc)
+        return row, [f"import: {doc}"]
     frame = read_frame(doc)
     agency, how = args.agency, ""
     if agency is None:
@@ -163,7 +191,7 @@ def _import_one(source: Path, label: str, args, corpus, submissions: Path, today
         row.note = f"{_shown(target)} đã có; không ghi đè (dùng --force nếu thật sự muốn)."
         return row, [f"import: {target} đã có; không ghi đè (dùng --force nếu thật sự muốn)."]
     target.parent.mkdir(parents=True, exist_ok=True)
-    text, kept = _keep_original(source, target, agency, submissions, imported.text)
+    text, kept = _keep_original(source, target, agency, submissions, imported)
     target.write_text(text, encoding="utf-8")
     written[target.resolve()] = row.source
     checked, sections = _check(target, submissions, agency, year, today)
@@ -183,14 +211,18 @@ def _import_one(source: Path, label: str, args, corpus, submissions: Path, today
     return row, [*out, f"Cần xem lại ({len(todo)}):", *("  " + p.format() for p in todo)]
 
 
-def _keep_original(source: Path, target: Path, agency: str, submissions: Path, text: str) -> tuple[str, str]:
-    """Copy the letter as received to ``<year>/originals/<agency><suffix>``, its SHA-256 into the front-matter.
+def _keep_original(source: Path, target: Path, agency: str, submissions: Path, imported) -> tuple[str, str]:
+    """Copy the letter as received to ``<year>/originals/<agency><suffix>``, its SHA-256 into the front-matter,
+    and what was read from it into the fidelity cache (the check that follows then does not read it again).
 
     Only a file written into the submissions tree keeps its original, and only up to
     ``ORIGINAL_MAX_BYTES``. Returns the submission's text and a line for the summary."""
     import hashlib
 
+    from build_hooks.corpus.fidelity import remember_units
     from build_hooks.domain.model import ORIGINAL_MAX_BYTES, ORIGINAL_SUFFIXES, ORIGINALS_DIR
+
+    text = imported.text
 
     suffix = source.suffix.lower()
     if not target.resolve().is_relative_to(submissions.resolve()) or suffix not in ORIGINAL_SUFFIXES:
@@ -206,6 +238,7 @@ def _keep_original(source: Path, target: Path, agency: str, submissions: Path, t
     kept = folder / f"{agency}{suffix}"
     kept.write_bytes(data)
     digest = hashlib.sha256(data).hexdigest()
+    remember_units(digest, imported.units)
     head, sep, rest = text.partition("\n---\n")
     block = f"\noriginal:\n  file: {kept.name}\n  sha256: {digest}"
     return head + block + sep + rest, f"Bản gốc: {_shown(kept)} (SHA-256 {digest})"
@@ -263,8 +296,8 @@ def cmd_import(args) -> int:
         return 2
     today = datetime.date.fromisoformat(args.today) if args.today else None
     rows, written = [], {}
-    for source, label in sources:
-        row, lines = _import_one(source, label, args, corpus, submissions, today, written)
+    for (source, label), read in zip(sources, read_all([source for source, _label in sources]), strict=True):
+        row, lines = _import_one(source, label, read, args, corpus, submissions, today, written)
         rows.append(row)
         if single:
             stream = sys.stderr if row.status == 2 else sys.stdout

@@ -29,13 +29,23 @@ READERS = ("python-docx", "pdfplumber", "pdfminer.six")
 def _original_units(path: str, sha256: str) -> tuple[tuple[int, str], ...] | str:
     """The body units of the original, or why it cannot be read: kept on disk by the original's hash and
     our code (a PDF takes a fraction of a second to read; every build and ``check`` needs it)."""
-    key = "\0".join(("fidelity", package_key(READERS), sha256))
-    stored = json.loads(cached_bytes(FIDELITY_CACHE, key, lambda: json.dumps(_read_units(path)).encode()))
+    stored = json.loads(cached_bytes(FIDELITY_CACHE, _key(sha256), lambda: json.dumps(_read_units(path)).encode()))
     return stored if isinstance(stored, str) else tuple((line, text) for line, text in stored)
 
 
+def _key(sha256: str) -> str:
+    return "\0".join(("fidelity", package_key(READERS), sha256))
+
+
+def remember_units(sha256: str, units) -> None:
+    """Keep what ``import`` has just read from an original (the same reader, frame and units as
+    ``_read_units``) under the key the check looks it up by, so the check that follows the import does not
+    read the file a second time: a PDF costs pdfplumber about a second a letter."""
+    cached_bytes(FIDELITY_CACHE, _key(sha256), lambda: json.dumps([list(u) for u in units]).encode())
+
+
 def _read_units(path: str) -> list[tuple[int, str]] | str:
-    from build_hooks.importer.convert import is_skeleton_hint, read_document
+    from build_hooks.importer.convert import body_blocks, read_document
     from build_hooks.importer.coverage import body_units
     from build_hooks.importer.document import UnreadableInput
     from build_hooks.importer.frame import read_frame
@@ -44,8 +54,7 @@ def _read_units(path: str) -> list[tuple[int, str]] | str:
         doc = read_document(Path(path), Path(path).name)
     except UnreadableInput as exc:
         return str(exc)
-    frame = read_frame(doc)
-    return body_units([b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)])
+    return body_units(body_blocks(doc, read_frame(doc)))
 
 
 @lru_cache(maxsize=256)

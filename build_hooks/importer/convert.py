@@ -26,6 +26,12 @@ def is_skeleton_hint(block) -> bool:
     return isinstance(block, Paragraph) and _HINT.fullmatch(block.text.strip()) is not None
 
 
+def body_blocks(doc: Document, frame: Frame) -> list:
+    """The blocks between the letter's header and its signature, the skeleton's hints left out: what is
+    converted, and what fidelity (``corpus/fidelity.py``) holds the transcription to."""
+    return [b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)]
+
+
 def read_document(path: Path, shown: str) -> Document:
     """Read a .docx, text-layer .pdf or .txt letter into the neutral document; ``UnreadableInput`` otherwise."""
     suffix = path.suffix.lower()
@@ -62,6 +68,8 @@ class Imported:
     """What needs a hand, located in the written file (frame findings at line 1 with the source line named)."""
     trailing: int
     """Paragraphs after the signer's name that were not imported (an attachment, another document)."""
+    units: tuple[tuple[int, str], ...] = ()
+    """(source line, text) of every paragraph, item and cell of the body: what fidelity checks later."""
 
 
 def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) -> Imported:
@@ -69,7 +77,7 @@ def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) 
 
     With the round's ``outline``, sections answered only by a no-task sentence go to ``no_assigned_tasks``."""
     frame = read_frame(doc)
-    blocks = [b for b in doc.blocks[frame.body[0]:frame.body[1]] if not is_skeleton_hint(b)]
+    blocks = body_blocks(doc, frame)
     body = convert_body(blocks, doc.format)
     if outline is not None:  # titles without numbers, a) b) items naming a sub-section (importer/placement.py)
         body = place_headings(body, outline)
@@ -108,4 +116,4 @@ def convert(doc: Document, agency: str, year: int, out_path: str, outline=None) 
     coverage = measure(units, text)
     for line, unit in coverage.missing:
         findings.append(finding("import-lost", out_path, body_line, 1, source_line=line, text=unit[:60]))
-    return Imported(full, frame, body, coverage, tuple(findings), len(trailing))
+    return Imported(full, frame, body, coverage, tuple(findings), len(trailing), tuple(units))
