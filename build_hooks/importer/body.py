@@ -37,7 +37,7 @@ class Chunk:
     tight: bool = False
     """A list item: joins the previous list item without a blank line."""
     guess: str = ""
-    """What ``placement`` may still decide about this chunk: ``title`` (an unnumbered heading or bold line,
+    """What ``placement`` may still decide about this chunk: ``title`` (an unnumbered heading or paragraph,
     perhaps a section's title), ``lettered`` (an ``a)`` item or heading), ``shape`` (a heading only because
     it starts with a number)."""
     plain: str = ""
@@ -111,7 +111,7 @@ def _level(number: str, current: int) -> int:
 SHAPE_LIMIT = 250
 """Characters a numbered line of a text or PDF letter may have to be taken for a heading by its shape alone."""
 TITLE_LIMIT = 400
-"""Characters a bold line may have to be compared with the outline's titles (the longest, II.6.2, has 377)."""
+"""Characters a paragraph may have to be compared with the outline's titles (the longest, II.6.2, has 377)."""
 
 
 def _heading_by(p: Paragraph, number: str | None, fmt: str) -> str:
@@ -190,8 +190,8 @@ class _Writer:
             body = re.sub(r"^(\d+)([.)])(?=\s)", r"\1\\\2", body)  # "2023. …" is text, not a list
             if re.match(r"^(#|[-+]\s)", body):
                 body = "\\" + body
-            if not guess and number is None and p.bold and len(text) <= TITLE_LIMIT:
-                guess = "title"  # a bold line on its own: perhaps a section's title without its number
+            if not guess and number is None and len(text) <= TITLE_LIMIT:
+                guess = "title"  # a paragraph that may be, word for word, a section's title without its number
             self.add(body, p.line, guess=guess,
                      plain=inline((Run(lettered if lettered is not None else text),), plain=True) if guess else "")
 

@@ -4,8 +4,9 @@ A clerk reading a letter places its parts by their titles as much as by their nu
 does the same in three cases, and each time it guesses it says so with a located warning, so that the
 import never ends with "nothing to fix" after a guess:
 
-* an unnumbered heading, or a bold line on its own, whose words are exactly one outline section's title
-  ("Công tác thông tin, tuyên truyền") becomes that section's numbered heading (``import-guessed-heading``);
+* an unnumbered heading, or a paragraph (a bold line in Word or PDF, a line of a .txt), whose words are
+  exactly one outline section's title ("Công tác thông tin, tuyên truyền") becomes that section's numbered
+  heading (``import-guessed-heading``);
 * an ``a)``, ``b)`` item or heading standing directly in a section that has sub-sections goes to the
   sub-section whose title it repeats ("a) Về công tác thông tin, tuyên truyền: …" under II goes to II.1);
   one that repeats none stays where it is (``import-lettered``, either way);

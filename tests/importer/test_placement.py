@@ -117,3 +117,12 @@ def test_the_command_never_says_nothing_to_fix_after_a_guess(tmp_path):
     assert "[import-lettered]" in proc.stdout and "Không còn gì cần sửa" not in proc.stdout
     written = (tree / "2023" / "so-xay-dung.md").read_text(encoding="utf-8")
     assert "## II.1. Công tác thông tin, tuyên truyền\n\na) Về công tác" in written
+
+
+def test_a_plain_line_of_a_text_letter_that_is_a_title_is_that_section():
+    """A .txt has no bold: a paragraph that is word for word a section's title is taken for it, and said."""
+    result = imported(II, "1. Công tác thông tin, tuyên truyền", "Một.", "Tồn tại hạn chế", "Hai.",
+                      "Tồn tại hạn chế", fmt="txt")
+    sections = placed(result)
+    assert "Hai." in sections["III"] and "Tồn tại hạn chế" in sections["III"]  # once III has its heading, text
+    assert warnings(result) == [("import-guessed-heading", "# III. Tồn tại hạn chế")]
