@@ -13,7 +13,7 @@ def cmd_benchmark_import(args) -> int:
     """Time importing a round's letters (filled-in Word skeletons, and the same as PDF) in one command each."""
     from build_hooks.dev.benchmark_import import run
 
-    return run(pdf=not args.no_pdf)
+    return run(letters=args.letters, pdf=not args.no_pdf)
 
 
 def cmd_benchmark(args) -> int:
@@ -30,6 +30,7 @@ def register(sub) -> None:
     bc.add_argument("--repeat", type=int, default=3)
     bc.set_defaults(func=cmd_benchmark_check)
     bi = sub.add_parser("benchmark-import", help=cmd_benchmark_import.__doc__)
+    bi.add_argument("--letters", type=int, default=40, help="how many letters (default 40)")
     bi.add_argument("--no-pdf", action="store_true", help="only the Word letters (no LibreOffice conversion)")
     bi.set_defaults(func=cmd_benchmark_import)
     from build_hooks.dev.benchmark import DEFAULT_SIZES, Size

@@ -1,11 +1,12 @@
-"""Benchmark of ``import``: a whole round's letters in one command, as Word files and as PDFs.
+"""Benchmark of ``import``: a province's letters in one command, as Word files and as PDFs.
 
 Each agency the newest round expects gets its Word skeleton (``publish/skeleton_docx``, what the guide
 offers) filled in as a clerk would: every hint replaced by paragraphs of invented text, the date, the
-signer. The folder is imported by one ``python -m build_hooks import`` in a fresh process (start-up
-included), into a copy of the repository's registry and round. With LibreOffice at hand the same
-letters are saved as PDF (not timed) and imported again. Printed, not asserted: the target (a round
-in under a minute on two cores) is read off the figures.
+signer; past the round's agencies (``--letters``, 40 by default, the province's count) the first ones
+write again for a copy of the round a year later. The folder is imported by one ``python -m build_hooks
+import`` in a fresh process (start-up included), into a copy of the repository's registry and round(s).
+With LibreOffice at hand the same letters are saved as PDF (not timed) and imported again. Printed, not
+asserted: the target (40 letters in under a minute on two cores) is read off the figures.
 """
 from __future__ import annotations
 
@@ -65,31 +66,51 @@ def _import(folder: Path, tree: Path) -> tuple[float, float, int, str]:
     return seconds, peak, code, lines[-1] if lines else ""
 
 
-def _fresh_tree(tmp: Path, name: str, year: int) -> Path:
-    """The repository's registry and the round's ``round.yml``, without its letters."""
+def _fresh_tree(tmp: Path, name: str, year: int, extra: bool) -> Path:
+    """The repository's registry and the round's ``round.yml``, without its letters; with ``extra``, a copy
+    of that round for the next year."""
     tree = tmp / name
     (tree / str(year)).mkdir(parents=True)
     shutil.copy(SUBMISSIONS_DIR / "agencies.yml", tree / "agencies.yml")
     shutil.copy(SUBMISSIONS_DIR / str(year) / "round.yml", tree / str(year) / "round.yml")
+    if extra:
+        (tree / str(year + 1)).mkdir()
+        text = (SUBMISSIONS_DIR / str(year) / "round.yml").read_text(encoding="utf-8")
+        (tree / str(year + 1) / "round.yml").write_text(text.replace(f"year: {year}", f"year: {year + 1}", 1),
+                                                        encoding="utf-8")
     return tree
 
 
-def run(pdf: bool = True) -> int:
-    """Import the newest round's letters, filled-in skeletons, as .docx and (with LibreOffice) as .pdf."""
+def _write_letters(folder: Path, corpus, rnd, count: int) -> int:
+    """``count`` filled-in skeletons into ``folder``: every agency the round expects, then (for more) the
+    first ones again for a copy of the round a year later. Returns how many went to the later year."""
+    import dataclasses
+
+    agencies = [corpus.registry.get(a) for a in rnd.expected if corpus.registry.get(a) is not None]
+    later = max(0, count - len(agencies))
+    for year_round, chosen in ((rnd, agencies[:count]), (dataclasses.replace(rnd, year=rnd.year + 1),
+                                                          agencies[:later])):
+        for agency_id, data in skeletons_docx(chosen, year_round).items():
+            name = corpus.registry.get(agency_id).name
+            (folder / f"{year_round.year}-{agency_id}.docx").write_bytes(_filled(data, name, year_round.year))
+    return later
+
+
+def run(letters: int = 40, pdf: bool = True) -> int:
+    """Import ``letters`` filled-in skeletons of the newest round as .docx and (with LibreOffice) as .pdf."""
     corpus, _problems = load_corpus(SUBMISSIONS_DIR)
     rnd = max(corpus.rounds, key=lambda r: r.year)
     year = rnd.year
-    agencies = [corpus.registry.get(a) for a in rnd.expected if corpus.registry.get(a) is not None]
     with tempfile.TemporaryDirectory(prefix="bench-import-") as tmp:
         root = Path(tmp)
         docx_dir = root / "docx"
         docx_dir.mkdir()
-        for agency_id, data in skeletons_docx(agencies, rnd).items():
-            name = corpus.registry.get(agency_id).name
-            (docx_dir / f"{agency_id}.docx").write_bytes(_filled(data, name, year))
-        print(f"import: {len(agencies)} thư của đợt {year} (mẫu Word của từng cơ quan, điền nội dung minh họa), "
+        later = _write_letters(docx_dir, corpus, rnd, letters)
+        count = len(list(docx_dir.glob("*.docx")))
+        also = f", {later} cho bản sao của đợt ấy năm {year + 1}" if later else ""
+        print(f"import: {count} thư (mẫu Word của từng cơ quan đợt {year}{also}, điền nội dung minh họa), "
               f"một lệnh mỗi định dạng; {os.cpu_count()} lõi, tải {os.getloadavg()[0]:.1f}")
-        worst = _report("Word (.docx)", len(agencies), *_import(docx_dir, _fresh_tree(root, "a", year)))
+        worst = _report("Word (.docx)", count, *_import(docx_dir, _fresh_tree(root, "a", year, later > 0)))
         soffice = shutil.which("soffice")
         if not pdf or soffice is None:
             print("  PDF: bỏ qua" + ("" if not pdf else " (không có LibreOffice để lưu thư thành PDF)"))
@@ -98,8 +119,8 @@ def run(pdf: bool = True) -> int:
         subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{root}/profile", "--convert-to", "pdf",
                         "--outdir", str(pdf_dir), *map(str, sorted(docx_dir.glob("*.docx")))],
                        check=True, capture_output=True, timeout=900)
-        return max(worst, _report("PDF (LibreOffice)", len(agencies),
-                                  *_import(pdf_dir, _fresh_tree(root, "b", year))))
+        tree = _fresh_tree(root, "b", year, later > 0)
+        return max(worst, _report("PDF (LibreOffice)", count, *_import(pdf_dir, tree)))
 
 
 def _report(label: str, count: int, seconds: float, peak: float, code: int, summary: str) -> int:

@@ -43,11 +43,12 @@ def test_benchmark_prints_the_builds_and_the_ratios(tmp_path):
 
 
 def test_benchmark_import_prints_a_rounds_letters_imported_clean():
-    result = run_cli("benchmark-import", "--no-pdf")
+    result = run_cli("benchmark-import", "--no-pdf", "--letters", "36")
     assert result.returncode == 0, result.stdout + result.stderr
     head, docx, summary, pdf = result.stdout.splitlines()
-    assert head.startswith("import: ") and "thư của đợt" in head
-    count = int(head.split()[1])
+    assert head.startswith("import: 36 thư (mẫu Word của từng cơ quan đợt 2023, ")  # the round expects fewer:
+    assert "cho bản sao của đợt ấy năm 2024" in head  # the rest write for a copy of it a year later
+    count = 36
     assert docx.strip().startswith("Word (.docx): ") and "s/thư" in docx and "mã thoát 0" in docx
     assert summary.strip() == f"{count} tệp: {count} không còn gì cần sửa, 0 cần xem lại, 0 không nhập."
     assert pdf.strip() == "PDF: bỏ qua"
