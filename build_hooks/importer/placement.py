@@ -96,6 +96,8 @@ def place_headings(body: Body, outline: Outline) -> Body:
 def _title(chunk: Chunk, outline: Outline, owner: str | None, headed: set) -> tuple[Chunk, str] | None:
     """The chunk as the numbered heading of the one section whose title it is (in the part of the outline it
     stands in, when the title is repeated, as V's are II's), and that section; None when there is none."""
+    if "[^" in chunk.markdown:
+        return None  # a footnote called from it: a heading made of its plain text would drop the call
     said = words(chunk.plain)
     found = [s for s in outline.sections if s.id not in headed and said and words(s.title) == said]
     if len(found) > 1 and owner is not None:

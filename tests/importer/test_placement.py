@@ -126,3 +126,10 @@ def test_a_plain_line_of_a_text_letter_that_is_a_title_is_that_section():
     sections = placed(result)
     assert "Hai." in sections["III"] and "Tồn tại hạn chế" in sections["III"]  # once III has its heading, text
     assert warnings(result) == [("import-guessed-heading", "# III. Tồn tại hạn chế")]
+
+
+def test_a_title_carrying_a_footnote_stays_a_paragraph_with_its_call():
+    noted = Paragraph((Run("Tồn tại hạn chế"),), 30, notes=("Theo báo cáo quý IV.",))
+    result = imported((II, True), noted, "Hai.")
+    assert "Tồn tại hạn chế[^1]" in result.text and "[^1]: Theo báo cáo quý IV." in result.text
+    assert warnings(result) == []
