@@ -32,6 +32,17 @@ PARAGRAPH = ("Trong năm {year}, {name} đã chủ động phối hợp với c�
              "so với kế hoạch năm (văn bản mẫu để đo thời gian nhập).")
 
 
+def sign_skeleton(doc) -> None:
+    """What a clerk fills in on the skeleton besides the body, as on paper: the day and month of the date,
+    the signer's title and name (python-docx ``doc``, changed in place)."""
+    header, footer = doc.tables
+    date = header.rows[0].cells[1].paragraphs[2]
+    date.runs[0].text = date.runs[0].text.replace("ngày      tháng      năm", "ngày 20 tháng 12 năm")
+    sign = footer.rows[0].cells[1].paragraphs
+    sign[0].runs[0].text = "GIÁM ĐỐC"
+    sign[-1].add_run("Nguyễn Văn An").bold = True
+
+
 def _filled(data: bytes, name: str, year: int) -> bytes:
     """The skeleton ``data`` filled in: two paragraphs per section, the day and month, the signer."""
     from copy import deepcopy
@@ -45,12 +56,7 @@ def _filled(data: bytes, name: str, year: int) -> bytes:
         p._p.addnext(second)
         for run, n in ((p.runs[0], i + 2), (type(p)(second, p._parent).runs[0], i + 3)):
             run.text, run.italic = PARAGRAPH.format(year=year, name=name, section=section, n=n), None
-    header, footer = doc.tables
-    date = header.rows[0].cells[1].paragraphs[2]
-    date.runs[0].text = date.runs[0].text.replace("ngày      tháng      năm", "ngày 20 tháng 12 năm")
-    sign = footer.rows[0].cells[1].paragraphs
-    sign[0].runs[0].text = "GIÁM ĐỐC"
-    sign[-1].add_run("Nguyễn Văn An").bold = True
+    sign_skeleton(doc)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -10,6 +10,7 @@ from docx.text.paragraph import Paragraph
 from importer.support import fold
 
 from build_hooks.corpus.tree import load_corpus
+from build_hooks.dev.benchmark_import import sign_skeleton
 from build_hooks.importer.convert import SKELETON_HINT
 from support.site import BUILD_TODAY, build_site, run_cli, submission_tree
 
@@ -48,13 +49,7 @@ def test_the_skeleton_filled_with_one_sentence_per_section_imports_clean_with_ea
             p._p.addnext(copy)
             p = Paragraph(copy, p._parent)
         p.runs[0].text, p.runs[0].italic = sentences[section], None
-    # what the clerk fills in besides the body, as on paper: the date, the title and name of the signer
-    header, footer = doc.tables
-    date = header.rows[0].cells[1].paragraphs[2]
-    date.runs[0].text = date.runs[0].text.replace("ngày      tháng      năm", "ngày 20 tháng 12 năm")
-    sign = footer.rows[0].cells[1].paragraphs
-    sign[0].runs[0].text = "GIÁM ĐỐC"
-    sign[-1].add_run("Nguyễn Văn An").bold = True
+    sign_skeleton(doc)  # what the clerk fills in besides the body: the date, the title and name of the signer
     doc.save(str(tmp_path / "da-dien.docx"))
     proc = run_cli("import", str(tmp_path / "da-dien.docx"), "--submissions", str(tree), "--today", BUILD_TODAY)
     assert proc.returncode == 0, proc.stdout + proc.stderr
