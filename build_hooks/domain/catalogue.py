@@ -410,7 +410,7 @@ RULES: tuple[Rule, ...] = (
     _rule("import-lettered", WARNING, "Ý a), b) đứng ngay dưới một mục có mục con: bộ nhập đặt nó vào mục con "
           "mà nó nhắc đúng tên, hoặc để nguyên chỗ.", "Kiểm tra ý đó thuộc mục con nào.", "importer/placement.py",
           default=Text("Ý {item} '{text}' (đoạn {source_line} của tệp gốc) đứng ngay dưới mục {section}, mục có các "
-                       "mục con {children}, nhưng không nhắc đúng tên mục con nào: để nguyên ở mục {section}.",
+                       "mục con {children}, nhưng không nhắc đúng tên mục con nào: để nguyên chỗ, nay thuộc {now}.",
                        "Nếu ý này thuộc một mục con, thêm tiêu đề có số của mục con đó (ví dụ '{example}') ngay trước "
                        "ý."),
           moved=Text("Ý {item} (đoạn {source_line} của tệp gốc) nhắc đúng tên mục {section} ('{title}'): đã đặt vào "

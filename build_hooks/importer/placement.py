@@ -90,7 +90,22 @@ def place_headings(body: Body, outline: Outline) -> Body:
             chunks[i], finding = _lettered(chunk, outline, owners.at(starts[i]), owners.headed)
             if finding is not None:
                 findings.append((i, "import-lettered", finding))
-    return Body(tuple(chunks), tuple(findings), body.sections)
+    placed = Body(tuple(chunks), tuple(findings), body.sections)
+    return _say_where_kept_items_are(placed, outline)
+
+
+def _say_where_kept_items_are(body: Body, outline: Outline) -> Body:
+    """An item that named no sub-section stays where it was written, but the items before it may have
+    moved into sub-sections and taken the text after them along: say which section holds it now."""
+    text, starts = body_markdown(body)
+    owners = _Owners(text, outline)
+    findings = []
+    for index, rule, params in body.findings:
+        if rule == "import-lettered" and "variant" not in params:
+            now = owners.at(starts[index])
+            params = {**params, "now": f"mục {now}" if now else "phần chung ngoài các mục"}
+        findings.append((index, rule, params))
+    return Body(body.chunks, tuple(findings), body.sections)
 
 
 def _title(chunk: Chunk, outline: Outline, owner: str | None, headed: set) -> tuple[Chunk, str] | None:

@@ -63,7 +63,15 @@ def test_a_lettered_item_naming_no_sub_section_stays_with_a_warning():
     [(rule, line)] = warnings(result)
     assert (rule, line) == ("import-lettered", "## a) Công tác khác")
     message = next(f.message for f in result.findings if f.rule == "import-lettered")
-    assert "mục con II.1–II.8" in message and "để nguyên ở mục II" in message
+    assert "mục con II.1–II.8" in message and "để nguyên chỗ, nay thuộc mục II." in message
+
+
+def test_a_lettered_paragraph_kept_after_moved_ones_says_which_section_holds_it_now():
+    result = imported((II, True), "a) Về công tác thông tin, tuyên truyền: ba hội nghị.",
+                      "b) Việc khác: hai đoàn kiểm tra.")
+    assert "b) Việc khác: hai đoàn kiểm tra." in placed(result)["II.1"]
+    kept = next(f.message for f in result.findings if f.rule == "import-lettered" and "Việc khác" in f.message)
+    assert "đứng ngay dưới mục II," in kept and "để nguyên chỗ, nay thuộc mục II.1." in kept
 
 
 def test_lettered_items_in_a_section_without_sub_sections_are_only_a_list():
