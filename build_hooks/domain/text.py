@@ -29,6 +29,12 @@ def fold(text: str) -> str:
     return _COMBINING.sub("", decomposed).replace("đ", "d")
 
 
+def folded_words(text: str) -> str:
+    """The text's words, folded and space-separated, punctuation dropped: what two titles must share to be
+    the same title (``Tồn tại, hạn chế:`` and ``TỒN TẠI HẠN CHẾ`` are both ``ton tai han che``)."""
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
 @lru_cache(maxsize=None)  # a few hundred distinct characters; sorting 2,000 names asks millions of times
 def _letter_key(ch: str) -> tuple[int, int]:
     decomposed = unicodedata.normalize("NFD", ch.lower())

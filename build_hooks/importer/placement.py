@@ -24,7 +24,7 @@ import dataclasses
 import re
 
 from build_hooks.domain.model import Outline
-from build_hooks.domain.text import fold
+from build_hooks.domain.text import folded_words
 from build_hooks.importer.body import Body, Chunk, body_markdown
 from build_hooks.load.sections import heading_number, split_body
 
@@ -34,11 +34,6 @@ LEAD = re.compile(r"^(?:ve|doi voi)\s+")
 
 ITEM = re.compile(r"(?<!\w)([a-zđ])\\?\)")
 """The item's letter as written in the chunk's Markdown (``a)``, after any heading or bold mark)."""
-
-
-def words(text: str) -> str:
-    """The text's words, folded (no case, accents or punctuation): what two titles must share to be one."""
-    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def _depth(section_id: str) -> int:
@@ -113,8 +108,8 @@ def _title(chunk: Chunk, outline: Outline, owner: str | None, headed: set) -> tu
     stands in, when the title is repeated, as V's are II's), and that section; None when there is none."""
     if "[^" in chunk.markdown:
         return None  # a footnote called from it: a heading made of its plain text would drop the call
-    said = words(chunk.plain)
-    found = [s for s in outline.sections if s.id not in headed and said and words(s.title) == said]
+    said = folded_words(chunk.plain)
+    found = [s for s in outline.sections if s.id not in headed and said and folded_words(s.title) == said]
     if len(found) > 1 and owner is not None:
         found = [s for s in found if s.id.split(".")[0] == owner.split(".")[0]]
     if len(found) != 1:
@@ -133,8 +128,8 @@ def _lettered(chunk: Chunk, outline: Outline, owner: str | None, headed: set) ->
         return chunk, None
     letter = ITEM.search(chunk.markdown)
     item = (letter[1] if letter else "?") + ")"
-    said = LEAD.sub("", words(chunk.plain))
-    found = [s for s in children if said == words(s.title) or said.startswith(words(s.title) + " ")]
+    said = LEAD.sub("", folded_words(chunk.plain))
+    found = [s for s in children if said == folded_words(s.title) or said.startswith(folded_words(s.title) + " ")]
     if len(found) != 1 or found[0].id in headed:
         example = f"{'#' * _depth(children[0].id)} {children[0].id}."
         return chunk, {"item": item, "section": owner, "text": chunk.plain[:60], "source_line": chunk.source_line,
@@ -166,8 +161,8 @@ def question_shapes(body: Body, starts: list[int], text: str, outline: Outline |
         part = by_line.get(starts[i])
         section = outline.get(part.section_id) if part is not None and part.section_id else None  # no outline: no part
         number = heading_number(part.heading.text) if part is not None else None
-        said = words(number.title) if number is not None else ""
-        if section is not None and said and words(section.title).startswith(said):
+        said = folded_words(number.title) if number is not None else ""
+        if section is not None and said and folded_words(section.title).startswith(said):
             continue  # the section's own title (or its beginning): the number and the words agree
         line = text.split("\n")[starts[i] - 1]
         findings.append((i, "import-guessed-heading", {"text": line.lstrip("#").strip()[:80],

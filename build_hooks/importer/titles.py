@@ -9,16 +9,10 @@ warning then asks a person.
 """
 from __future__ import annotations
 
-import re
-
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.problems import Problem
-from build_hooks.domain.text import fold
+from build_hooks.domain.text import folded_words
 from build_hooks.load.sections import heading_number, split_body
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def follow_titles(text: str, outline, out_path: str, body_line: int) -> tuple[str, list[Problem]]:
@@ -30,10 +24,10 @@ def follow_titles(text: str, outline, out_path: str, body_line: int) -> tuple[st
         heading = part.heading
         number = heading_number(heading.text) if heading is not None else None
         section = outline.get(part.section_id) if number is not None else None
-        if section is None or not number.title or _words(number.title) == _words(section.title):
+        if section is None or not number.title or folded_words(number.title) == folded_words(section.title):
             continue
         siblings = [s for s in outline.children(section.parent_id)
-                    if s.id != section.id and _words(s.title) == _words(number.title)]
+                    if s.id != section.id and folded_words(s.title) == folded_words(number.title)]
         if len(siblings) != 1:
             continue
         target = siblings[0]

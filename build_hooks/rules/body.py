@@ -13,7 +13,7 @@ import markdown
 from build_hooks.domain.catalogue import finding
 from build_hooks.domain.lines import split_lines
 from build_hooks.domain.problems import Problem
-from build_hooks.domain.text import fold
+from build_hooks.domain.text import folded_words
 from build_hooks.load.context import Context
 from build_hooks.load.sections import heading_number, iter_headings
 from build_hooks.rules.raw_html import find_html, line_col, mask_code
@@ -101,8 +101,7 @@ def heading_title(ctx: Context) -> Iterator[Problem]:
 
 
 def _same_title(written: str, expected: str) -> bool:
-    a = " ".join(re.findall(r"\w+", fold(written)))
-    b = " ".join(re.findall(r"\w+", fold(expected)))
+    a, b = folded_words(written), folded_words(expected)
     if not a or b.startswith(a) or a.startswith(b):
         return True
     if difflib.SequenceMatcher(None, a, b).ratio() >= TITLE_SIMILARITY:
