@@ -172,21 +172,27 @@ def _word_lines(page, index: int, words: list[dict]) -> list[PdfLine]:
         segs = []
         for seg in segments:
             runs = _word_runs(seg)
-            styled = runs[1:] if len(seg) > 1 and MARK.match(seg[0]["text"]) else runs
             segs.append(Segment("".join(r.text for r in runs), seg[0]["x0"], seg[-1]["x1"],
-                                all(r.bold for r in styled if r.text.strip()),
-                                all(r.italic for r in styled if r.text.strip()), tuple(runs)))
+                                all(r.bold for r in runs if r.text.strip()),
+                                all(r.italic for r in runs if r.text.strip()), tuple(runs)))
         size = Counter(round(w["size"], 1) for w in row).most_common(1)[0][0]
         out.append(PdfLine(tuple(segs), index, row[0]["top"], float(page.width), 0, float(size)))
     return out
 
 
+TAB_GAP = 0.5
+"""A gap wider than this many ems after a list number is Word's tab, not a word space (about 0.25 em)."""
+
+
 def _word_runs(words: list[dict]) -> list[Run]:
     """Words of one segment as runs of one style each, NFC. Words are spaced only where the page leaves a
     gap: pdfplumber also cuts a word where the font changes ("quả" bold, ":" not), and no space was there. A
-    leading list number or bullet, which Word draws in its own font, takes the style of the word after it."""
+    leading list number or bullet that a tab parts from its text is Word's automatic number, drawn in its own
+    font: it takes the style of the word after it. A number a word space parts from its text is text (a bold
+    "12" that a wrapped line starts with keeps its bold)."""
     styles = [_style(w["fontname"]) for w in words]
-    if len(words) > 1 and MARK.match(words[0]["text"]):
+    if (len(words) > 1 and MARK.match(words[0]["text"])
+            and words[1]["x0"] - words[0]["x1"] > words[0]["size"] * TAB_GAP):
         styles[0] = styles[1]
     runs: list[Run] = []
     for i, (w, (bold, italic)) in enumerate(zip(words, styles, strict=True)):

@@ -237,3 +237,34 @@ def test_bold_and_italic_lead_ins_stay_and_wrapped_sentences_are_one_paragraph(t
     assert "**Kết quả:** Sở đã hoàn thành 5 cụm công nghiệp." in lines, proc.stdout
     assert "***Tồn tại:*** tiến độ giải phóng mặt bằng còn chậm." in lines
     assert "**Về hạ tầng:**" + LEAD_INS[2][2] in lines  # three printed lines, one paragraph, no split sentence
+
+
+def _word(text, x0, bold=False, italic=False, size=13.0):
+    font = "ABCDEF+LiberationSerif" + ("-BoldItalic" if bold and italic else "-Bold" if bold else
+                                        "-Italic" if italic else "")
+    return {"text": text, "x0": x0, "x1": x0 + 6.5 * len(text), "fontname": font, "size": size}
+
+
+def _after(words_in_order):
+    """Words laid out left to right, each after the one before it by the gap given (in points)."""
+    out, x = [], 0.0
+    for text, gap, bold, italic in words_in_order:
+        w = _word(text, x + gap, bold, italic)
+        out.append(w)
+        x = w["x1"]
+    return out
+
+
+def test_word_styles_become_runs_spaced_where_the_page_leaves_a_gap():
+    from build_hooks.importer.pdf_reader import _word_runs
+
+    # a bold lead-in before plain text; "quả" and ":" cut by the font change, no space between them
+    runs = _word_runs(_after([("Kết", 0, True, False), ("quả", 3, True, False), (":", 0, False, False),
+                              ("xong.", 3, False, False)]))
+    assert [(r.text, r.bold) for r in runs] == [("Kết quả", True), (": xong.", False)]
+    # Word's automatic number, parted from a bold title by a tab, in its own plain font: the title is bold
+    runs = _word_runs(_after([("1.", 0, False, False), ("Công", 20, True, False), ("tác", 3, True, False)]))
+    assert [(r.text, r.bold) for r in runs] == [("1. Công tác", True)]
+    # a bold "12" that a wrapped line starts with, a word space before plain text: it keeps its bold
+    runs = _word_runs(_after([("12", 0, True, False), ("hội", 3, False, False), ("nghị", 3, False, False)]))
+    assert [(r.text, r.bold) for r in runs] == [("12", True), (" hội nghị", False)]
