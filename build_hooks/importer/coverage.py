@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from build_hooks.importer.document import Paragraph, Placeholder, Table
+from build_hooks.letter_text import footnotes
 
 
 def fold(text: str) -> str:
@@ -32,7 +33,6 @@ def body_units(blocks) -> list[tuple[int, str]]:
     return [(line, text) for line, text in units if fold(text)]
 
 
-FOOTNOTE = re.compile(r"\[\^\d{1,4}\]")
 ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 """A character reference as Markdown reads it: closed by ";" (bounded, so linear on any text)."""
 
@@ -56,7 +56,7 @@ def measure(units: list[tuple[int, str]], output: str) -> Coverage:
     # "&lt;b&gt;" in the output is "<b>" in the source; but only a reference closed by ";" is one (as Markdown
     # reads it): html.unescape alone also turns "&nbsp đủ" or "&copy 2023" into a character, and the words
     # after them would be reported lost
-    output = FOOTNOTE.sub("", output)  # "[^3]" is the letter's footnote number, not text of the source
+    output = footnotes.MARK.sub("", output)  # "[^3]", "[^ghi-chu]": the letter's footnote labels, not its text
     haystack = fold(ENTITY.sub(lambda m: html.unescape(m[0]), output))
     at = 0
     missing = []

@@ -23,6 +23,7 @@ import yaml
 from build_hooks.importer.body import escape, inline
 from build_hooks.importer.document import NOTE_MARK, Document, Paragraph, Placeholder, Table
 from build_hooks.importer.frame import read_frame
+from build_hooks.letter_text import footnotes
 
 KEYS = ("agency", "year", "kind", "number", "date", "subject", "recipient", "signer", "cc")
 """The front-matter keys of the report file, in the order the draft writes them."""
@@ -33,7 +34,6 @@ _COMMENT = re.compile(r"^(#{1,6} .+)\n\n(<!--.*?-->)\n", re.M | re.S)
 _ITEM = re.compile(r"(- |\d+\. )")
 _LITERAL_CALL = re.compile(r"\\\[\^([\w-]+)\\\]")
 """A footnote call Word printed as text (``\\[^1\\]`` once escaped): made a call again."""
-_DEFINITION = re.compile(r"^\[\^([^\]]+)\]:\s*(.+)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def read_back(doc: Document, header_rows: list[int], old: str) -> ReadBack:
     number of repeated header rows of each table of the DOCX, in document order."""
     frame = read_frame(doc)
     old_head, old_body = _split(old)
-    labels = {_norm(text): label for label, text in _DEFINITION.findall(old_body)}
+    labels = {_norm(text): label for label, text in footnotes.DEFINITION.findall(old_body)}
     tables = iter(header_rows)
     table_index = {id(b): next(tables, 1) for b in doc.blocks if isinstance(b, Table)}
     chunks, skipped, notes = [], [], []  # a section's footnote definitions go at its end, as drafted

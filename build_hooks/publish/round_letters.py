@@ -91,6 +91,11 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _what_is_asked(rnd: Round) -> str:
+    """The round's title as what the agencies report on: ``tình hình triển khai …`` (``báo cáo`` dropped)."""
+    return _lower_first(rnd.title.removeprefix("Báo cáo ").removeprefix("báo cáo "))
+
+
 def _signer(rnd: Round) -> Signer:
     return rnd.report.signer if rnd.report is not None else Signer("", "")
 
@@ -107,7 +112,7 @@ def request_document(corpus: Corpus, year: int) -> ReportDocument:
     parent, org, place, code = _head(corpus)
     ref = rnd.request
     number = f"Số: {ref.number}" if ref.number else f"Số: {BLANK}/{code}"
-    subject_text = _lower_first(rnd.title.removeprefix("Báo cáo ").removeprefix("báo cáo "))
+    subject_text = _what_is_asked(rnd)
     opening = "Để có cơ sở tổng hợp"
     if rnd.legal_bases:
         base = rnd.legal_bases[0]
@@ -141,7 +146,7 @@ def reminder_document(corpus: Corpus, year: int) -> ReportDocument:
     parent, org, place, code = _head(corpus)
     ref = rnd.request
     late = _names(corpus, not_answered(corpus, year))
-    subject_text = _lower_first(rnd.title.removeprefix("Báo cáo ").removeprefix("báo cáo "))
+    subject_text = _what_is_asked(rnd)
     asked = f"Sở Công Thương có {ref.cite()}" if ref.number else "Sở Công Thương có công văn"
     if ref.date:
         asked = f"Ngày {ref.date.short()}, " + asked.replace(f" ngày {ref.date.short()}", "")

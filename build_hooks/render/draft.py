@@ -18,6 +18,7 @@ from build_hooks.aggregate.indicators import IndicatorRow, indicator_rows
 from build_hooks.aggregate.projects import merge_projects
 from build_hooks.domain.model import REPORT_ISSUER, DocumentRef, Registry, Round, Section, Submission
 from build_hooks.domain.numbers import Quantity, format_number, format_with_unit
+from build_hooks.letter_text import footnotes
 from build_hooks.load.fences import fenced_spans
 from build_hooks.pages.markup import md, section_label
 
@@ -28,8 +29,6 @@ SOURCES_MARK = "# Dự thảo lập từ các văn bản:"
 SUMMABLE_EXCLUDED = {"%", "lần"}
 """Units whose figures are rates, not amounts: agencies' figures in them are never added up."""
 
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-_FOOTNOTE_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
 
 
@@ -178,7 +177,7 @@ def _plain(markdown: str, agency_id: str) -> str:
     for line in markdown.split("\n"):
         in_fence = any(a <= offset < b for a, b in fences)
         offset += len(line) + 1
-        if not in_fence and _FOOTNOTE_DEF.match(line):
+        if not in_fence and footnotes.DEFINITION.match(line):
             skipping = True
             continue
         if skipping and (line.startswith(("    ", "\t")) or not line.strip()):
@@ -187,7 +186,7 @@ def _plain(markdown: str, agency_id: str) -> str:
         if not in_fence and (m := _HEADING.match(line)):
             line = f"**{m[2]}**"
         if not in_fence:
-            line = _FOOTNOTE_REF.sub(lambda m: f"[^{agency_id}-{m[1]}]", line)
+            line = footnotes.CALL.sub(lambda m: f"[^{agency_id}-{m[1]}]", line)
         lines.append(line)
     return _without_closings("\n".join(lines)).strip("\n")
 
@@ -212,7 +211,7 @@ def _footnotes(submissions) -> dict[str, dict[str, str]]:
     for sub in submissions:
         label, found = None, notes.setdefault(sub.agency, {})
         for line in "\n".join(p.markdown for p in sub.parts).split("\n"):
-            if m := _FOOTNOTE_DEF.match(line):
+            if m := footnotes.DEFINITION.match(line):
                 label = m[1]
                 found[label] = m[2]
             elif label and line.startswith(("    ", "\t")):
@@ -225,7 +224,7 @@ def _footnotes(submissions) -> dict[str, dict[str, str]]:
 def _definitions(text: str, agency_id: str, notes: dict[str, dict[str, str]]) -> str:
     """The definitions of the footnotes ``text`` refers to, under their new labels."""
     prefix = agency_id + "-"
-    used = dict.fromkeys(m[1] for m in _FOOTNOTE_REF.finditer(text) if m[1].startswith(prefix))
+    used = dict.fromkeys(m[1] for m in footnotes.CALL.finditer(text) if m[1].startswith(prefix))
     own = notes.get(agency_id, {})
     lines = [f"[^{label}]: {own[label.removeprefix(prefix)]}" for label in used if label.removeprefix(prefix) in own]
     return ("\n" + "\n".join(lines) + "\n") if lines else ""

@@ -30,3 +30,11 @@ def test_text_after_an_unclosed_entity_name_is_not_reported_lost(tmp_path):
     assert "import-lost" not in proc.stdout, proc.stdout
     assert "Nội dung: 3/3 đoạn" in proc.stdout and proc.returncode == 0
     assert "tám" in (tree / "2023" / "so-xay-dung.md").read_text(encoding="utf-8")
+
+
+def test_a_named_footnote_label_is_not_text_of_the_letter():
+    """Fidelity holds a transcription to its original with this count: a clerk who names a footnote
+    (``[^ghi-chu]``, as the format allows) must not make the paragraph that calls it look lost."""
+    units = [(1, "Sở đã tổ chức 12 hội nghị phổ biến."), (2, "Theo báo cáo quý IV.")]
+    output = "Sở đã tổ chức 12 hội nghị[^ghi-chu] phổ biến.\n\n[^ghi-chu]: Theo báo cáo quý IV.\n"
+    assert measure(units, output).complete
